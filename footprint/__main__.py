@@ -1,0 +1,5 @@
+"""`python -m footprint` runs the command-line interface."""
+
+from footprint.cli import main
+
+main()

@@ -1,0 +1,241 @@
+"""The command line: parse arguments, call the engine, pick a renderer, write. Nothing else lives here.
+
+Heavy modules are imported inside the commands so `footprint --help` stays quick.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from footprint import __version__
+
+app = typer.Typer(
+    name="footprint",
+    help="Audit your own digital footprint as a social worker: what a logged-out stranger can see, "
+    "and which guidance it bears on.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class FailOn(str, enum.Enum):
+    info = "info"
+    low = "low"
+    medium = "medium"
+    high = "high"
+    never = "never"
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (mode 0600) instead of stdout.")]
+FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")]
+OnlyOpt = Annotated[Optional[list[str]], typer.Option("--only", help="Run only these checks (id or family, repeatable).")]
+SkipOpt = Annotated[Optional[list[str]], typer.Option("--skip", help="Skip these checks (id or family, repeatable).")]
+RulesOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="Add the rule files in this folder (repeatable).")]
+FrameworkOpt = Annotated[Optional[str], typer.Option("--framework", help="Guidance framework (overrides the profile).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"footprint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """footprint: see yourself the way a stranger, or your regulator, would."""
+
+
+def _stderr():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True, no_color="NO_COLOR" in os.environ, highlight=False)
+
+
+def _fail(message: str, hint: str | None = None) -> typer.Exit:
+    console = _stderr()
+    console.print(f"error: {message}", markup=False)
+    if hint:
+        console.print(f"hint: {hint}", markup=False)
+    return typer.Exit(2)
+
+
+def _emit(reports: list, fmt: Format, output: Path | None) -> None:  # type: ignore[type-arg]
+    from footprint.output import write_private
+    from footprint.render import RenderOptions, renderer
+
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
+    width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
+    text = renderer(fmt.value)(reports, RenderOptions(color=color, width=width))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_private(output, text)
+        _stderr().print(f"report written to {output}", markup=False)
+
+
+def _severity(fail_on: FailOn):  # type: ignore[no-untyped-def]
+    from footprint.models import Severity
+
+    return None if fail_on is FailOn.never else Severity(fail_on.value)
+
+
+def _options(only, skip, framework, allow_private=False):  # type: ignore[no-untyped-def]
+    from footprint.engine import AuditOptions
+
+    return AuditOptions(only=only or (), skip=skip or (), framework=framework, allow_private_addresses=allow_private)
+
+
+@app.command()
+def audit(
+    profile: Annotated[Path, typer.Argument(help="Your profile file.")] = Path("profiles.yaml"),
+    fmt: FormatOpt = Format.terminal,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = FailOn.never,
+    only: OnlyOpt = None,
+    skip: SkipOpt = None,
+    rules: RulesOpt = None,
+    framework: FrameworkOpt = None,
+    allow_private_addresses: Annotated[
+        bool, typer.Option("--allow-private-addresses", help="Allow accounts on private or local addresses (intranet blogs, mirrors).")
+    ] = False,
+) -> None:
+    """Audit the accounts in your profile file, as a logged-out stranger sees them."""
+    import asyncio
+
+    from footprint.engine import audit as run_audit
+    from footprint.errors import FootprintError
+    from footprint.guidance import frameworks
+    from footprint.plugins import discover
+    from footprint.profile_file import load_profile
+    from footprint.render.progress import RichProgress
+    from footprint.rules import load_rules
+
+    try:
+        registry = discover()
+        rule_set = load_rules(rules)
+        loaded = load_profile(profile, registry.sources, frameworks())
+        options = _options(only, skip, framework, allow_private_addresses)
+        report = asyncio.run(run_audit(loaded, registry, rule_set, options, progress=RichProgress(_stderr())))
+        _emit([report], fmt, output)
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    raise typer.Exit(report.exit_code(_severity(fail_on)))
+
+
+@app.command()
+def demo(
+    persona: Annotated[Optional[list[str]], typer.Option("--persona", help="Only this persona (repeatable).")] = None,
+    fmt: FormatOpt = Format.terminal,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = FailOn.never,
+    only: OnlyOpt = None,
+    skip: SkipOpt = None,
+    framework: FrameworkOpt = None,
+) -> None:
+    """Audit the bundled fictional personas offline: the live code path, with no network."""
+    import asyncio
+
+    from footprint.demo import persona_files, run_demo
+    from footprint.errors import FootprintError
+    from footprint.plugins import discover
+    from footprint.render.progress import RichProgress
+    from footprint.rules import load_rules
+
+    known = persona_files()
+    for name in persona or []:
+        if name not in known:
+            raise _fail(f"no persona called {name!r} (known: {', '.join(known)})")
+    try:
+        registry = discover()
+        options = _options(only, skip, framework)
+        reports = asyncio.run(run_demo(registry, load_rules(), options, RichProgress(_stderr()), persona))
+        _emit(reports, fmt, output)
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    worst = max((r.exit_code(_severity(fail_on)) for r in reports), default=0)
+    raise typer.Exit(worst)
+
+
+@app.command()
+def checks() -> None:
+    """List the installed checks, one line each."""
+    from footprint.errors import FootprintError
+    from footprint.plugins import discover
+
+    try:
+        registry = discover()
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    width = max((len(cid) for cid in registry.checks), default=10)
+    for cid, cls in sorted(registry.checks.items()):
+        doc = (cls.__doc__ or cls.title).strip().splitlines()[0]
+        typer.echo(f"{cid:<{width}}  {doc}")
+
+
+@app.command()
+def sources() -> None:
+    """List the platforms footprint can read, with the handle form each expects."""
+    from footprint.plugins import discover
+
+    for platform, cls in sorted(discover().sources.items()):
+        example = cls.handle_example or ("a site or feed URL" if cls.needs == "url" else "")
+        typer.echo(f"{platform:<10}  {cls.title:<22}  e.g. {example}")
+
+
+@app.command()
+def schema(
+    report: Annotated[bool, typer.Option("--report", help="Print the JSON report's schema instead of the profile file's.")] = False,
+) -> None:
+    """Print the JSON Schema of the profile file (for editors), or of the JSON report."""
+    import json
+
+    from footprint.models import profile_json_schema, report_json_schema
+
+    typer.echo(json.dumps(report_json_schema() if report else profile_json_schema(), indent=2))
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("profiles.yaml"),
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Accept every default without asking.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter profile file by asking a few questions."""
+    from footprint.output import write_private
+    from footprint.starter import Answers, starter_profile
+
+    if path.exists() and not force:
+        raise _fail(f"{path} already exists", hint="pass --force to overwrite it")
+    answers = Answers()
+    if not yes:
+        answers.name = typer.prompt("Your name", default=answers.name)
+        answers.role = typer.prompt("Your role", default=answers.role)
+        answers.employer = typer.prompt("Employer or placement", default=answers.employer)
+        answers.team = typer.prompt("Team or office", default=answers.team)
+        places = typer.prompt("Towns or areas you work in (comma-separated)", default=", ".join(answers.localities))
+        answers.localities = [p.strip() for p in places.split(",") if p.strip()]
+        first = typer.prompt("One account as platform:handle", default=":".join(answers.accounts[0]))
+        platform, _, ident = first.partition(":")
+        answers.accounts = [(platform.strip().lower(), ident.strip())] if ident.strip() else answers.accounts
+    write_private(path, starter_profile(answers))
+    typer.echo(f"wrote {path}: edit it, then run `footprint audit {path}`")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,416 @@
+"""The one data model every part shares: profile → account snapshot → finding → report.
+
+Sources build `Snapshot`s, checks turn them into `Finding`s, the engine gathers both into a
+`Report`, and renderers read only the `Report`. The profile file's models live here too, so
+`footprint schema` and the loader describe exactly what the engine uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+
+class Severity(str, enum.Enum):
+    """How much a finding matters, lowest first."""
+
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        """0 for info up to 3 for high, for sorting and thresholds."""
+        return _SEVERITY_ORDER.index(self)
+
+    def raised(self, steps: int = 1) -> Severity:
+        """This severity moved up (or down, with a negative number) by `steps`, within bounds."""
+        index = min(max(self.rank + steps, 0), len(_SEVERITY_ORDER) - 1)
+        return _SEVERITY_ORDER[index]
+
+
+_SEVERITY_ORDER = [Severity.INFO, Severity.LOW, Severity.MEDIUM, Severity.HIGH]
+
+
+# --------------------------------------------------------------------------- the profile file
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Person(_Strict):
+    """Who the user is: the details a stranger should not be able to put together."""
+
+    name: str = Field(min_length=1, description="Your name as people would search for it.")
+    also_known_as: list[str] = Field(default_factory=list, description="Other names: maiden name, nickname, initials.")
+    role: str = Field(default="social worker", description='e.g. "social worker", "social work student", "MHO".')
+    employer: str | None = Field(default=None, description="Your employer or placement agency.")
+    team: str | None = Field(default=None, description="Your team or office.")
+    localities: list[str] = Field(default_factory=list, description="Towns or areas you work in.")
+
+
+class Watch(_Strict):
+    """Extra words that would identify the user or the people they work with."""
+
+    places: list[str] = Field(default_factory=list, description="Courts, offices, schools, estates, streets.")
+    words: list[str] = Field(default_factory=list, description="Jargon or names that should never appear in public.")
+    people: list[str] = Field(default_factory=list, description="Names of colleagues or family members to watch for.")
+
+
+class Account(_Strict):
+    """One account the user declares: a platform plus a handle or a URL."""
+
+    platform: str = Field(description="Platform key, e.g. mastodon, bluesky, github, blog; see `footprint sources`.")
+    handle: str | None = Field(default=None, description="The account name in the platform's own form.")
+    url: str | None = Field(default=None, description="For blogs and websites: the site or feed address.")
+    anonymous: bool = Field(default=False, description="True if this account is meant not to be tied to your name.")
+    label: str | None = Field(default=None, description="Your own note for this account.")
+
+    @field_validator("platform")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        return value.strip().lower()
+
+    @model_validator(mode="after")
+    def _needs_handle_or_url(self) -> Account:
+        if not self.handle and not self.url:
+            raise ValueError("an account needs a handle or a url")
+        return self
+
+    @property
+    def ident(self) -> str:
+        """The handle, or the URL for site-like accounts."""
+        return self.handle or self.url or ""
+
+
+class Fetch(_Strict):
+    """How much of each account to read."""
+
+    max_posts: int = Field(default=200, ge=1, le=5000, description="Read at most this many recent posts.")
+    max_age_days: int = Field(default=365, ge=1, le=36500, description="Read posts from at most this many days back.")
+
+
+class Profile(_Strict):
+    """The profile file: who you are and which accounts you hold."""
+
+    person: Person
+    watch: Watch = Field(default_factory=Watch)
+    accounts: list[Account] = Field(default_factory=list)
+    framework: str = Field(default="sssc", description="Guidance framework: sssc, swe, niscc, scw, hcpc, basw.")
+    endpoints: dict[str, str] = Field(
+        default_factory=dict, description="Replace a platform's public base URL (self-hosted servers, local mirrors)."
+    )
+    fetch: Fetch = Field(default_factory=Fetch)
+
+    @field_validator("framework")
+    @classmethod
+    def _framework_lower(cls, value: str) -> str:
+        return value.strip().lower()
+
+    def names(self) -> list[str]:
+        """The declared name and every alias."""
+        return [self.person.name, *self.person.also_known_as]
+
+
+# --------------------------------------------------------------------------- snapshots
+
+
+class AccountStatus(str, enum.Enum):
+    """What happened when footprint tried to see an account as a stranger."""
+
+    CHECKED = "checked"
+    RESTRICTED = "restricted"
+    NOT_CHECKABLE = "not_checkable"
+    NOT_FOUND = "not_found"
+    SUSPENDED = "suspended"
+    RATE_LIMITED = "rate_limited"
+    BLOCKED = "blocked"
+    TIMED_OUT = "timed_out"
+    MALFORMED = "malformed"
+    ERROR = "error"
+
+    @property
+    def was_read(self) -> bool:
+        """True when the account's content was read and the checks ran on it."""
+        return self is AccountStatus.CHECKED
+
+
+Visibility = Literal["public", "unlisted", "followers", "direct", "private_message", "unknown"]
+
+
+class ProfileField(BaseModel):
+    """A name/value field on a profile (Mastodon fields, GitHub company, LinkedIn headline…)."""
+
+    name: str
+    value: str
+    verified: bool = False
+
+
+class VisibilityFacts(BaseModel):
+    """What the platform says about who can see and find the account. None means unknown."""
+
+    public_profile: bool | None = None
+    public_posts: bool | None = None
+    locked: bool | None = None
+    discoverable: bool | None = None
+    indexable: bool | None = None
+    noindex: bool | None = None
+    no_unauthenticated_label: bool | None = None
+
+
+class Post(BaseModel):
+    """One post, comment, message or video as normalised plain text."""
+
+    id: str
+    text: str = ""
+    url: str | None = None
+    created_at: dt.datetime | None = None
+    content_warning: str | None = None
+    alt_texts: list[str] = Field(default_factory=list)
+    visibility: Visibility = "public"
+    kind: str = "post"
+    location: str | None = Field(default=None, description="Where the post was read from, e.g. 'posts.jsonl:12'.")
+
+
+class Photo(BaseModel):
+    """Metadata read from an image header. Coordinates are rounded when read, never stored exactly."""
+
+    path: str
+    latitude: float | None = None
+    longitude: float | None = None
+    owner_name: str | None = None
+    taken_at: dt.datetime | None = None
+
+
+class Snapshot(BaseModel):
+    """What a logged-out stranger (or the user's own archive) shows of one account."""
+
+    platform: str
+    handle: str
+    anonymous: bool = False
+    url: str | None = None
+    display_name: str | None = None
+    bio: str | None = None
+    location: str | None = None
+    fields: list[ProfileField] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+    visibility: VisibilityFacts = Field(default_factory=VisibilityFacts)
+    posts: list[Post] = Field(default_factory=list)
+    photos: list[Photo] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="Plain facts the source wants the user to know.")
+    origin: Literal["live", "archive", "demo"] = "live"
+
+
+class Outcome(BaseModel):
+    """The result of reading one declared account: a snapshot, or a status saying why not."""
+
+    account: Account
+    status: AccountStatus
+    reason: str | None = None
+    snapshot: Snapshot | None = None
+    checklist: list[str] = Field(default_factory=list, description="Manual steps when the platform hides the account.")
+
+    @model_validator(mode="after")
+    def _checked_has_snapshot(self) -> Outcome:
+        if self.status is AccountStatus.CHECKED and self.snapshot is None:
+            raise ValueError("a checked outcome carries a snapshot")
+        return self
+
+
+# --------------------------------------------------------------------------- findings
+
+
+class Item(BaseModel):
+    """Where on the account the evidence sits."""
+
+    kind: Literal["profile", "field", "post", "photo", "account"] = "post"
+    id: str | None = None
+    url: str | None = None
+    date: dt.datetime | None = None
+    location: str | None = None
+    channel: Literal["public", "private"] = "public"
+
+
+class Excerpt(BaseModel):
+    """A short piece of the evidence, with the matched span marked by character offsets."""
+
+    text: str
+    start: int = 0
+    end: int = 0
+
+    @model_validator(mode="after")
+    def _span_inside(self) -> Excerpt:
+        if not 0 <= self.start <= self.end <= len(self.text):
+            raise ValueError("excerpt span lies outside its text")
+        return self
+
+    @property
+    def before(self) -> str:
+        return self.text[: self.start]
+
+    @property
+    def matched(self) -> str:
+        return self.text[self.start : self.end]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.end :]
+
+
+class GuidanceRef(BaseModel):
+    """A guidance clause a finding bears on. `clause` is None where the number is unverified."""
+
+    framework: str
+    clause: str | None = None
+    document: str
+    edition: str
+    theme: str
+    summary: str
+    url: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """How the report cites it: by number where verified, by document and theme otherwise."""
+        if self.clause:
+            return f"{self.document} ({self.edition}), {self.clause}"
+        return f"{self.document}, {self.edition}: {self.theme}"
+
+
+class Finding(BaseModel):
+    """One thing a stranger could learn, with its evidence, why it matters and what to do."""
+
+    id: str = ""
+    check: str
+    title: str
+    severity: Severity
+    platform: str
+    account: str
+    item: Item = Field(default_factory=Item)
+    excerpt: Excerpt | None = None
+    details: list[str] = Field(default_factory=list, description="The details that combined into this finding.")
+    why: str
+    advice: list[str] = Field(default_factory=list)
+    guidance: list[GuidanceRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _stable_id(self) -> Finding:
+        if not self.id:
+            self.id = finding_id(self.check, self.platform, self.account, self.item, self.excerpt)
+        return self
+
+
+def finding_id(check: str, platform: str, account: str, item: Item, excerpt: Excerpt | None) -> str:
+    """A short id that stays the same for the same evidence across runs, so `diff` can match them."""
+    anchor = item.id or item.url or item.location or item.kind
+    matched = excerpt.matched.casefold() if excerpt else ""
+    digest = hashlib.sha256("\x1f".join([check, platform, account.casefold(), anchor, matched]).encode()).hexdigest()
+    return f"{check}:{digest[:12]}"
+
+
+# --------------------------------------------------------------------------- the report
+
+
+class AccountSummary(BaseModel):
+    """One declared account as the report shows it: never the full posts."""
+
+    platform: str
+    account: str
+    anonymous: bool = False
+    status: AccountStatus
+    reason: str | None = None
+    url: str | None = None
+    posts_read: int = 0
+    notes: list[str] = Field(default_factory=list)
+    checklist: list[str] = Field(default_factory=list)
+
+
+class Subject(BaseModel):
+    """Whose footprint this is."""
+
+    name: str
+    role: str | None = None
+
+
+class Tool(BaseModel):
+    name: str = "footprint"
+    version: str
+
+
+RATINGS = {
+    Severity.HIGH: "act now",
+    Severity.MEDIUM: "needs attention",
+    Severity.LOW: "minor points",
+    Severity.INFO: "good",
+}
+
+
+class Report(BaseModel):
+    """Everything one audit found. Renderers see only this."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool: Tool
+    generated_at: dt.datetime
+    mode: Literal["live", "archive", "demo"] = "live"
+    subject: Subject
+    framework: str
+    checks_run: list[str] = Field(default_factory=list)
+    accounts: list[AccountSummary] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    stats: dict[str, int] = Field(default_factory=dict)
+
+    def counts(self) -> dict[Severity, int]:
+        """How many findings of each severity, every severity present as a key."""
+        counts = {severity: 0 for severity in _SEVERITY_ORDER}
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def max_severity(self) -> Severity | None:
+        """The worst severity found, or None when nothing was found."""
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+    @property
+    def rating(self) -> str:
+        """The overall rating in plain words."""
+        worst = self.max_severity()
+        return RATINGS[worst] if worst else RATINGS[Severity.INFO]
+
+    def exit_code(self, fail_on: Severity | None) -> int:
+        """1 when any finding is at or above `fail_on`, else 0."""
+        worst = self.max_severity()
+        if fail_on is None or worst is None:
+            return 0
+        return 1 if worst.rank >= fail_on.rank else 0
+
+    def sorted_findings(self) -> list[Finding]:
+        """Findings worst first, then by platform and account, in a stable order."""
+        return sorted(self.findings, key=lambda f: (-f.severity.rank, f.check, f.platform, f.account, f.id))
+
+    def unchecked(self) -> list[AccountSummary]:
+        """Accounts whose content could not be read."""
+        return [a for a in self.accounts if not a.status.was_read]
+
+
+def report_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the report, as published in the README and `footprint schema --report`."""
+    schema = Report.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"footprint report, schema version {SCHEMA_VERSION}"
+    return schema
+
+
+def profile_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the profile file, for editors' autocompletion."""
+    schema = Profile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "footprint profile file"
+    return schema

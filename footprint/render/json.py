@@ -1,0 +1,15 @@
+"""The JSON report: the versioned report model, exactly as `footprint schema --report` describes it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from footprint.models import Report
+from footprint.render import RenderOptions
+
+
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    """One report as a JSON object; several (the demo) as a JSON array of report objects."""
+    if len(reports) == 1:
+        return reports[0].model_dump_json(indent=2) + "\n"
+    return "[\n" + ",\n".join(r.model_dump_json(indent=2) for r in reports) + "\n]\n"

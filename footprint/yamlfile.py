@@ -1,0 +1,107 @@
+"""Load a YAML file into a pydantic model, reporting any problem with its file, line and column.
+
+Every data file footprint reads (the profile, rule files, guidance catalogues, the site
+catalogue) goes through `load_model`, so a mistake in any of them reads the same way:
+`profiles.yaml:7:5: accounts[2].platform: unknown platform 'mastadon' (known: …)`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from footprint.errors import InputError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Located:
+    """Finds the YAML node for a validation error's path, to name its line and column."""
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.root = root
+
+    def mark(self, path: tuple[int | str, ...]) -> tuple[int, int]:
+        node = self.root
+        best = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                found = None
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(key):
+                        found = (k, v)
+                        break
+                if found is None:
+                    return best
+                node = found[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+            else:
+                return best
+            best = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return best
+
+
+def _dotted(path: tuple[int | str, ...]) -> str:
+    out = ""
+    for key in path:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
+
+
+def read_yaml(path: Path) -> tuple[Any, _Located]:
+    """Parse a YAML file safely, keeping its node tree for locating later errors."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise InputError(f"{where}: not valid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: not valid YAML: {exc}") from None
+    return data, _Located(node)
+
+
+def located_error(path: Path, located: _Located, loc: tuple[int | str, ...], message: str) -> InputError:
+    """An InputError pointing at the node for `loc`."""
+    line, column = located.mark(loc)
+    field = _dotted(loc)
+    return InputError(f"{path}:{line}:{column}: {field + ': ' if field else ''}{message}")
+
+
+def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> tuple[M, _Located]:
+    """Parse `path` and validate it as `model`; the first error becomes one located InputError."""
+    data, located = read_yaml(path)
+    if data is None:
+        raise InputError(f"{path}:1:1: the file is empty")
+    if not isinstance(data, dict):
+        raise InputError(f"{path}:1:1: expected a mapping of keys to values at the top level")
+    try:
+        return model.model_validate(data, context=context), located
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise located_error(path, located, tuple(error["loc"]), _message(error)) from None
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required but missing"
+    if kind == "extra_forbidden":
+        return "unknown key (check its spelling)"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
