@@ -67,10 +67,10 @@ def _stderr():  # type: ignore[no-untyped-def]
 
 
 def _fail(message: str, hint: str | None = None) -> typer.Exit:
-    console = _stderr()
-    console.print(f"error: {message}", markup=False)
+    """Print one `error:` line (and a hint) on stderr, unwrapped, and return the exit-2 signal."""
+    typer.echo(f"error: {message}", err=True)
     if hint:
-        console.print(f"hint: {hint}", markup=False)
+        typer.echo(f"hint: {hint}", err=True)
     return typer.Exit(2)
 
 

@@ -24,10 +24,11 @@ class _Located:
     def __init__(self, root: yaml.Node | None) -> None:
         self.root = root
 
-    def mark(self, path: tuple[int | str, ...]) -> tuple[int, int]:
+    def mark(self, path: tuple[int | str, ...], at_key: bool = False) -> tuple[int, int]:
+        """(line, column) of the node at `path`, or of its key when `at_key`; the nearest parent if absent."""
         node = self.root
         best = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
-        for key in path:
+        for depth, key in enumerate(path, start=1):
             if isinstance(node, yaml.MappingNode):
                 found = None
                 for k, v in node.value:
@@ -36,7 +37,7 @@ class _Located:
                         break
                 if found is None:
                     return best
-                node = found[1]
+                node = found[0] if at_key and depth == len(path) else found[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
                 node = node.value[key]
             else:
@@ -76,9 +77,11 @@ def read_yaml(path: Path) -> tuple[Any, _Located]:
     return data, _Located(node)
 
 
-def located_error(path: Path, located: _Located, loc: tuple[int | str, ...], message: str) -> InputError:
-    """An InputError pointing at the node for `loc`."""
-    line, column = located.mark(loc)
+def located_error(
+    path: Path, located: _Located, loc: tuple[int | str, ...], message: str, *, at_key: bool = False
+) -> InputError:
+    """An InputError pointing at the node for `loc` (or at its key)."""
+    line, column = located.mark(loc, at_key)
     field = _dotted(loc)
     return InputError(f"{path}:{line}:{column}: {field + ': ' if field else ''}{message}")
 
@@ -94,7 +97,8 @@ def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None
         return model.model_validate(data, context=context), located
     except ValidationError as exc:
         error = exc.errors()[0]
-        raise located_error(path, located, tuple(error["loc"]), _message(error)) from None
+        loc = tuple(error["loc"])
+        raise located_error(path, located, loc, _message(error), at_key=error["type"] == "extra_forbidden") from None
 
 
 def _message(error: dict[str, Any]) -> str:
