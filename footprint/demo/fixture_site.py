@@ -62,12 +62,14 @@ class FixtureSite:
         self.routes = load_model(routes_file, Routes)[0].routes
         self.fixtures = fixtures
 
-    def answer(self, url: str) -> Answer:
+    def answer(self, url: str, *, any_host: bool = False) -> Answer:
+        """The canned answer for `url`; with `any_host`, routes match on path and query alone (mirrors)."""
         parts = urlsplit(url)
-        base = f"{parts.scheme}://{parts.netloc}{parts.path}"
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
         for route in self.routes:
-            if route.url == base and all(query.get(k) == v for k, v in route.query.items()):
+            wanted = urlsplit(route.url)
+            same_place = wanted.path == parts.path and (any_host or (wanted.scheme, wanted.netloc) == (parts.scheme, parts.netloc))
+            if same_place and all(query.get(k) == v for k, v in route.query.items()):
                 return Answer(route.status, {"content-type": route.content_type, **route.headers}, self._body(route), route.delay)
         return Answer(404, {"content-type": "application/json"}, b'{"error":"Record not found"}')
 
