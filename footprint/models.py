@@ -332,6 +332,36 @@ class AccountSummary(BaseModel):
     checklist: list[str] = Field(default_factory=list)
 
 
+class DiscoveryState(str, enum.Enum):
+    """How one probe of one site for one name ended: exactly one of these, never a guess."""
+
+    FOUND = "found"
+    NOT_FOUND = "not_found"
+    BLOCKED = "blocked"
+    INVALID = "invalid"
+    INCONCLUSIVE = "inconclusive"
+    ERROR = "error"
+
+
+class DiscoveredAccount(BaseModel):
+    """One site probed for one name by `footprint discover`, with how it ended and why."""
+
+    site: str = Field(description="The site's key in the catalogue, e.g. github.")
+    site_name: str = Field(description="The site's display name, e.g. GitHub.")
+    category: str
+    handle: str = Field(description="The name that was looked for.")
+    url: str = Field(description="The profile address for that name.")
+    state: DiscoveryState
+    reason: str | None = Field(default=None, description="One line saying why the probe ended in this state.")
+    origin: Literal["handle", "variant"] = "handle"
+    derived_from: str | None = Field(default=None, description="The declared handle or name this name came from.")
+    declared: bool = Field(default=False, description="True when this is one of the accounts in the profile file.")
+    anonymous: bool = Field(default=False, description="True when the name comes from an account declared anonymous.")
+    confidence: float | None = Field(default=None, ge=0, le=1, description="For found accounts: how sure footprint is that it is yours.")
+    evidence: list[str] = Field(default_factory=list)
+    status_code: int | None = None
+
+
 class Subject(BaseModel):
     """Whose footprint this is."""
 
@@ -366,6 +396,9 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     stats: dict[str, int] = Field(default_factory=dict)
+    discovered: list[DiscoveredAccount] = Field(
+        default_factory=list, description="Sites probed by `footprint discover` and how each probe ended."
+    )
 
     def counts(self) -> dict[Severity, int]:
         """How many findings of each severity, every severity present as a key."""
