@@ -3,38 +3,82 @@
 Each framework is one YAML file beside this module (`sssc.yaml`, `swe.yaml`, …). A clause
 whose number was not verified against the official text is cited by document, edition and
 theme only: the loader refuses a catalogue that would print an unverified number.
+
+How to fix a finding on a given platform (lock the account, stop search indexing, edit a
+profile field, delete a post, remove a follower, keep a separate professional account) does
+not depend on the regulator, so it lives once in `_advice.yaml` and every catalogue
+shares it; a catalogue adds only its framework's own advice lines.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from footprint.errors import InputError
 from footprint.models import GuidanceRef
 from footprint.yamlfile import load_model
 
+# The fixed vocabulary of guidance principles. Every clause's theme is one of these, so reports
+# can group findings by principle the same way under every framework. Order = display order.
+THEMES: tuple[str, ...] = (
+    "confidentiality",
+    "professional boundaries",
+    "conduct in and outside work",
+    "public trust in the profession",
+    "dignity and respect",
+    "honesty and trust",
+    "privacy settings",
+    "identity disclosure",
+    "protecting yourself",
+    "employer policy",
+    "seeking advice",
+)
 
-class Document(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    title: str
-    edition: str
-    url: str | None = None
+# Platforms that get their own how-to advice; anything else falls back to 'default'.
+PLATFORMS: tuple[str, ...] = (
+    "mastodon", "bluesky", "github", "reddit", "blog", "youtube", "x",
+    "facebook", "instagram", "linkedin", "tiktok", "threads",
+)
+
+# What a user can do on a platform; each check's advice names the actions that fix it.
+ACTIONS: tuple[str, ...] = ("lock", "noindex", "profile", "post", "follower", "separate")
+
+_CHECK_ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$")
 
 
-class Clause(BaseModel):
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Document(_Strict):
+    """A regulator's document in one edition: what a citation names."""
+
+    title: str = Field(min_length=3)
+    edition: str = Field(min_length=4, description="The edition or year cited, e.g. '2024'.")
+    url: str = Field(pattern=r"^https?://", description="Where the document (or the page quoting it) was read.")
+
+
+class Clause(_Strict):
     """One clause or guidance point, paraphrased in footprint's own words."""
 
-    model_config = ConfigDict(extra="forbid")
-    id: str
+    id: str = Field(min_length=3)
     document: str
     number: str | None = Field(default=None, description="The official number; only when verified.")
     verified: bool = False
     theme: str
-    summary: str
+    summary: str = Field(min_length=10)
+
+    @field_validator("theme")
+    @classmethod
+    def _known_theme(cls, value: str) -> str:
+        if value not in THEMES:
+            raise ValueError(f"unknown theme {value!r} (known: {', '.join(THEMES)})")
+        return value
 
     @model_validator(mode="after")
     def _no_unverified_numbers(self) -> Clause:
@@ -43,35 +87,67 @@ class Clause(BaseModel):
         return self
 
 
-class Catalogue(BaseModel):
-    """A framework's documents, clauses, check mappings and platform advice."""
+class Catalogue(_Strict):
+    """A framework's documents, clauses, check mappings and its own advice lines."""
 
-    model_config = ConfigDict(extra="forbid")
-    framework: str
+    framework: str = Field(pattern=r"^[a-z]+$")
     title: str
+    edition: str = Field(description="The edition of the primary document this catalogue cites.")
+    primary: str = Field(description="Key of the primary document (the framework's main code or standards).")
+    notes: list[str] = Field(default_factory=list, description="Caveats about editions and unverified numbers.")
     documents: dict[str, Document]
     clauses: list[Clause]
     mappings: dict[str, list[str]] = Field(description="check id → clause ids, primary first")
     advice: dict[str, dict[str, list[str]]] = Field(
-        default_factory=dict, description="check id → platform (or 'default') → advice lines"
+        default_factory=dict, description="check id → platform (or 'default') → this framework's advice lines"
     )
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Catalogue:
-        ids = {c.id for c in self.clauses}
+        if self.primary not in self.documents:
+            raise ValueError(f"primary document {self.primary!r} is not among the documents")
+        if self.documents[self.primary].edition != self.edition:
+            raise ValueError(
+                f"edition {self.edition!r} differs from the primary document's edition "
+                f"{self.documents[self.primary].edition!r}"
+            )
+        seen: set[str] = set()
         for clause in self.clauses:
+            if clause.id in seen:
+                raise ValueError(f"clause id {clause.id!r} appears twice")
+            seen.add(clause.id)
             if clause.document not in self.documents:
                 raise ValueError(f"clause {clause.id} names unknown document {clause.document!r}")
         for check, clause_ids in self.mappings.items():
+            if not _CHECK_ID.match(check):
+                raise ValueError(f"mapping key {check!r} is not a check id like 'identity.role'")
+            if not clause_ids:
+                raise ValueError(f"mapping for {check} lists no clauses")
+            if len(set(clause_ids)) != len(clause_ids):
+                raise ValueError(f"mapping for {check} lists a clause twice")
             for cid in clause_ids:
-                if cid not in ids:
+                if cid not in seen:
                     raise ValueError(f"mapping for {check} names unknown clause {cid!r}")
+        for check, table in self.advice.items():
+            if check not in self.mappings:
+                raise ValueError(f"advice for {check} but no mapping for it")
+            for platform in table:
+                if platform != "default" and platform not in PLATFORMS:
+                    raise ValueError(f"advice for {check} names unknown platform {platform!r}")
+        unused = seen - {cid for ids in self.mappings.values() for cid in ids}
+        if unused:
+            raise ValueError(f"clauses no check maps to: {', '.join(sorted(unused))}")
         return self
 
     def clause(self, clause_id: str) -> Clause:
-        return next(c for c in self.clauses if c.id == clause_id)
+        """The clause with this id (KeyError when there is none)."""
+        for clause in self.clauses:
+            if clause.id == clause_id:
+                return clause
+        raise KeyError(clause_id)
 
     def ref(self, clause: Clause) -> GuidanceRef:
+        """How a report carries a clause: the number only where it was verified."""
         doc = self.documents[clause.document]
         return GuidanceRef(
             framework=self.framework,
@@ -88,13 +164,87 @@ class Catalogue(BaseModel):
         return [self.ref(self.clause(cid)) for cid in self.mappings.get(check_id, [])]
 
     def advice_for(self, check_id: str, platform: str) -> list[str]:
-        """Platform-specific advice for a check, then its general advice."""
+        """What to do: this framework's lines, then how to do it on that platform, then general advice."""
         table = self.advice.get(check_id, {})
-        return [*table.get(platform, []), *table.get("default", [])]
+        shared = platform_advice()
+        return _unique([*table.get(platform, []), *shared.how_to(check_id, platform), *shared.general(check_id),
+                        *table.get("default", [])])
 
     def checks_for(self, clause_id: str) -> list[str]:
         """The check ids mapped to a clause."""
         return sorted(check for check, ids in self.mappings.items() if clause_id in ids)
+
+    def missing(self, check_ids: list[str] | set[str] | tuple[str, ...]) -> list[str]:
+        """The given check ids this catalogue has no mapping for."""
+        return sorted(set(check_ids) - set(self.mappings))
+
+
+# --------------------------------------------------------------------------- shared platform advice
+
+
+class PlatformHowTo(_Strict):
+    """How to take each action on one platform, in a sentence or two each."""
+
+    title: str
+    lock: str
+    noindex: str
+    profile: str
+    post: str
+    follower: str
+    separate: str
+
+
+class CheckAdvice(_Strict):
+    """For one check: which platform actions fix it, and advice that holds everywhere."""
+
+    actions: list[str] = Field(default_factory=list)
+    general: list[str] = Field(min_length=1)
+
+    @field_validator("actions")
+    @classmethod
+    def _known_actions(cls, value: list[str]) -> list[str]:
+        for action in value:
+            if action not in ACTIONS:
+                raise ValueError(f"unknown action {action!r} (known: {', '.join(ACTIONS)})")
+        return value
+
+
+class PlatformAdvice(_Strict):
+    """The shared advice file: how-to per platform and action, and each check's actions."""
+
+    platforms: dict[str, PlatformHowTo]
+    checks: dict[str, CheckAdvice]
+
+    @model_validator(mode="after")
+    def _every_platform(self) -> PlatformAdvice:
+        missing = [p for p in (*PLATFORMS, "default") if p not in self.platforms]
+        if missing:
+            raise ValueError(f"no how-to advice for platforms: {', '.join(missing)}")
+        unknown = [p for p in self.platforms if p not in PLATFORMS and p != "default"]
+        if unknown:
+            raise ValueError(f"how-to advice for unknown platforms: {', '.join(unknown)}")
+        return self
+
+    def how_to(self, check_id: str, platform: str) -> list[str]:
+        """The platform's how-to lines for the actions that fix this check."""
+        entry = self.checks.get(check_id)
+        if entry is None:
+            return []
+        howto = self.platforms.get(platform) or self.platforms["default"]
+        return [getattr(howto, action) for action in entry.actions]
+
+    def general(self, check_id: str) -> list[str]:
+        """Advice for this check that holds on every platform."""
+        entry = self.checks.get(check_id)
+        return list(entry.general) if entry else []
+
+
+def _unique(lines: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [line for line in lines if not (line in seen or seen.add(line))]  # type: ignore[func-returns-value]
+
+
+# --------------------------------------------------------------------------- loading
 
 
 def _folder() -> Path:
@@ -103,14 +253,27 @@ def _folder() -> Path:
 
 def frameworks() -> list[str]:
     """The frameworks shipped, by key."""
-    return sorted(p.stem for p in _folder().glob("*.yaml"))
+    return sorted(p.stem for p in _folder().glob("*.yaml") if not p.name.startswith("_"))
+
+
+@lru_cache(maxsize=None)
+def platform_advice() -> PlatformAdvice:
+    """The shared how-to advice, validated."""
+    advice, _ = load_model(_folder() / "_advice.yaml", PlatformAdvice)
+    return advice
 
 
 @lru_cache(maxsize=None)
 def load_catalogue(framework: str) -> Catalogue:
     """Load and validate one framework's catalogue."""
     path = _folder() / f"{framework}.yaml"
-    if not path.is_file():
+    if not re.fullmatch(r"[a-z]+", framework) or not path.is_file():
         raise InputError(f"unknown framework {framework!r} (known: {', '.join(frameworks())})")
-    catalogue, _ = load_model(path, Catalogue)
+    catalogue, located = load_model(path, Catalogue)
+    if catalogue.framework != framework:
+        raise InputError(f"{path}:1:1: framework is {catalogue.framework!r} but the file is named {framework}.yaml")
+    shared = platform_advice()
+    missing = [check for check in catalogue.mappings if check not in shared.checks]
+    if missing:
+        raise InputError(f"{path}: no shared advice in _advice.yaml for: {', '.join(missing)}")
     return catalogue
