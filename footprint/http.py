@@ -10,6 +10,7 @@ loopback or link-local addresses are refused unless the user allowed them.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import ipaddress
 import json
 import random
@@ -17,6 +18,7 @@ import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,6 +38,7 @@ class Limits:
 
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
+    deadline: float = 30.0  # one attempt, headers and body together: a server that drips bytes still ends
     per_host: int = 4
     total: int = 32
     retries: int = 2
@@ -59,7 +62,7 @@ class Http:
     ) -> None:
         self.limits = limits or Limits()
         self.allow_private = allow_private
-        self.trusted_prefixes = tuple(p.rstrip("/") for p in trusted_prefixes)
+        self.trusted_prefixes = tuple(p.rstrip("/") for p in trusted_prefixes if p)
         # NOTE: resolving names to check for private addresses is only meaningful on the real
         # network; with an injected transport (demo, tests) no DNS is ever asked.
         self.resolve_dns = transport is None if resolve_dns is None else resolve_dns
@@ -70,7 +73,10 @@ class Http:
 
     async def __aenter__(self) -> Http:
         lim = self.limits
+        # A jar whose policy accepts no domain: Set-Cookie answers are dropped, nothing is sent back.
+        no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
         self._client = httpx.AsyncClient(
+            cookies=no_cookies,
             transport=self._transport,
             timeout=httpx.Timeout(lim.read_timeout, connect=lim.connect_timeout),
             limits=httpx.Limits(max_connections=lim.total, max_keepalive_connections=lim.total),
@@ -102,15 +108,24 @@ class Http:
         gate = self._hosts.setdefault(host, asyncio.Semaphore(self.limits.per_host))
         attempt = 0
         while True:
-            async with self._total, gate:
+            # NOTE: the host's gate is taken before the global one, so requests queued for one
+            # busy host never hold global places that requests to other hosts could use.
+            async with gate, self._total:
                 try:
-                    response = await self._fetch(url, params, headers)
+                    async with asyncio.timeout(self.limits.deadline):
+                        response = await self._fetch(url, params, headers)
                 except httpx.TooManyRedirects:
-                    raise SourceError(AccountStatus.ERROR, f"too many redirects from {host}") from None
-                except httpx.TimeoutException:
+                    raise SourceError(AccountStatus.ERROR, f"{host} redirected too many times (a redirect loop?)") from None
+                except (TimeoutError, httpx.ReadTimeout, httpx.WriteTimeout, httpx.PoolTimeout):
+                    # A server that accepted the request but is too slow is not retried: it would
+                    # only multiply the wait. Connection failures below are retried.
+                    raise SourceError(AccountStatus.TIMED_OUT, f"{host} did not answer in time") from None
+                except httpx.ConnectTimeout:
                     if attempt >= self.limits.retries:
-                        raise SourceError(AccountStatus.TIMED_OUT, f"{host} did not answer in time") from None
+                        raise SourceError(AccountStatus.TIMED_OUT, f"{host} did not accept a connection in time") from None
                     response = None
+                except httpx.UnsupportedProtocol:
+                    raise SourceError(AccountStatus.ERROR, f"cannot fetch {url!r}: only http and https are supported") from None
                 except httpx.TransportError as exc:
                     if attempt >= self.limits.retries:
                         raise SourceError(AccountStatus.ERROR, f"could not connect to {host}: {_short(exc)}") from None
@@ -123,11 +138,12 @@ class Http:
                     raise SourceError(AccountStatus.RATE_LIMITED, f"{host} is rate limiting requests (429)")
                 raise SourceError(AccountStatus.ERROR, f"{host} answered {response.status_code} after {attempt + 1} tries")
             delay = self.limits.backoff * (2**attempt) * (1 + random.random() / 4)
-            if response is not None and response.status_code == 429:
-                wanted = _retry_after(response)
-                if wanted is not None and wanted > self.limits.retry_after_cap:
-                    raise SourceError(AccountStatus.RATE_LIMITED, f"{host} asks to wait {wanted:.0f} s before trying again")
-                delay = max(delay, wanted or 0.0)
+            wanted = _retry_after(response) if response is not None else None
+            if wanted is not None and wanted > self.limits.retry_after_cap:
+                assert response is not None
+                status = AccountStatus.RATE_LIMITED if response.status_code == 429 else AccountStatus.ERROR
+                raise SourceError(status, f"{host} asks to wait {wanted:.0f} s before trying again ({response.status_code})")
+            delay = max(delay, wanted or 0.0)
             attempt += 1
             await asyncio.sleep(delay)
 
@@ -159,7 +175,7 @@ class Http:
         # the rebuilt response carries the decoded bytes, hence no content-encoding header.
         headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in ("content-encoding", "content-length")]
         decoded = httpx.Response(
-            response.status_code, headers=headers, content=b"".join(chunks), request=request, history=response.history
+            response.status_code, headers=headers, content=b"".join(chunks), request=response.request, history=response.history
         )
         return decoded
 
@@ -167,7 +183,7 @@ class Http:
 
     async def _guard(self, request: httpx.Request) -> None:
         url = str(request.url)
-        if self.allow_private or any(url.startswith(p) for p in self.trusted_prefixes):
+        if self.allow_private or any(_under(url, p) for p in self.trusted_prefixes):
             return
         host = request.url.host
         if not await self._is_public(host):
@@ -194,6 +210,11 @@ class Http:
         return all(_public_ip(ipaddress.ip_address(info[4][0])) for info in infos)
 
 
+def _under(url: str, prefix: str) -> bool:
+    """True when `url` is `prefix` or lies below it (not merely shares its first characters)."""
+    return url == prefix or url.startswith((prefix + "/", prefix + "?"))
+
+
 def _public_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified)
 
@@ -212,8 +233,8 @@ def _retry_after(response: httpx.Response) -> float | None:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    import datetime as dt
-
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
     return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
 
 

@@ -7,17 +7,15 @@ DISALLOW_UNAUTHENTICATED_API_ACCESS) are reported as restricted, not as missing.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
-from urllib.parse import quote, urlsplit
-
-import httpx
+from urllib.parse import urlsplit
 
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
 from footprint.plugins import Source
+from footprint.sources._common import MAX_PAGES, add_links, as_bool, expect, login_wall, partial, parse_time, raise_for, same_origin, segment, take
 from footprint.text import extract_links, html_to_text
 
 _HANDLE = re.compile(r"@?(?P<user>[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
@@ -32,20 +30,6 @@ def split_handle(handle: str) -> tuple[str, str]:
     return m["user"], m["domain"].lower()
 
 
-def _time(value: Any) -> dt.datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _login_wall(response: httpx.Response) -> bool:
-    path = response.url.path.lower()
-    return bool(response.history) and any(word in path for word in ("login", "sign_in", "signin", "auth"))
-
-
 class MastodonSource(Source):
     """Mastodon, Akkoma/Pleroma, GoToSocial and other servers speaking the Mastodon API."""
 
@@ -57,20 +41,19 @@ class MastodonSource(Source):
 
     async def fetch(self, account: Account) -> Outcome:
         user, domain = split_handle(account.handle or "")
-        base = self.options.base_url or f"https://{domain}"
+        base = (self.options.base_url or f"https://{domain}").rstrip("/")
         api = await self._api_base(base, user, domain)
         data = await self._lookup(api, user)
         if data.get("suspended"):
             raise SourceError(AccountStatus.SUSPENDED, "the server says this account is suspended")
         snapshot = self._snapshot(account, data)
         try:
-            snapshot.posts = await self._statuses(api, str(data["id"]))
-            snapshot.visibility.public_posts = bool(snapshot.posts) or None
+            await self._statuses(api, str(data["id"]), snapshot)
         except SourceError as exc:
             if exc.status is not AccountStatus.RESTRICTED:
                 raise
             snapshot.visibility.public_posts = False
-            snapshot.notes.append(f"Posts could not be read logged out: {exc.reason}")
+            snapshot.notes.append(f"Posts could not be read logged out: {exc.reason}.")
         return Outcome(account=account, status=AccountStatus.CHECKED, snapshot=snapshot)
 
     async def _api_base(self, base: str, user: str, domain: str) -> str:
@@ -91,67 +74,64 @@ class MastodonSource(Source):
         for link in links if isinstance(links, list) else []:
             if isinstance(link, dict) and link.get("rel") == "self" and isinstance(link.get("href"), str):
                 parts = urlsplit(link["href"])
-                if parts.scheme in ("http", "https") and parts.netloc:
+                if parts.scheme == "https" and parts.netloc:
                     return f"{parts.scheme}://{parts.netloc}"
         return base
 
     async def _lookup(self, api: str, user: str) -> dict[str, Any]:
         response = await self.http.get(f"{api}/api/v1/accounts/lookup", params={"acct": user})
-        self._raise_for(response, user)
-        data = parse_json(response)
-        if not isinstance(data, dict) or "id" not in data:
+        if response.status_code in (401, 403) or login_wall(response):
+            raise SourceError(
+                AccountStatus.RESTRICTED,
+                f"{response.url.host} only shows accounts to logged-in users (its API refuses logged-out requests)",
+            )
+        raise_for(response, f"an account called {user}", platform=response.url.host or "the server")
+        data = expect(parse_json(response), dict, "the account lookup", response.url.host)
+        if "id" not in data:
             raise SourceError(AccountStatus.MALFORMED, "the account lookup did not return an account")
         return data
 
-    def _raise_for(self, response: httpx.Response, user: str) -> None:
-        host = response.url.host
-        if response.status_code in (401, 403) or _login_wall(response):
-            raise SourceError(
-                AccountStatus.RESTRICTED,
-                f"{host} only shows accounts to logged-in users (its API refuses logged-out requests)",
-            )
-        if response.status_code == 404:
-            raise SourceError(AccountStatus.NOT_FOUND, f"{host} has no account called {user}")
-        if response.status_code == 410:
-            raise SourceError(AccountStatus.SUSPENDED, f"{host} says the account is gone (410)")
-        if not response.is_success:
-            raise SourceError(AccountStatus.ERROR, f"{host} answered {response.status_code}")
-
-    async def _statuses(self, api: str, account_id: str) -> list[Post]:
+    async def _statuses(self, api: str, account_id: str, snapshot: Snapshot) -> None:
         posts: list[Post] = []
-        url: str | None = f"{api}/api/v1/accounts/{quote(account_id, safe='')}/statuses"
+        url: str | None = f"{api}/api/v1/accounts/{segment(account_id)}/statuses"
         params: dict[str, Any] | None = {"limit": _PAGE, "exclude_reblogs": "true"}
-        while url:
-            response = await self.http.get(url, params=params)
-            self._raise_for(response, account_id)
-            page = parse_json(response)
-            if not isinstance(page, list):
-                raise SourceError(AccountStatus.MALFORMED, "the statuses answer was not a list")
-            for status in page:
-                post = _post(status) if isinstance(status, dict) else None
-                if post is None:
-                    continue
-                if not self.options.wants(len(posts), post.created_at):
-                    return posts
-                posts.append(post)
+        seen: set[str] = set()
+        for page_no in range(MAX_PAGES):
+            if url is None or url in seen:
+                break
+            seen.add(url)
+            try:
+                response = await self.http.get(url, params=params)
+                if response.status_code in (401, 403) or login_wall(response):
+                    raise SourceError(AccountStatus.RESTRICTED, f"{response.url.host} refuses to list posts to logged-out visitors")
+                raise_for(response, "this account's posts", platform=response.url.host or "the server")
+                page = expect(parse_json(response), list, "the list of posts", response.url.host)
+            except SourceError as exc:
+                if page_no == 0:
+                    raise
+                partial(snapshot, exc)
+                break
+            if not page or not take(posts, (_post(s) for s in page if isinstance(s, dict)), self.options):
+                break
             nxt = response.links.get("next", {}).get("url")
-            url, params = (nxt, None) if nxt and page else (None, None)
-        return posts
+            url, params = (nxt, None) if nxt and same_origin(nxt, api) else (None, None)
+        snapshot.posts = posts
+        snapshot.visibility.public_posts = bool(posts) or None
 
     def _snapshot(self, account: Account, data: dict[str, Any]) -> Snapshot:
+        raw_fields = [f for f in data.get("fields") or [] if isinstance(f, dict)]
         fields = [
             ProfileField(name=html_to_text(f.get("name")), value=html_to_text(f.get("value")), verified=bool(f.get("verified_at")))
-            for f in data.get("fields") or []
-            if isinstance(f, dict)
+            for f in raw_fields
         ]
-        links = extract_links(data.get("note"))
-        for f in data.get("fields") or []:
-            if isinstance(f, dict):
-                links += [u for u in extract_links(f.get("value")) if u not in links]
         notes = []
         if isinstance(data.get("moved"), dict):
             notes.append(f"This account says it has moved to {data['moved'].get('acct', 'another account')}.")
-        return Snapshot(
+        if data.get("limited"):
+            notes.append("The server has limited this account: it is hidden from people who do not follow it.")
+        if data.get("memorial"):
+            notes.append("The server shows this account as a memorial.")
+        snapshot = Snapshot(
             platform=self.platform,
             handle=account.handle or "",
             anonymous=account.anonymous,
@@ -159,20 +139,19 @@ class MastodonSource(Source):
             display_name=re.sub(r":[A-Za-z0-9_]+:", "", data.get("display_name") or "").strip() or None,
             bio=html_to_text(data.get("note")) or None,
             fields=fields,
-            links=links,
             visibility=VisibilityFacts(
                 public_profile=True,
-                locked=_bool(data.get("locked")),
-                discoverable=_bool(data.get("discoverable")),
-                indexable=_bool(data.get("indexable")),
-                noindex=_bool(data.get("noindex")),
+                locked=as_bool(data.get("locked")),
+                discoverable=as_bool(data.get("discoverable")),
+                indexable=as_bool(data.get("indexable")),
+                noindex=as_bool(data.get("noindex")),
             ),
             notes=notes,
         )
-
-
-def _bool(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None
+        add_links(snapshot, extract_links(data.get("note")))
+        for f in raw_fields:
+            add_links(snapshot, extract_links(f.get("value")))
+        return snapshot
 
 
 def _post(status: dict[str, Any]) -> Post | None:
@@ -180,11 +159,14 @@ def _post(status: dict[str, Any]) -> Post | None:
         return None
     alt = [m.get("description") for m in status.get("media_attachments") or [] if isinstance(m, dict)]
     visibility = status.get("visibility")
+    poll = status.get("poll") if isinstance(status.get("poll"), dict) else {}
+    options = [o.get("title") for o in poll.get("options") or [] if isinstance(o, dict) and isinstance(o.get("title"), str)]
+    text = html_to_text(status.get("content"))
     return Post(
         id=str(status.get("id", "")),
-        text=html_to_text(status.get("content")),
+        text="\n".join([text, *options]) if options else text,
         url=status.get("url") or status.get("uri"),
-        created_at=_time(status.get("created_at")),
+        created_at=parse_time(status.get("created_at")),
         content_warning=status.get("spoiler_text") or None,
         alt_texts=[a for a in alt if isinstance(a, str) and a.strip()],
         visibility=visibility if visibility in ("public", "unlisted") else "unknown",
