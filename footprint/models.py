@@ -399,6 +399,9 @@ class Report(BaseModel):
     discovered: list[DiscoveredAccount] = Field(
         default_factory=list, description="Sites probed by `footprint discover` and how each probe ended."
     )
+    redacted: bool = Field(
+        default=False, description="True when names, handles, numbers and places were masked for display (--redact)."
+    )
 
     def counts(self) -> dict[Severity, int]:
         """How many findings of each severity, every severity present as a key."""
