@@ -138,6 +138,51 @@ def audit(
 
 
 @app.command()
+def scan(
+    path: Annotated[Path, typer.Argument(help="Your data download: a .zip, a .tar.gz, an unpacked folder or one file.")],
+    profile: Annotated[
+        Optional[Path], typer.Option("--profile", help="Your profile file (default: profiles.yaml here, if there is one).")
+    ] = None,
+    format_of: Annotated[
+        Optional[str], typer.Option("--format-of", help="Read it as this format instead of detecting it (x, facebook, mastodon, ...).")
+    ] = None,
+    include_private: Annotated[
+        bool, typer.Option("--include-private", help="Also scan private messages and followers-only posts.")
+    ] = False,
+    fmt: FormatOpt = Format.terminal,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = FailOn.never,
+    only: OnlyOpt = None,
+    skip: SkipOpt = None,
+    rules: RulesOpt = None,
+    framework: FrameworkOpt = None,
+) -> None:
+    """Audit a data download from a platform offline, with the same checks as a live audit."""
+    from footprint.errors import FootprintError
+    from footprint.guidance import frameworks
+    from footprint.plugins import discover
+    from footprint.profile_file import load_profile
+    from footprint.render.progress import RichProgress
+    from footprint.rules import load_rules
+    from footprint.scan import ScanOptions
+    from footprint.scan import scan as run_scan
+
+    try:
+        registry = discover()
+        rule_set = load_rules(rules)
+        chosen = profile or (Path("profiles.yaml") if Path("profiles.yaml").is_file() else None)
+        loaded = load_profile(chosen, registry.sources, frameworks()) if chosen else None
+        options = ScanOptions(
+            format_of=format_of, include_private=include_private, only=only or (), skip=skip or (), framework=framework
+        )
+        report = run_scan(path, loaded, registry, rule_set, options, progress=RichProgress(_stderr()))
+        _emit([report], fmt, output)
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    raise typer.Exit(report.exit_code(_severity(fail_on)))
+
+
+@app.command()
 def demo(
     persona: Annotated[Optional[list[str]], typer.Option("--persona", help="Only this persona (repeatable).")] = None,
     fmt: FormatOpt = Format.terminal,

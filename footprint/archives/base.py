@@ -1,0 +1,256 @@
+"""The archive-reader contract, its discovery through entry points, and helpers every reader shares.
+
+A reader recognises one platform's data download and normalises it into the shared model:
+one `Snapshot` per account plus a *stream* of `Post`s. Readers never judge; the checks do.
+Built-in readers are registered under the `footprint.archives` entry-point group, exactly as a
+third-party reader would be.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from importlib.metadata import entry_points
+from typing import IO, Any, ClassVar
+
+from footprint.archives.container import MEMBER_ERRORS, Container, Member
+from footprint.archives.jsonstream import JsonStreamError, iter_records, load_small
+from footprint.archives.mojibake import fix_tree
+from footprint.errors import InputError, PluginLoadError
+from footprint.models import Post, Snapshot
+
+ARCHIVE_GROUP = "footprint.archives"
+
+#: What a reader yields: one account's snapshot and the stream of its posts.
+Account = tuple[Snapshot, Iterator[Post]]
+
+PRIVATE_NOTE = "Private messages in this download were not scanned; pass --include-private to scan them too."
+
+
+class ArchiveReader(ABC):
+    """One platform's data-download format."""
+
+    name: ClassVar[str]
+    platform: ClassVar[str]
+    title: ClassVar[str]
+
+    @abstractmethod
+    def detect(self, container: Container) -> float:
+        """How sure this reader is that the container is its format, from 0 (not at all) to 1."""
+
+    @abstractmethod
+    def parts(self, container: Container, include_private: bool) -> list[Member]:
+        """The members `read` will open, in order (for progress)."""
+
+    @abstractmethod
+    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+        """Each account in the download: its snapshot, then a stream of its posts."""
+
+
+def discover_readers() -> dict[str, type[ArchiveReader]]:
+    """Every archive reader registered through entry points, by name."""
+    readers: dict[str, type[ArchiveReader]] = {}
+    for ep in sorted(entry_points(group=ARCHIVE_GROUP), key=lambda e: e.name):
+        try:
+            cls = ep.load()
+        except Exception as exc:  # noqa: BLE001 - a broken plugin becomes one clear error
+            raise PluginLoadError(f"could not load archive reader {ep.name!r}: {type(exc).__name__}: {exc}") from exc
+        if not (isinstance(cls, type) and issubclass(cls, ArchiveReader)):
+            raise PluginLoadError(f"entry point {ep.name} = {ep.value} is not a footprint ArchiveReader")
+        readers[cls.name] = cls
+    return readers
+
+
+def choose_reader(container: Container, readers: dict[str, type[ArchiveReader]], forced: str | None = None) -> ArchiveReader:
+    """The reader for this container: the one named by `forced`, or the most confident one."""
+    if forced is not None:
+        key = forced.strip().lower()
+        if key not in readers:
+            raise InputError(f"unknown archive format {forced!r} (known: {', '.join(sorted(readers))})")
+        return readers[key]()
+    scored = sorted(((cls().detect(container), name) for name, cls in readers.items()), reverse=True)
+    if not scored or scored[0][0] <= 0:
+        raise InputError(
+            f"{container.label}: not a data download footprint recognises "
+            f"(known formats: {', '.join(sorted(readers))}; force one with --format-of)"
+        )
+    return readers[scored[0][1]]()
+
+
+# --------------------------------------------------------------------------- reading members safely
+
+
+class MemberProblem(ValueError):
+    """A member's content is wrong at a known place; the message already names the file and line."""
+
+
+def describe(exc: BaseException) -> str:
+    """A short plain reason for a member that could not be read."""
+    if isinstance(exc, MemberProblem):
+        return str(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {exc.object[exc.start:exc.start + 1]!r} at offset {exc.start:,} of a read block); save it as UTF-8"
+    if isinstance(exc, InputError):
+        return exc.message
+    text = str(exc).strip().rstrip(".")
+    return text or type(exc).__name__
+
+
+BAD_MEMBER: tuple[type[BaseException], ...] = (
+    MemberProblem,
+    JsonStreamError,
+    json.JSONDecodeError,
+    UnicodeDecodeError,
+    csv.Error,
+    *MEMBER_ERRORS,
+)
+
+
+def guarded(container: Container, member: Member, items: Iterable[Any]) -> Iterator[Any]:
+    """Yield from `items`; a damaged member becomes a warning (or an error when it is the only file)."""
+    try:
+        yield from items
+    except BAD_MEMBER as exc:
+        message = describe(exc) if isinstance(exc, MemberProblem) else f"{member.name}: {describe(exc)}"
+        if container.single_file:
+            raise InputError(message) from None
+        container.warn(f"{message}; the rest of this file was skipped")
+
+
+def records(container: Container, member: Member, *, keys: Any = None, after: str | None = None, mojibake: bool = False) -> Iterator[Any]:
+    """The records of a JSON member, streamed, optionally with Meta's mojibake repaired."""
+
+    def stream() -> Iterator[Any]:
+        with container.open_text(member) as text:
+            for record in iter_records(text, keys, after=after):
+                yield fix_tree(record) if mojibake else record
+
+    return guarded(container, member, stream())
+
+
+def small_json(container: Container, member: Member, *, after: str | None = None, mojibake: bool = False) -> Any:
+    """A small JSON member as one value, or None (with a warning) when it cannot be read."""
+    try:
+        with container.open_text(member) as text:
+            value = load_small(text, after)
+    except BAD_MEMBER as exc:
+        if container.single_file:
+            raise InputError(f"{member.name}: {describe(exc)}") from None
+        container.warn(f"{member.name}: {describe(exc)}; skipped")
+        return None
+    return fix_tree(value) if mojibake else value
+
+
+def csv_rows(container: Container, member: Member, required: Iterable[str] = ()) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) for each CSV record, finding the header row past any preamble."""
+    wanted = {r.lower() for r in required}
+
+    def stream() -> Iterator[tuple[int, dict[str, str]]]:
+        line = 0
+        try:
+            with container.open_text(member) as text:
+                for line, row in _csv_rows(text, wanted):
+                    yield line, row
+        except UnicodeDecodeError:
+            raise MemberProblem(f"{member.name}: not UTF-8 text after line {line}; save it as UTF-8") from None
+        except csv.Error as exc:
+            raise MemberProblem(f"{member.name}: {exc}") from None
+
+    return guarded(container, member, stream())
+
+
+def _csv_rows(text: IO[str], wanted: set[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.reader(text)
+    header: list[str] | None = None
+    last_line = 0
+    for row in reader:
+        start, last_line = last_line + 1, reader.line_num
+        if header is None:
+            names = [c.strip().lstrip("\ufeff") for c in row]
+            if wanted <= {n.lower() for n in names} and any(names):
+                header = names
+            elif start > 20:
+                raise csv.Error(f"no header row with {', '.join(sorted(wanted))} in the first 20 lines")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        yield start, {name: (row[i] if i < len(row) else "") for i, name in enumerate(header)}
+    if header is None and wanted:
+        raise csv.Error(f"no header row with {', '.join(sorted(wanted))}")
+
+
+def pick(row: dict[str, Any], *names: str) -> str:
+    """The first non-empty value among `names`, matching keys case-insensitively."""
+    lowered = {k.lower(): v for k, v in row.items()} if row else {}
+    for name in names:
+        value = lowered.get(name.lower())
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def dig(value: Any, *path: str | int) -> Any:
+    """value[path[0]][path[1]]…, or None as soon as a step is missing or of the wrong type."""
+    for step in path:
+        if isinstance(step, int):
+            if not isinstance(value, list) or not -len(value) <= step < len(value):
+                return None
+        elif not isinstance(value, dict):
+            return None
+        value = value[step] if isinstance(step, int) else value.get(step)
+    return value
+
+
+def text_of(value: Any) -> str:
+    """A string value stripped, or '' for anything else."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+# --------------------------------------------------------------------------- dates
+
+_FORMATS = ("%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d %H:%M:%S %Z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+def when(value: Any) -> dt.datetime | None:
+    """A date from the forms downloads use: ISO 8601, Unix seconds or milliseconds, X's legacy format."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    raw = value.strip()
+    if raw.isdigit():
+        return when(int(raw))
+    try:
+        parsed = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = None
+        for fmt in _FORMATS:
+            try:
+                parsed = dt.datetime.strptime(raw, fmt)
+                break
+            except ValueError:
+                continue
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+_SAFE_HANDLE = re.compile(r"[^\w.@:+-]+")
+
+
+def handle_from_name(label: str) -> str:
+    """A stand-in account name from the archive's file name when the download does not say."""
+    stem = label.split(".")[0] or "archive"
+    return _SAFE_HANDLE.sub("-", stem).strip("-") or "archive"
+
+
