@@ -15,6 +15,8 @@ from footprint.models import Report
 FORMATS: dict[str, str] = {
     "terminal": "footprint.render.terminal",
     "json": "footprint.render.json",
+    "markdown": "footprint.render.markdown",
+    "html": "footprint.render.html",
 }
 
 

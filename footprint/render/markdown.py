@@ -1,0 +1,150 @@
+"""The Markdown report, for pasting into supervision notes or a placement portfolio.
+
+Every string that came from an account (excerpts, names, notes, URLs) goes through `md()`, which
+escapes Markdown punctuation and HTML, so a post cannot add a heading, a table cell, emphasis,
+a link or raw HTML to the report. Only the guidance documents' own URLs become links.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from footprint.models import DiscoveryState, Finding, Report
+from footprint.render import RenderOptions
+from footprint.render import view
+
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_SPACE = re.compile(r"\s+")
+SEVERITY_MARK = {"high": "🔴 HIGH", "medium": "🟠 MEDIUM", "low": "🔵 LOW", "info": "⚪ INFO"}
+
+
+def md(text: str | None, *, strip: bool = True) -> str:
+    """Text made inert for Markdown: one line; `<` and `>` as entities (no raw HTML); an `&` that would
+    start an entity escaped; emphasis, code, link, table and strikethrough characters backslash-escaped;
+    and a block marker at the start (heading, quote, list) escaped."""
+    if not text:
+        return ""
+    flat = _SPACE.sub(" ", text)
+    if strip:
+        flat = flat.strip()
+    flat = _ENTITY.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
+    flat = _INLINE.sub(r"\\\1", flat)
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat, count=1)
+
+
+def link(label: str, url: str | None) -> str:
+    """A Markdown link when the URL is a plain http(s) address, else the escaped label alone."""
+    safe = view.safe_url(url)
+    if safe is None:
+        return md(label)
+    return f"[{md(label)}](<{safe}>)"
+
+
+def render(reports: Sequence[Report], options: RenderOptions) -> str:
+    """One document: each report in turn, then the advice footer once."""
+    parts: list[str] = []
+    if len(reports) > 1:
+        parts.append("# footprint: digital footprint reports\n")
+        for report in reports:
+            parts.append(f"- **{md(report.subject.name)}**: {report.rating} ({_counts(report)})")
+        parts.append("")
+    for report in reports:
+        parts.append(_report(report, level=2 if len(reports) > 1 else 1))
+    parts.append("---\n")
+    parts.extend(f"*{line}*\n" for line in view.FOOTER)
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _counts(report: Report) -> str:
+    return " · ".join(f"{n} {s.value}" for s, n in view.counts(report))
+
+
+def _report(report: Report, level: int) -> str:
+    h = "#" * level
+    lines: list[str] = []
+    who = md(report.subject.name) + (f" ({md(report.subject.role)})" if report.subject.role else "")
+    lines.append(f"{h} footprint report: {who}\n")
+    if report.redacted:
+        lines.append("> **Redacted for display:** names, handles, numbers and places in the evidence are masked.\n")
+    lines.append(
+        f"{report.mode.capitalize()} audit · framework {md(report.framework.upper())} · "
+        f"{len(report.accounts)} accounts · {report.stats.get('posts_read', 0)} posts read · "
+        f"{report.generated_at:%Y-%m-%d %H:%M} UTC\n"
+    )
+    lines.append(f"**Overall: {report.rating}** ({_counts(report)})\n")
+
+    rows = view.principles(report)
+    if rows:
+        lines.append(f"{h}# Summary by guidance principle\n")
+        lines.append("| Principle | Findings | Worst | Cited as |")
+        lines.append("| --- | ---: | --- | --- |")
+        for row in rows:
+            lines.append(f"| {md(row.theme)} | {row.count} | {row.worst.value} | {'<br>'.join(md(c) for c in row.citations)} |")
+        lines.append("")
+
+    lines.append(f"{h}# Accounts\n")
+    lines.append("| Platform | Account | Status | Findings | Worst | Notes |")
+    lines.append("| --- | --- | --- | ---: | --- | --- |")
+    for grid_row in view.grid(report).rows:
+        acc = grid_row.account
+        name = md(acc.account) + (" *(anonymous)*" if acc.anonymous else "")
+        notes = [md(view.account_note(acc)), *(md(n) for n in acc.notes), *(f"☐ {md(s)}" for s in acc.checklist)]
+        worst = grid_row.worst.value if grid_row.worst else "—"
+        count = sum(c.count for c in grid_row.cells)
+        lines.append(f"| {md(acc.platform)} | {name} | {view.status_label(acc)} | {count} | {worst} | "
+                     f"{'<br>'.join(n for n in notes if n)} |")
+    lines.append("")
+
+    if report.findings:
+        lines.append(f"{h}# Findings\n")
+        for number, finding in enumerate(report.findings, start=1):
+            lines.append(_finding(finding, number, h + "##"))
+    else:
+        lines.append("No findings: nothing a stranger could learn was found in what could be read.\n")
+
+    found = [d for d in report.discovered if d.state is DiscoveryState.FOUND and not d.declared]
+    if found:
+        lines.append(f"{h}# Other accounts found under your names\n")
+        for item in found:
+            lines.append(f"- {md(item.site_name)}: {md(item.handle)} ({md(item.url)})")
+        lines.append("")
+    for warning in report.warnings:
+        lines.append(f"> warning: {md(warning)}\n")
+    return "\n".join(lines)
+
+
+def _finding(finding: Finding, number: int, h: str) -> str:
+    lines = [f"{h} {number}. {SEVERITY_MARK[finding.severity.value]}: {md(finding.title)}\n"]
+    where = " · ".join(md(part) for part in view.where(finding))
+    if finding.item.url:
+        where += " · " + link("open", finding.item.url) if view.safe_url(finding.item.url) else " · " + md(finding.item.url)
+    lines.append(f"- **Where:** {where}")
+    lines.append(f"- **Check:** `{finding.check}` · **id:** `{finding.id}`")
+    if finding.details:
+        lines.append(f"- **Details:** {'; '.join(md(d) for d in finding.details)}")
+    lines.append("")
+    if finding.excerpt:
+        ex = finding.excerpt
+        matched = ex.matched.strip()
+        lead = ex.matched[: len(ex.matched) - len(ex.matched.lstrip())]
+        trail = ex.matched[len(ex.matched.rstrip()):]
+        before = md(ex.before + lead, strip=False).lstrip()
+        after = md(trail + ex.after, strip=False).rstrip()
+        quote = f"{before}**{md(matched)}**{after}" if matched else before + after
+        lines.append(f"> {quote}\n")
+    lines.append(f"**Why it matters:** {md(finding.why)}\n")
+    if finding.guidance:
+        lines.append("**Guidance:**\n")
+        for ref in finding.guidance:
+            lines.append(f"- {link(ref.citation, ref.url)}: {md(ref.summary)}")
+        lines.append("")
+    if finding.advice:
+        lines.append("**What to do:**\n")
+        for advice in finding.advice:
+            lines.append(f"1. {md(advice)}")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Templates for the HTML report (a package so the template files ship with footprint)."""
