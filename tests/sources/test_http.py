@@ -165,3 +165,8 @@ def test_per_host_limit_caps_concurrent_requests(mock: respx.MockRouter) -> None
 
     asyncio.run(many())
     assert peak == 3
+
+
+def test_429_with_no_budget_left_is_not_retried(mock: respx.MockRouter) -> None:
+    route = mock.get(URL).respond(429, headers={"x-ratelimit-remaining": "0"})
+    assert failure().status is AccountStatus.RATE_LIMITED and route.call_count == 1
