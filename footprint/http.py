@@ -139,6 +139,8 @@ class Http:
                 raise SourceError(AccountStatus.ERROR, f"{host} answered {response.status_code} after {attempt + 1} tries")
             delay = self.limits.backoff * (2**attempt) * (1 + random.random() / 4)
             wanted = _retry_after(response) if response is not None else None
+            if response is not None and response.status_code == 429 and wanted is None and _budget_spent(response):
+                raise SourceError(AccountStatus.RATE_LIMITED, f"{host} says the request budget is used up (429)")
             if wanted is not None and wanted > self.limits.retry_after_cap:
                 assert response is not None
                 status = AccountStatus.RATE_LIMITED if response.status_code == 429 else AccountStatus.ERROR
@@ -236,6 +238,11 @@ def _retry_after(response: httpx.Response) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+
+
+def _budget_spent(response: httpx.Response) -> bool:
+    """True when rate-limit headers say nothing is left, so retrying soon cannot help."""
+    return "0" in (response.headers.get("x-ratelimit-remaining"), response.headers.get("ratelimit-remaining"))
 
 
 def _short(exc: Exception) -> str:
