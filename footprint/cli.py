@@ -28,6 +28,8 @@ app = typer.Typer(
 class Format(str, enum.Enum):
     terminal = "terminal"
     json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 class FailOn(str, enum.Enum):
@@ -45,6 +47,9 @@ OnlyOpt = Annotated[Optional[list[str]], typer.Option("--only", help="Run only t
 SkipOpt = Annotated[Optional[list[str]], typer.Option("--skip", help="Skip these checks (id or family, repeatable).")]
 RulesOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="Add the rule files in this folder (repeatable).")]
 FrameworkOpt = Annotated[Optional[str], typer.Option("--framework", help="Guidance framework (overrides the profile).")]
+RedactOpt = Annotated[
+    bool, typer.Option("--redact", help="Mask names, handles, numbers and places in the report (for showing it to others).")
+]
 
 
 def _version(value: bool) -> None:
@@ -74,9 +79,14 @@ def _fail(message: str, hint: str | None = None) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _emit(reports: list, fmt: Format, output: Path | None) -> None:  # type: ignore[type-arg]
+def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False) -> None:  # type: ignore[type-arg]
     from footprint.output import write_private
     from footprint.render import RenderOptions, renderer
+
+    if redact:
+        from footprint.redact import redact_all
+
+        reports = redact_all(reports)
 
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
     width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
@@ -110,6 +120,7 @@ def audit(
     skip: SkipOpt = None,
     rules: RulesOpt = None,
     framework: FrameworkOpt = None,
+    redact: RedactOpt = False,
     allow_private_addresses: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow accounts on private or local addresses (intranet blogs, mirrors).")
     ] = False,
@@ -131,7 +142,7 @@ def audit(
         loaded = load_profile(profile, registry.sources, frameworks())
         options = _options(only, skip, framework, allow_private_addresses)
         report = asyncio.run(run_audit(loaded, registry, rule_set, options, progress=RichProgress(_stderr())))
-        _emit([report], fmt, output)
+        _emit([report], fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
     raise typer.Exit(report.exit_code(_severity(fail_on)))
@@ -191,6 +202,7 @@ def demo(
     only: OnlyOpt = None,
     skip: SkipOpt = None,
     framework: FrameworkOpt = None,
+    redact: RedactOpt = False,
 ) -> None:
     """Audit the bundled fictional personas offline: the live code path, with no network."""
     import asyncio
@@ -209,7 +221,7 @@ def demo(
         registry = discover()
         options = _options(only, skip, framework)
         reports = asyncio.run(run_demo(registry, load_rules(), options, RichProgress(_stderr()), persona))
-        _emit(reports, fmt, output)
+        _emit(reports, fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
     worst = max((r.exit_code(_severity(fail_on)) for r in reports), default=0)
@@ -279,6 +291,44 @@ def init(
         answers.accounts = [(platform.strip().lower(), ident.strip())] if ident.strip() else answers.accounts
     write_private(path, starter_profile(answers))
     typer.echo(f"wrote {path}: edit it, then run `footprint audit {path}`")
+
+
+@app.command(name="guidance")
+def guidance_cmd(
+    framework: Annotated[str, typer.Option("--framework", help="Which framework to list: sssc, swe, niscc, scw, hcpc, basw.")] = "sssc",
+) -> None:
+    """List a framework's clauses, how each is cited, and which checks map to each."""
+    from footprint.errors import FootprintError
+    from footprint.guidance import load_catalogue
+    from footprint.guidance.describe import describe
+
+    try:
+        typer.echo(describe(load_catalogue(framework.strip().lower())), nl=False)
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+
+
+class DiffFormat(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+@app.command(name="diff")
+def diff_cmd(
+    old: Annotated[Path, typer.Argument(help="The earlier JSON report (footprint audit -f json).")],
+    new: Annotated[Path, typer.Argument(help="The later JSON report.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.terminal,
+) -> None:
+    """Compare two JSON reports: what was fixed, what is new and what remains."""
+    from footprint.diff import diff, load_reports, to_json, to_text
+    from footprint.errors import FootprintError
+
+    try:
+        result = diff(load_reports(old), load_reports(new))
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    sys.stdout.write(to_json(result) if fmt is DiffFormat.json else to_text(result, color=color))
 
 
 def main() -> None:

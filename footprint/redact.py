@@ -1,0 +1,271 @@
+"""Redaction for display: a pure transform Report → Report that masks names, handles, numbers and
+places, so a trainer can put a real report on a projector.
+
+What is masked:
+- the subject's name, and each account name (replaced by "[account 1]", "[account 2]", … so the
+  findings of one account still read as one account);
+- in excerpts, the values of details ("place: …"), notes and warnings: web addresses, email addresses, @handles, numbers,
+  and words written with a capital letter that are not at the start of a sentence (names and
+  places), plus any such word found anywhere else in the report, wherever it appears;
+- in the tool's own sentences (why, advice, titles): the same names, handles and addresses, but
+  not numbers or ordinary capitalised words, so the explanation still reads;
+- the addresses of accounts and posts, and post ids, which would lead straight back to the account.
+
+What is kept: severities, checks, finding ids (so `footprint diff` still matches a redacted
+report), guidance citations, and the matched span of each excerpt (moved to its masked text).
+Redaction is a heuristic for display, not anonymisation: review the result before showing it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from footprint.models import DiscoveredAccount, Excerpt, Finding, Item, Report
+
+NAME, PLACE, WORKPLACE = "[name]", "[place]", "[workplace]"
+NUMBER, HANDLE, EMAIL, LINK = "[number]", "[handle]", "[email]", "[link]"
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"(?<![\w@])@[\w.-]*\w(?:@[\w-]+(?:\.[\w-]+)+)?")
+_NUMBER = re.compile(r"(?<![\w])\+?\d(?:[\d ()./:-]*\d)?")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?\n:;•|])[\s\"'“‘(\[*_-]*$")
+
+# Capitalised words that identify nobody: kept even in the middle of a sentence.
+KEEP = {
+    "i", "i'm", "i've", "i'll", "i'd", "i’m", "i’ve", "i’ll", "i’d", "ok", "tv", "uk", "mum", "dad",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "christmas", "easter",
+    "mastodon", "bluesky", "github", "reddit", "youtube", "x", "twitter", "facebook", "instagram",
+    "linkedin", "tiktok", "threads", "google", "rss",
+}
+# Detail keys ("place: Templehall") whose values are masked, and how they are labelled.
+DETAIL_LABELS = {
+    "name": NAME, "alias": NAME, "person": NAME, "people": NAME, "colleague": NAME, "family": NAME, "child": NAME,
+    "employer": WORKPLACE, "team": WORKPLACE, "office": WORKPLACE, "workplace": WORKPLACE,
+    "place": PLACE, "locality": PLACE, "location": PLACE, "school": PLACE, "court": PLACE, "address": PLACE,
+    "street": PLACE, "town": PLACE,
+    "phone": NUMBER, "email": EMAIL, "handle": HANDLE,
+}
+
+
+@dataclass
+class _Lexicon:
+    """Strings known to identify someone, each with the label that replaces it."""
+
+    terms: dict[str, str] = field(default_factory=dict)
+    _pattern: re.Pattern[str] | None = None
+
+    def add(self, term: str | None, label: str) -> None:
+        term = (term or "").strip()
+        if len(term) >= 3 and term.casefold() not in KEEP and term.casefold() not in self.terms:
+            self.terms[term.casefold()] = label
+            self._pattern = None
+
+    def spans(self, text: str) -> Iterable[tuple[int, int, str]]:
+        if not self.terms:
+            return
+        if self._pattern is None:
+            alternatives = sorted(self.terms, key=len, reverse=True)
+            self._pattern = re.compile(
+                r"(?<![\w@])(?:" + "|".join(re.escape(t) for t in alternatives) + r")(?![\w])", re.IGNORECASE
+            )
+        for match in self._pattern.finditer(text):
+            yield match.start(), match.end(), self.terms[match.group(0).casefold()]
+
+
+class Masker:
+    """Masks one report's identifying strings; built from the whole report so every mention is caught."""
+
+    def __init__(self, report: Report) -> None:
+        self.lexicon = _Lexicon()
+        self.accounts: dict[tuple[str, str], str] = {}
+        for account in report.accounts:
+            self._account_label(account.platform, account.account)
+        for finding in report.findings:
+            self._account_label(finding.platform, finding.account)
+        for item in report.discovered:
+            self._account_label(item.site, item.handle)
+        self.lexicon.add(report.subject.name, NAME)
+        for part in re.split(r"[\s-]+", report.subject.name):
+            if part[:1].isupper():
+                self.lexicon.add(part, NAME)
+        for finding in report.findings:
+            for detail in finding.details:
+                key, sep, value = detail.partition(":")
+                label = DETAIL_LABELS.get(key.strip().casefold())
+                if sep and label:
+                    self.lexicon.add(value, label)
+        # Names and places found mid-sentence in any excerpt are masked everywhere, even at a sentence start.
+        for finding in report.findings:
+            if finding.excerpt:
+                for start, end in _proper_nouns(finding.excerpt.text):
+                    self.lexicon.add(finding.excerpt.text[start:end], NAME)
+
+    def _account_label(self, platform: str, account: str) -> str:
+        key = (platform, account)
+        if key not in self.accounts:
+            label = f"[account {len(self.accounts) + 1}]"
+            self.accounts[key] = label
+            self.lexicon.add(account, label)
+            local = account.lstrip("@").split("@")[0]
+            self.lexicon.add(local, label)
+        return self.accounts[key]
+
+    def account(self, platform: str, account: str) -> str:
+        return self._account_label(platform, account)
+
+    # ------------------------------------------------------------------ text
+
+    def evidence(self, text: str | None) -> str | None:
+        """Fetched text: every pattern, the lexicon, and capitalised words mid-sentence."""
+        return None if text is None else _apply(text, self._spans(text, evidence=True))[0]
+
+    def prose(self, text: str | None) -> str | None:
+        """The tool's own sentences: the lexicon, addresses and handles only."""
+        return None if text is None else _apply(text, self._spans(text, evidence=False))[0]
+
+    def detail(self, text: str) -> str:
+        """A finding's detail: a "key: value" pair has its value masked as evidence; other details as prose."""
+        key, sep, value = text.partition(":")
+        if sep and key and len(key) <= 24 and " " not in key.strip():
+            return f"{key}:{self.evidence(value)}"
+        return self.prose(text) or ""
+
+    def excerpt(self, excerpt: Excerpt | None) -> Excerpt | None:
+        if excerpt is None:
+            return None
+        text, (start, end) = _apply(excerpt.text, self._spans(excerpt.text, evidence=True), (excerpt.start, excerpt.end))
+        return Excerpt(text=text, start=start, end=end)
+
+    def _spans(self, text: str, *, evidence: bool) -> list[tuple[int, int, str]]:
+        spans: list[tuple[int, int, str]] = list(self.lexicon.spans(text))  # first: known strings win ties
+        spans += [(m.start(), m.end(), LINK) for m in _URL.finditer(text)]
+        spans += [(m.start(), m.end(), EMAIL) for m in _EMAIL.finditer(text)]
+        spans += [(m.start(), m.end(), HANDLE) for m in _HANDLE.finditer(text)]
+        if evidence:
+            spans += [(m.start(), m.end(), NUMBER) for m in _NUMBER.finditer(text)]
+            spans += [(s, e, NAME) for s, e in _proper_nouns(text)]
+        return spans
+
+
+def _proper_nouns(text: str) -> list[tuple[int, int]]:
+    """Capitalised words not at a sentence start (and not in KEEP), adjacent ones joined."""
+    found: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if not word[0].isupper() or word.casefold().rstrip("'’s") in KEEP or word.casefold() in KEEP:
+            continue
+        if word.isupper() and len(word) <= 4:  # acronyms such as LAC, NHS, SSSC identify nobody
+            continue
+        if _SENTENCE_END.search(text[: match.start()]):
+            continue
+        if found and text[found[-1][1] : match.start()].strip() == "":
+            found[-1] = (found[-1][0], match.end())
+        else:
+            found.append((match.start(), match.end()))
+    return found
+
+
+def _apply(text: str, spans: list[tuple[int, int, str]], keep: tuple[int, int] | None = None) -> tuple[str, tuple[int, int]]:
+    """Replace non-overlapping spans (earliest, then longest, wins) and move `keep` to the new text."""
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if start >= end:
+            continue
+        if chosen and start < chosen[-1][1]:
+            continue
+        if chosen and chosen[-1][2] == label and text[chosen[-1][1] : start].strip() == "" and label == NAME:
+            chosen[-1] = (chosen[-1][0], end, label)
+            continue
+        chosen.append((start, end, label))
+    out: list[str] = []
+    cursor = 0
+    old_start, old_end = keep or (0, 0)
+    new_start = new_end = None
+    for start, end, label in chosen:
+        if new_start is None and old_start < start:
+            new_start = len("".join(out)) + (old_start - cursor)
+        if new_end is None and old_end <= start:
+            new_end = len("".join(out)) + (old_end - cursor)
+        out.append(text[cursor:start])
+        if new_start is None and old_start < end:
+            new_start = len("".join(out))
+        out.append(label)
+        if new_end is None and old_end <= end and old_end > start:
+            new_end = len("".join(out))
+        cursor = end
+    length = len("".join(out))
+    if new_start is None:
+        new_start = length + (old_start - cursor)
+    if new_end is None:
+        new_end = length + (old_end - cursor)
+    out.append(text[cursor:])
+    return "".join(out), (new_start, max(new_start, new_end))
+
+
+# --------------------------------------------------------------------------- the transform
+
+
+def redact(report: Report) -> Report:
+    """A copy of the report with identifying strings masked for display; the input is not changed."""
+    if report.redacted:
+        return report.model_copy(deep=True)
+    mask = Masker(report)
+    findings = [_finding(f, mask) for f in report.findings]
+    accounts = [
+        a.model_copy(update={
+            "account": mask.account(a.platform, a.account),
+            "url": None,
+            "reason": mask.evidence(a.reason),
+            "notes": [mask.evidence(n) or "" for n in a.notes],
+            "checklist": [mask.prose(s) or "" for s in a.checklist],
+        })
+        for a in report.accounts
+    ]
+    discovered = [_discovered(d, mask) for d in report.discovered]
+    subject = report.subject.model_copy(update={"name": NAME})
+    return report.model_copy(update={
+        "subject": subject,
+        "accounts": accounts,
+        "findings": findings,
+        "discovered": discovered,
+        "warnings": [mask.evidence(w) or "" for w in report.warnings],
+        "redacted": True,
+    })
+
+
+def redact_all(reports: Sequence[Report]) -> list[Report]:
+    """Redact each report (the demo and multi-report outputs)."""
+    return [redact(r) for r in reports]
+
+
+def _finding(finding: Finding, mask: Masker) -> Finding:
+    item: Item = finding.item.model_copy(update={
+        "id": None,
+        "url": None,
+        "location": mask.evidence(finding.item.location),
+    })
+    return finding.model_copy(update={
+        "account": mask.account(finding.platform, finding.account),
+        "title": mask.prose(finding.title) or finding.title,
+        "item": item,
+        "excerpt": mask.excerpt(finding.excerpt),
+        "details": [mask.detail(d) for d in finding.details],
+        "why": mask.prose(finding.why) or finding.why,
+        "advice": [mask.prose(a) or "" for a in finding.advice],
+    })
+
+
+def _discovered(item: DiscoveredAccount, mask: Masker) -> DiscoveredAccount:
+    return item.model_copy(update={
+        "handle": mask.account(item.site, item.handle),
+        "url": LINK,
+        "reason": mask.evidence(item.reason),
+        "derived_from": mask.evidence(item.derived_from),
+        "evidence": [mask.evidence(e) or "" for e in item.evidence],
+    })
