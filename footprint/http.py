@@ -255,5 +255,6 @@ def parse_json(response: httpx.Response) -> Any:
     try:
         return json.loads(response.content)
     except (ValueError, UnicodeDecodeError):
-        kind = response.headers.get("content-type", "unknown content").split(";")[0]
-        raise SourceError(AccountStatus.MALFORMED, f"{response.url.host} sent {kind} where JSON was expected") from None
+        kind = response.headers.get("content-type", "unknown content").split(";")[0].strip()
+        what = "JSON that cannot be parsed" if "json" in kind.lower() else f"{kind} where JSON was expected"
+        raise SourceError(AccountStatus.MALFORMED, f"{response.url.host} sent {what}") from None
