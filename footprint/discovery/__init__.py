@@ -1,0 +1,109 @@
+"""Discovery: find the accounts the user forgot, fast and without false alarms.
+
+`footprint discover` (and `footprint audit --discover`) probes the declared handles, and on
+request simple variants of them and of the declared name, across a catalogue of sites, and
+reports how each probe ended: found, not found, blocked, invalid, inconclusive or error.
+
+    catalogue.py  the site model and its JSON Schema      formats.py  our, WhatsMyName and Sherlock files
+    client.py     sharded, honest, bounded HTTP           probe.py    one site × one name → one state
+    variants.py   the names to look for                   runner.py   deadline, concurrency, canaries
+    report.py     results → Report.discovered + identity.linkable findings
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from footprint.discovery.catalogue import Site
+from footprint.discovery.formats import SitesFormat, load_builtin, load_sites, merge
+from footprint.discovery.report import attach, discovery_report
+from footprint.discovery.runner import RunOptions, RunOutcome, run
+from footprint.discovery.variants import declared, variants
+from footprint.engine import Progress
+from footprint.errors import InputError
+from footprint.guidance import load_catalogue
+from footprint.models import Profile, Report
+
+
+@dataclass
+class DiscoverOptions:
+    """What to probe and how, as the CLI or a library caller chooses."""
+
+    sites_files: Sequence[Path] = ()
+    sites_format: SitesFormat = "auto"
+    builtin: bool = True
+    categories: Sequence[str] = ()
+    variants: bool = False
+    run: RunOptions = field(default_factory=RunOptions)
+
+
+@dataclass
+class Catalogued:
+    sites: list[Site]
+    warnings: list[str]
+
+
+def choose_sites(options: DiscoverOptions) -> Catalogued:
+    """The built-in catalogue plus the user's files, filtered by category."""
+    extra = load_sites(options.sites_files, options.sites_format, allow_private=options.run.allow_private)
+    sites = merge(load_builtin() if options.builtin else [], extra.sites)
+    if options.categories:
+        wanted = {c.strip().lower() for c in options.categories}
+        known = sorted({s.category.value for s in sites})
+        unknown = sorted(wanted - set(known))
+        if unknown:
+            raise InputError(f"no site has the category {unknown[0]!r} (known: {', '.join(known)})")
+        sites = [s for s in sites if s.category.value in wanted]
+    if not sites:
+        raise InputError("no sites to probe", hint="drop --no-builtin-sites or pass --sites FILE")
+    return Catalogued(sites, extra.warnings)
+
+
+async def discover(
+    profile: Profile,
+    options: DiscoverOptions,
+    *,
+    progress: Progress | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> tuple[RunOutcome, list[str]]:
+    """Probe the chosen sites for the profile's names. Returns the run and any warnings."""
+    chosen = choose_sites(options)
+    candidates = declared(profile) + (variants(profile) if options.variants else [])
+    if not candidates:
+        raise InputError(
+            "the profile declares no account handles to look for",
+            hint="add accounts with a handle, or pass --variants to look for variants of your name",
+        )
+    names = tuple(n for n in profile.names() if len(n.split()) >= 2)
+    outcome = await run(chosen.sites, candidates, names=names, options=options.run, progress=progress, transport=transport)
+    return outcome, chosen.warnings
+
+
+async def discover_report(
+    profile: Profile,
+    options: DiscoverOptions,
+    *,
+    framework: str | None = None,
+    progress: Progress | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Report:
+    """`footprint discover`: a report of discovery alone."""
+    outcome, warnings = await discover(profile, options, progress=progress, transport=transport)
+    return discovery_report(profile, outcome, load_catalogue(framework or profile.framework), warnings)
+
+
+async def add_discovery(
+    report: Report,
+    profile: Profile,
+    options: DiscoverOptions,
+    *,
+    progress: Progress | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Report:
+    """`footprint audit --discover`: the audit's report with discovery added."""
+    outcome, warnings = await discover(profile, options, progress=progress, transport=transport)
+    return attach(report, outcome, load_catalogue(report.framework), warnings)
