@@ -124,6 +124,9 @@ def audit(
     allow_private_addresses: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow accounts on private or local addresses (intranet blogs, mirrors).")
     ] = False,
+    with_discovery: Annotated[
+        bool, typer.Option("--discover", help="Also look for forgotten accounts under your handles (see `footprint discover`).")
+    ] = False,
 ) -> None:
     """Audit the accounts in your profile file, as a logged-out stranger sees them."""
     import asyncio
@@ -142,7 +145,61 @@ def audit(
         loaded = load_profile(profile, registry.sources, frameworks())
         options = _options(only, skip, framework, allow_private_addresses)
         report = asyncio.run(run_audit(loaded, registry, rule_set, options, progress=RichProgress(_stderr())))
+        if with_discovery:
+            from footprint.discovery import DiscoverOptions, add_discovery
+            from footprint.discovery.runner import RunOptions
+
+            found = DiscoverOptions(run=RunOptions(allow_private=allow_private_addresses))
+            report = asyncio.run(add_discovery(report, loaded, found, progress=RichProgress(_stderr())))
         _emit([report], fmt, output, redact)
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    raise typer.Exit(report.exit_code(_severity(fail_on)))
+
+
+class SitesFormat(str, enum.Enum):
+    auto = "auto"
+    footprint = "footprint"
+    whatsmyname = "whatsmyname"
+    sherlock = "sherlock"
+
+
+@app.command(name="discover")
+def discover_accounts(
+    profile: Annotated[Path, typer.Argument(help="Your profile file.")] = Path("profiles.yaml"),
+    with_variants: Annotated[bool, typer.Option("--variants", help="Also try simple variants of your handles and name.")] = False,
+    sites: Annotated[Optional[list[Path]], typer.Option("--sites", help="Add the sites in this file (repeatable).")] = None,
+    sites_format: Annotated[SitesFormat, typer.Option("--sites-format", help="Format of --sites files.")] = SitesFormat.auto,
+    builtin: Annotated[bool, typer.Option("--builtin-sites/--no-builtin-sites", help="Use the built-in catalogue.")] = True,
+    category: Annotated[Optional[list[str]], typer.Option("--category", help="Only sites of this category (repeatable).")] = None,
+    deadline: Annotated[float, typer.Option("--deadline", min=1.0, help="Stop after this many seconds, whatever is left.")] = 60.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.5, help="Give each site this many seconds to answer.")] = 10.0,
+    fmt: FormatOpt = Format.terminal,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = FailOn.never,
+    framework: FrameworkOpt = None,
+    allow_private_addresses: Annotated[
+        bool, typer.Option("--allow-private-addresses", help="Allow sites files that point at private or local addresses.")
+    ] = False,
+) -> None:
+    """Look for accounts under your handles (and, with --variants, your name) across a catalogue of sites."""
+    import asyncio
+
+    from footprint.discovery import DiscoverOptions, discover_report
+    from footprint.discovery.client import ClientLimits
+    from footprint.discovery.runner import RunOptions
+    from footprint.errors import FootprintError
+    from footprint.guidance import frameworks
+    from footprint.plugins import discover
+    from footprint.profile_file import load_profile
+    from footprint.render.progress import RichProgress
+
+    try:
+        loaded = load_profile(profile, discover().sources, frameworks())
+        run = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
+        chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, run)
+        report = asyncio.run(discover_report(loaded, chosen, framework=framework, progress=RichProgress(_stderr())))
+        _emit([report], fmt, output)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
     raise typer.Exit(report.exit_code(_severity(fail_on)))
