@@ -62,8 +62,11 @@ def _draw(console: Console, report: Report) -> None:
         table.add_column("Site", no_wrap=True)
         table.add_column("Name", overflow="fold")
         table.add_column("Address", overflow="fold")
+        table.add_column("Confidence", no_wrap=True)
+        table.add_column("Evidence", overflow="fold", ratio=2)
         for item in found_elsewhere:
-            table.add_row(Text(item.site_name), Text(item.handle), Text(item.url))
+            sure = "" if item.confidence is None else f"{item.confidence:.2f}"
+            table.add_row(Text(item.site_name), Text(item.handle), Text(item.url), Text(sure), Text("; ".join(item.evidence)))
         console.print(table)
     for warning in report.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
