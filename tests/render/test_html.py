@@ -1,0 +1,66 @@
+"""The HTML report: self-contained, with the chart, the grid and every section, and printable."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import escape
+
+from footprint.models import Severity
+from footprint.render import RenderOptions, renderer
+from footprint.render.html import chart
+from footprint.render.view import FOOTER, grid
+from tests.render.sample import careful_report, sample_report
+
+
+def render(*reports) -> str:  # type: ignore[no-untyped-def]
+    return renderer("html")(list(reports), RenderOptions())
+
+
+def test_self_contained_no_external_assets_no_scripts() -> None:
+    out = render(sample_report())
+    assert "<script" not in out
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", out.split("<body>")[0]), "the head loads nothing"
+    assert not re.search(r"<(link|img|iframe|object|embed)\b", out)
+    assert "@media print" in out and "break-inside: avoid" in out
+
+
+def test_sections_present_for_each_report() -> None:
+    out = render(sample_report(), careful_report())
+    for i in (1, 2):
+        for part in ("", "-rating", "-chart", "-start", "-grid", "-principles", "-accounts", "-findings"):
+            assert f'id="report-{i}{part}"' in out
+    assert 'id="contents"' in out and 'id="advice-footer"' in out
+    assert out.count(str(escape(FOOTER[0]))) == 1
+
+
+def test_grid_cells_coloured_by_worst_finding() -> None:
+    report = sample_report()
+    g = grid(report)
+    anon = next(r for r in g.rows if r.account.anonymous)
+    conf = g.themes.index("confidentiality")
+    assert anon.cells[conf].worst is Severity.HIGH and anon.cells[conf].count == 2
+    out = render(report)
+    assert out.count('<td class="cell" style="background:#c0392b"') == sum(
+        1 for r in g.rows for c in r.cells if c.worst is Severity.HIGH
+    )
+
+
+def test_chart_bars_scale_to_largest_count() -> None:
+    bars = {b.severity: b for b in chart(sample_report(), width=300)}
+    assert bars[Severity.MEDIUM].width == 300 and bars[Severity.MEDIUM].count == 7
+    assert bars[Severity.HIGH].width == round(300 * 2 / 7, 1)
+
+
+def test_every_finding_has_a_card_with_clauses_and_advice() -> None:
+    report = sample_report()
+    out = render(report)
+    assert out.count('<article class="card') == len(report.findings)
+    assert out.count('<ol class="advice">') == len(report.findings)
+    assert "SSSC Codes of Practice for Social Service Workers, 2024: conduct in and outside work" in out
+
+
+def test_no_findings_report_says_so() -> None:
+    report = careful_report().model_copy(update={"findings": []})
+    out = render(report)
+    assert "Nothing to fix in what could be read" in out and "No findings" in out
