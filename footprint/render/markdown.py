@@ -17,7 +17,7 @@ from footprint.render import view
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_BLOCK_START = re.compile(r"^(\s*\d*)([#>+=.)-])")
 _SPACE = re.compile(r"\s+")
 SEVERITY_MARK = {"high": "🔴 HIGH", "medium": "🟠 MEDIUM", "low": "🔵 LOW", "info": "⚪ INFO"}
 
@@ -33,7 +33,11 @@ def md(text: str | None, *, strip: bool = True) -> str:
         flat = flat.strip()
     flat = _ENTITY.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
     flat = _INLINE.sub(r"\\\1", flat)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat, count=1)
+    start = _BLOCK_START.match(flat)
+    ordered = start and start.group(2) in ".)" and start.group(1).strip() and flat[start.end():start.end() + 1] in ("", " ")
+    if start and (ordered or (start.group(1).strip() == "" and start.group(2) not in ".)")):
+        flat = start.group(1) + "\\" + flat[start.end(1):]
+    return flat
 
 
 def link(label: str, url: str | None) -> str:
