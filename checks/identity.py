@@ -1,16 +1,23 @@
-"""identity.real-name and identity.role: does the account say who you are and what you do?"""
+"""identity.real-name, identity.role and identity.employer: does the account say who you are,
+what you do and where?"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from footprint.models import Finding, Severity, Snapshot
+from checks._evidence import analyse, service_user_details
+from checks._terms import terms_for
+from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
-from footprint.text import PhraseIndex
+
+
+def _where(text: TextItem) -> str:
+    return "a post" if text.item.kind == "post" else "your profile"
 
 
 class RealNameCheck(Check):
-    """Your declared name, or one of your other names, appears on the account."""
+    """Your declared name or an alias appears in the display name, bio, fields, posts or handle."""
 
     id = "identity.real-name"
     title = "Your real name is shown"
@@ -18,37 +25,120 @@ class RealNameCheck(Check):
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)
-        self.index = PhraseIndex()
-        for name in self.profile.names():
-            if len(name.split()) >= 2:
-                self.index.add("name", name)
+        self.terms = terms_for(context)
+
+    def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
+        user = re.sub(r"[^a-z0-9]", "", snapshot.handle.lstrip("@").split("@")[0].lower())
+        if user and user in self.terms.name_keys:
+            yield self.finding(
+                snapshot, severity=Severity.MEDIUM if snapshot.anonymous else Severity.LOW,
+                item=Item(kind="account", url=snapshot.url), details=[f"handle: {snapshot.handle}"],
+                why=f"The handle {snapshot.handle} spells your name, so a search for your name finds it.",
+                advice=["Choose a handle that is not your name if this account should not be tied to you."],
+            )
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        for match in text.view.matches(self.index, "name")[:1]:
-            where = "profile" if text.item.kind != "post" else "a post"
-            severity = Severity.MEDIUM if snapshot.anonymous else Severity.LOW
-            why = f"Your name appears in {where}, so anyone searching for you by name can find this account."
+        for match in text.view.matches(self.terms.index, "profile.name"):
+            raw = text.text
+            before, after = raw[match.start - 1 : match.start] if match.start else "", raw[match.end : match.end + 2]
+            if (before and before in ".@_") or after[:1] in ("@", "_") or (after[:1] == "." and after[1:].isalnum()):
+                continue  # part of an e-mail address or a web address: contact.personal reports those
+            why = f"Your name appears in {_where(text)}, so anyone searching for you by name can find this account."
             if snapshot.anonymous:
                 why += " You declared this account as anonymous: the name ties it to you."
             yield self.finding(
-                snapshot, severity=severity, why=why, item=text.item, text=text.text,
-                span=(match.start, match.end), details=[f"name: {match.term}"],
+                snapshot, severity=Severity.MEDIUM if snapshot.anonymous else Severity.LOW, why=why,
+                item=text.item, text=text.text, span=(match.start, match.end), details=[f"name: {match.term}"],
+                advice=["Remove your full name, or keep this account for things you are content to sign."],
             )
+            return
 
 
 class RoleCheck(Check):
-    """The account says you work in social work or social care."""
+    """The profile or posts say you are a social worker, student, care worker, MHO, AMHP, etc."""
 
     id = "identity.role"
     title = "Your profession is shown"
     reads = ("profile", "posts")
 
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        for match in text.view.matches(self.rules.index, "role.title")[:1]:
-            where = "your profile" if text.item.kind != "post" else "a post"
-            yield self.finding(
-                snapshot, severity=Severity.LOW, item=text.item, text=text.text, span=(match.start, match.end),
-                why=f"{where.capitalize()} says you work as a {match.term}. Once people know your role, what you post "
-                "is read as coming from a member of the profession.",
-                details=[f"role: {match.term}"],
-            )
+        if not text.view.hits(self.terms.index):
+            return
+        a = analyse(text.view, self.terms)
+        match = a.role_self
+        if match is None and text.item.kind != "post" and not a.has("context.recruiting"):
+            match = a.first("role.title") or a.first("role.field")
+        if match is None:
+            return
+        yield self.finding(
+            snapshot, severity=Severity.LOW, item=text.item, text=text.text, span=(match.start, match.end),
+            why=f"{_where(text).capitalize()} says you work in social services ({match.term}). Once people know your "
+            "role, what you post is read as coming from a member of the profession.",
+            details=[f"role: {match.term}"],
+            advice=["Nothing to remove if you are content to be known as a professional here; "
+                    "post on this account as you would speak in public at work."],
+        )
+
+
+class EmployerCheck(Check):
+    """Your employer, team, office or a declared locality is named in a work context."""
+
+    id = "identity.employer"
+    title = "Your employer or workplace is named"
+    reads = ("profile", "posts")
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+        self.not_after = frozenset(t.lower() for t in self.rules.terms("org.not-after-place"))
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        view = text.view
+        hits = view.hits(self.terms.index)
+        if not hits or not hits.keys() & {"profile.employer", "profile.team", "profile.team-generic", "profile.locality"}:
+            return
+        a = analyse(view, self.terms)
+        if (a.has("context.recruiting") or a.public_story) and not a.about_work:
+            return
+        found = self._named(view, a, text.item.kind != "post")
+        if found is None:
+            return
+        match, what, specific = found
+        severity = Severity.MEDIUM if specific or snapshot.anonymous else Severity.LOW
+        yield self.finding(
+            snapshot, severity=severity, item=text.item, text=text.text, span=(match.start, match.end),
+            why=f"{_where(text).capitalize()} names {what} ({match.term}). With your name or photo, that tells a "
+            "stranger (or someone you work with) where to find you, and ties what you post to your employer.",
+            details=[f"{what}: {match.term}"],
+            advice=["Remove the employer, team or town from your bio or post, or check it is allowed by your "
+                    "employer's social media policy."],
+        )
+
+    def _named(self, view, a, profile_text: bool):  # type: ignore[no-untyped-def]
+        """(match, what it names, whether it is specific) or None."""
+        for m in a.hits.get("profile.employer", ()):
+            return m, "your employer", False
+        for m in a.hits.get("profile.team", ()):
+            return m, "your team or workplace", True
+        units = a.hits.get("org.unit", ())
+        for m in a.hits.get("profile.locality", ()):
+            if any(m.last_token < u.first_token <= m.last_token + 3 for u in units):
+                return m, "your team or office", True
+            nxt = m.last_token + 1
+            if nxt < len(view.tokens) and (view.tokens[nxt] in self.not_after or (
+                    view.capitalised(nxt) and not view.text[view.ends[m.last_token] : view.starts[nxt]].strip()
+                    and not _inside_any(m, a.hits.get("profile.place", ())))):
+                continue  # "Cardiff City", "Highland Carers Awards": another name that starts with the town
+            if a.about_work or (profile_text and a.has("role.title")) or service_user_details(a):
+                return m, "the area where you work", False
+        if a.has("profile.team-generic") and (a.about_work or profile_text) and a.has("profile.locality"):
+            return a.first("profile.team-generic"), "your team", True
+        return None
+
+
+def _inside_any(m, others) -> bool:  # type: ignore[no-untyped-def]
+    return any(o.first_token <= m.first_token and m.last_token <= o.last_token for o in others)

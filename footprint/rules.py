@@ -9,6 +9,7 @@ cancel a match, and named regular-expression patterns. The built-in files live i
 from __future__ import annotations
 
 import re
+from typing import Literal
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -34,6 +35,9 @@ class Category(BaseModel):
     terms: list[str] = Field(default_factory=list)
     negative: list[str] = Field(default_factory=list, description="Phrases that cancel an overlapping match.")
     not_near: NearRule | None = Field(default=None, description="Words that cancel a match close by.")
+    lookup: Literal["phrases", "words"] = Field(
+        default="phrases", description="'words': a plain word list a check reads with terms(), not matched in texts."
+    )
 
 
 class Pattern(BaseModel):
@@ -72,7 +76,7 @@ class RuleSet:
         self.patterns: dict[str, Pattern] = {}
         for file in files:
             for name, cat in file.categories.items():
-                merged = self.categories.setdefault(name, Category(description=cat.description))
+                merged = self.categories.setdefault(name, Category(description=cat.description, lookup=cat.lookup))
                 merged.terms.extend(cat.terms)
                 merged.negative.extend(cat.negative)
                 merged.not_near = cat.not_near or merged.not_near
@@ -85,15 +89,47 @@ class RuleSet:
     @cached_property
     def index(self) -> PhraseIndex:
         """The shared phrase index over every category."""
+        return self.build_index()
+
+    def build_index(self, extra: dict[str, list[str]] | None = None) -> PhraseIndex:
+        """A new phrase index over every category plus `extra` terms (a profile's names and places).
+
+        Checks build one such index per audit so that a post is still scanned only once for
+        the rule files' words and the user's own words together.
+        """
         index = PhraseIndex()
         for name, cat in self.categories.items():
+            if cat.lookup == "words":
+                continue
             for term in cat.terms:
                 index.add(name, term)
             for term in cat.negative:
                 index.add(name, term, negative=True)
             if cat.not_near:
                 index.cancel_near(name, cat.not_near.words, cat.not_near.window)
+        for name, terms in (extra or {}).items():
+            for term in terms:
+                if _has_word(term):
+                    index.add(name, term)
         return index
+
+    def search(self, name: str, text: str) -> list[re.Match[str]]:
+        """Every match of pattern `name` in `text`, minus those with a cancelling word close by."""
+        regex = self.compiled.get(name)
+        if regex is None:
+            return []
+        found = list(regex.finditer(text))
+        near = self.patterns[name].not_near
+        if not found or near is None:
+            return found
+        words = {w.lower() for w in near.words}
+        kept = []
+        for m in found:
+            before = _WORD.findall(text[: m.start()].lower())[-near.window :]
+            after = _WORD.findall(text[m.end() :].lower())[: near.window]
+            if not words.intersection(before) and not words.intersection(after):
+                kept.append(m)
+        return kept
 
     @cached_property
     def compiled(self) -> dict[str, re.Pattern[str]]:
@@ -112,6 +148,13 @@ class RuleSet:
         if "index" in self.__dict__:
             raise RuntimeError("extend() after the index was built")
         self.categories.setdefault(category, Category()).terms.extend(t for t in terms if t.strip())
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _has_word(term: str) -> bool:
+    return bool(_WORD.search(term.rstrip("*")))
 
 
 def builtin_rule_paths() -> list[Path]:

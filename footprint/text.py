@@ -30,15 +30,32 @@ class Match:
 
 
 class TextView:
-    """A text split into lower-case tokens that remember their character offsets."""
+    """A text split into lower-case tokens that remember their character offsets.
 
-    __slots__ = ("text", "tokens", "starts", "ends", "_hits")
+    Tokens are found with one C-level `findall` on the lower-cased text; the character
+    offsets are computed only when a match needs them. `memo` lets checks share work
+    derived from this one text (for example one analysis per post for every check).
+    """
+
+    __slots__ = ("text", "tokens", "_starts", "_ends", "_hits", "memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+        self._hits: dict[int, dict[str, list[Match]]] = {}
+        self.memo: dict[object, object] = {}
+        if "#" in text:
+            self._tokenise_slowly()
+        else:
+            tokens = _TOKEN.findall(text.lower())
+            self.tokens = [t.replace("’", "'") for t in tokens] if "’" in text else tokens
+
+    def _tokenise_slowly(self) -> None:
         tokens: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
+        text = self.text
         for m in _TOKEN.finditer(text):
             start, word = m.start(), m.group()
             if start and text[start - 1] == "#" and not word.islower() and not word.isupper():
@@ -52,9 +69,43 @@ class TextView:
             starts.append(start)
             ends.append(m.end())
         self.tokens = tokens
-        self.starts = starts
-        self.ends = ends
-        self._hits: dict[int, dict[str, list[Match]]] = {}
+        self._starts = starts
+        self._ends = ends
+
+    @property
+    def starts(self) -> list[int]:
+        """Each token's first character offset in `text`."""
+        if self._starts is None:
+            self._offsets()
+        return self._starts  # type: ignore[return-value]
+
+    @property
+    def ends(self) -> list[int]:
+        """Each token's end offset (exclusive) in `text`."""
+        if self._ends is None:
+            self._offsets()
+        return self._ends  # type: ignore[return-value]
+
+    def _offsets(self) -> None:
+        spans = [m.span() for m in _TOKEN.finditer(self.text)]
+        if len(spans) != len(self.tokens):  # lower-casing changed the tokens (rare scripts): redo it slowly
+            self._tokenise_slowly()
+            return
+        self._starts = [a for a, _ in spans]
+        self._ends = [b for _, b in spans]
+
+    def original(self, i: int) -> str:
+        """Token i as written (with its capitals)."""
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def capitalised(self, i: int) -> bool:
+        """True when token i is written with a capital first letter."""
+        return self.text[self.starts[i]].isupper()
+
+    def after_hash(self, i: int) -> bool:
+        """True when token i starts a hashtag."""
+        start = self.starts[i]
+        return start > 0 and self.text[start - 1] == "#"
 
     def matches(self, index: PhraseIndex, category: str) -> list[Match]:
         """Every match of `category` that no negative context cancels."""
@@ -62,6 +113,10 @@ class TextView:
 
     def has(self, index: PhraseIndex, category: str) -> bool:
         return bool(self.matches(index, category))
+
+    def hits(self, index: PhraseIndex) -> dict[str, list[Match]]:
+        """Every category's matches at once (computed on first use, then cached)."""
+        return self._hits_for(index)
 
     def _hits_for(self, index: PhraseIndex) -> dict[str, list[Match]]:
         key = id(index)
@@ -100,6 +155,7 @@ class PhraseIndex:
     by_stem: dict[str, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
     stem_lengths: set[int] = field(default_factory=set)
     near: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
+    _memo: dict[str, tuple[_Entry, ...]] = field(default_factory=dict, repr=False)
 
     def add(self, category: str, term: str, *, negative: bool = False) -> None:
         """Index one term (or negative phrase) under a category."""
@@ -109,11 +165,27 @@ class PhraseIndex:
         if not tokens:
             raise ValueError(f"term {term!r} in {category} has no words")
         entry = _Entry(tokens, prefix, category, negative, raw)
+        self._memo.clear()
         if prefix and len(tokens) == 1:
             self.by_stem[tokens[0]].append(entry)
             self.stem_lengths.add(len(tokens[0]))
         else:
             self.by_first[tokens[0]].append(entry)
+
+    def _candidates(self, token: str) -> tuple[_Entry, ...]:
+        """The entries that may start at `token` (exact first word or a stem), remembered per token."""
+        found = list(self.by_first.get(token, ()))
+        for length in self.stem_lengths:
+            if len(token) >= length:
+                found.extend(self.by_stem.get(token[:length], ()))
+        result = tuple(found)
+        if len(self._memo) < 200_000:
+            self._memo[token] = result
+        return result
+
+    def categories(self) -> set[str]:
+        """Every category with at least one positive term."""
+        return {e.category for entries in (*self.by_first.values(), *self.by_stem.values()) for e in entries if not e.negative}
 
     def cancel_near(self, category: str, words: list[str], window: int) -> None:
         """Cancel matches of `category` when one of `words` is within `window` tokens."""
@@ -124,16 +196,13 @@ class PhraseIndex:
         tokens = view.tokens
         positives: dict[str, list[Match]] = defaultdict(list)
         negatives: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        by_first, by_stem, lengths = self.by_first, self.by_stem, self.stem_lengths
+        memo = self._memo
         n = len(tokens)
+        starts = ends = None
         for i, token in enumerate(tokens):
-            candidates = by_first.get(token)
-            if lengths:
-                for length in lengths:
-                    if len(token) >= length:
-                        stemmed = by_stem.get(token[:length])
-                        if stemmed:
-                            candidates = [*(candidates or ()), *stemmed]
+            candidates = memo.get(token)
+            if candidates is None:
+                candidates = self._candidates(token)
             if not candidates:
                 continue
             for entry in candidates:
@@ -143,9 +212,9 @@ class PhraseIndex:
                 if entry.negative:
                     negatives[entry.category].append((i, j))
                 else:
-                    positives[entry.category].append(
-                        Match(entry.category, entry.term, view.starts[i], view.ends[j], i, j)
-                    )
+                    if starts is None:
+                        starts, ends = view.starts, view.ends
+                    positives[entry.category].append(Match(entry.category, entry.term, starts[i], ends[j], i, j))
         if not positives:
             return {}
         result: dict[str, list[Match]] = {}

@@ -1,0 +1,256 @@
+"""One reading of a text that every check shares: who it is about, in which context, with which details.
+
+`analyse(view, terms)` runs once per post (memoised on the TextView) and answers the
+questions the checks ask: does the author say what they do? Is this about work? Is it about a
+single person, and which identifying details (age, place, family, school, court, diagnosis…)
+come together? Is the story already public (press) or invented (a case study, a novel)?
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checks._terms import ProfileTerms
+from footprint.text import Match, TextView
+
+# The kinds of detail that together can single out a person, in the words the report uses.
+KINDS = {
+    "age": "an age",
+    "name": "a name or initials",
+    "place": "a place",
+    "family": "a family relationship",
+    "school": "a school",
+    "legal": "a court, hearing, order or care process",
+    "health": "a diagnosis or condition",
+    "history": "a past job or life history",
+    "origin": "a nationality or immigration status",
+    "event": "what happened to them",
+    "home": "where or how they live",
+}
+_DETAIL_CATEGORIES = {
+    "detail.family": "family",
+    "detail.school": "school",
+    "detail.legal": "legal",
+    "detail.health": "health",
+    "detail.history": "history",
+    "detail.origin": "origin",
+    "detail.event": "event",
+    "detail.living": "home",
+}
+_PREPOSITIONS = frozenset({"from", "fae", "in", "at", "near", "outside"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass
+class Analysis:
+    """What one text says, as far as the checks are concerned."""
+
+    hits: dict[str, list[Match]]
+    role_self: Match | None = None
+    work: bool = False
+    caseload: bool = False
+    own: bool = False
+    public_story: bool = False
+    subject: Match | None = None
+    jargon: bool = False
+    details: dict[str, str] = field(default_factory=dict)
+    anchor: tuple[int, int] = (0, 0)
+
+    def has(self, category: str) -> bool:
+        return category in self.hits
+
+    def first(self, category: str) -> Match | None:
+        found = self.hits.get(category)
+        return found[0] if found else None
+
+    @property
+    def about_work(self) -> bool:
+        """The author writes about their own work (cue words, caseload talk, or their role)."""
+        return self.work or self.caseload or self.role_self is not None
+
+
+def analyse(view: TextView, terms: ProfileTerms) -> Analysis:
+    """The shared analysis of this text (computed once, then read by every check)."""
+    key = ("analysis", id(terms))
+    found = view.memo.get(key)
+    if found is None:
+        found = _analyse(view, terms)
+        view.memo[key] = found
+    return found  # type: ignore[return-value]
+
+
+def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
+    hits = view.hits(terms.index)
+    a = Analysis(hits)
+    if not hits and not any(c.isdigit() for c in view.text):
+        return a
+    a.role_self = role_self(view, hits, word_set(terms, "role.not-before"))
+    a.work = "context.work" in hits
+    a.jargon = "profile.word" in hits
+    a.caseload = "person.caseload" in hits
+    a.own = "person.own" in hits
+    a.public_story = "context.press" in hits or "context.fiction" in hits
+    _details(view, terms, a)
+    return a
+
+
+def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozenset[str] = frozenset()) -> Match | None:
+    """A job title the author gives as their own ("as a social worker", "#NQSW", "MHO here")."""
+    frames = [m.last_token for m in hits.get("role.frame-before", ())]
+    after = [m.first_token for m in hits.get("role.frame-after", ())]
+    tokens = view.tokens
+    for m in hits.get("role.title", ()):
+        if any(m.first_token - 4 <= f < m.first_token for f in frames):
+            return m
+        if m.first_token and tokens[m.first_token - 1] in not_before:
+            continue
+        if any(m.last_token < f <= m.last_token + 6 for f in after):
+            return m
+        if any(n.last_token >= m.first_token - 4 and n.first_token < m.first_token for n in hits.get("profile.name", ())):
+            return m  # "Aileen Mair, Care Worker of the Year"
+    fields = [m.last_token for m in hits.get("role.frame-field", ())]
+    for m in hits.get("role.field", ()):
+        if any(m.first_token - 2 <= f < m.first_token for f in fields):
+            return m
+    for m in hits.get("role.tag", ()):
+        if view.after_hash(m.first_token):
+            return m
+    return None
+
+
+def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
+    """Collect the kinds of identifying detail, and whether a single person is the subject."""
+    hits, rules, text = a.hits, terms.rules, view.text
+    own = hits.get("person.own", ())
+    subject = next((m for m in hits.get("person.noun", ()) if not _inside(m, own)), None) or a.first("person.caseload")
+    for category, kind in _DETAIL_CATEGORIES.items():
+        m = a.first(category)
+        if m is not None:
+            a.details.setdefault(kind, m.term)
+    people = word_set(terms, "person.noun")
+    for m in rules.search("age", text):
+        nxt = _next_word(text, m.end())
+        spoken = "year" in m.group().lower() and "yo" not in m.group().lower()
+        if spoken and nxt and nxt.isalpha() and nxt not in word_set(terms, "age.continuation") and nxt not in people:
+            continue  # "a 12-year-old cheddar", "my 7-year-old laptop"
+        a.details.setdefault("age", m.group().strip())
+        if subject is None:
+            a.anchor = m.span()
+    stop = word_set(terms, "place.not")
+    for m in rules.search("age.after-word", text):
+        word = m.group(1)
+        if int(m.group(2)) > 110 or word.lower() in stop:
+            continue
+        a.details.setdefault("age", m.group(2))
+        if word[0].isupper() and word.lower() not in people and not word.isupper():
+            a.details.setdefault("name", word)
+        if subject is None:
+            a.anchor = m.span()
+    for m in rules.search("named", text):
+        a.details.setdefault("name", m.group().strip())
+    ward = rules.search("place.ward", text)
+    if ward:
+        a.details.setdefault("place", ward[0].group())
+    for category in ("profile.place", "profile.locality"):
+        m = a.first(category)
+        if m is not None:
+            a.details.setdefault("place", m.term)
+    if "school" not in a.details and rules.search("school.year", text):
+        a.details["school"] = "a school year"
+    if "history" not in a.details:
+        past = rules.search("history.ex", text)
+        if past:
+            a.details["history"] = past[0].group()
+    if subject is None and not ("age" in a.details or "name" in a.details or ward):
+        return
+    a.subject = subject
+    if subject is not None:
+        a.anchor = (subject.start, subject.end)
+    if "place" not in a.details:
+        street = rules.search("street", text)
+        place = street[0].group() if street else _capitalised_place(view, terms, hits)
+        if place:
+            a.details["place"] = place
+
+
+def _capitalised_place(view: TextView, terms: ProfileTerms, hits: dict[str, list[Match]]) -> str | None:
+    """A capitalised name after from/in/at/near ("from Dysart", "in a Headingley care home")."""
+    tokens = view.tokens
+    workplace = {i for c in ("profile.team", "profile.employer") for m in hits.get(c, ()) for i in range(m.first_token, m.last_token + 1)}
+    stop = word_set(terms, "place.not")
+    for i, tok in enumerate(tokens[:-1]):
+        if tok not in _PREPOSITIONS:
+            continue
+        j = i + 1
+        if tokens[j] in _ARTICLES and j + 1 < len(tokens):
+            j += 1
+        if view.capitalised(j) and tokens[j] not in stop and j not in workplace and not tokens[j].isdigit():
+            return view.original(j)
+    return None
+
+
+def _inside(m: Match, others: list[Match] | tuple) -> bool:
+    return any(o.first_token <= m.first_token and m.last_token <= o.last_token for o in others)
+
+
+def _next_word(text: str, end: int) -> str:
+    rest = text[end : end + 30].lstrip(" -")
+    word = ""
+    for ch in rest:
+        if ch.isalnum() or ch in "'’":
+            word += ch
+        else:
+            break
+    return word.lower()
+
+
+def word_set(terms: ProfileTerms, category: str) -> frozenset[str]:
+    cache = terms.__dict__.setdefault("_word_sets", {})
+    found = cache.get(category)
+    if found is None:
+        found = frozenset(t.lower() for t in terms.rules.terms(category))
+        cache[category] = found
+    return found
+
+
+STRONG = ({"age", "place"}, {"age", "name"}, {"name", "place"})
+
+
+def service_user_details(a: Analysis) -> dict[str, str] | None:
+    """The identifying details about a person who uses services, or None when the text is not that.
+
+    A single person must be the subject; the story must not be already public (press) or
+    invented; a story about the author's own family needs a work context to count. With a
+    work context two kinds of detail are enough, without one it takes three (or an age with a
+    place or a name, which single a person out on their own).
+    """
+    if a.subject is None and not a.details.keys() & {"age", "name"}:
+        return None
+    if a.public_story and not a.caseload:
+        return None
+    work = a.about_work or a.jargon
+    if a.own and not work:
+        return None
+    kinds = set(a.details)
+    strong = any(combo <= kinds for combo in STRONG)
+    if a.has("boundaries.contact") and len(kinds) < 3 and not strong:
+        return None  # a post about being contacted: the boundaries check speaks for it
+    if len(kinds) >= (2 if work else 3) or strong:
+        return dict(a.details)
+    return None
+
+
+def describe(details: dict[str, str]) -> str:
+    """"an age (15yo), a place (Templehall) and a family relationship (mum)" in plain words."""
+    parts = [f"{KINDS[k]} ({v})" for k, v in details.items()]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def near(a: Match, others: list[Match] | tuple, window: int) -> Match | None:
+    """The first of `others` within `window` tokens of `a`."""
+    for o in others:
+        if o.first_token - window <= a.last_token and a.first_token <= o.last_token + window:
+            return o
+    return None

@@ -1,0 +1,73 @@
+"""boundaries.service-user-contact: signs of personal online contact with people who use services
+or their families."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checks._evidence import analyse, service_user_details
+from checks._terms import terms_for
+from footprint.models import Finding, Severity, Snapshot
+from footprint.plugins import Check, CheckContext, TextItem
+
+_FAMILY = frozenset({"son", "daughter", "mum", "dad", "sister", "brother", "wife", "husband", "family", "granddaughter", "grandson"})
+
+
+class ServiceUserContactCheck(Check):
+    """Signs of personal online contact (friend requests, follows, messages, meeting up) with people
+    who use services or their families."""
+
+    id = "boundaries.service-user-contact"
+    title = "Personal contact with a person you work with"
+    reads = ("profile", "posts")
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        view = text.view
+        hits = view.hits(self.terms.index)
+        contact = hits.get("boundaries.contact")
+        if not contact or "context.fiction" in hits:
+            return
+        a = analyse(view, self.terms)
+        who = a.first("person.caseload") or a.first("boundaries.person")
+        relative = _someones_relative(view)
+        if who is None and relative is None and a.subject is not None and not a.own \
+                and ("age" in a.details or service_user_details(a)):
+            who = a.subject  # someone described by age, place or history: a person known through work
+        if who is None and relative is None:
+            return
+        if who is None and a.own and not a.about_work:
+            return
+        offline = hits.get("boundaries.offline")
+        severity = Severity.HIGH if offline or self.terms.role_shown(snapshot) else Severity.MEDIUM
+        first = contact[0]
+        described = who.term if who is not None else relative
+        details = [f"contact: {first.term}", f"person: {described}"]
+        if offline:
+            details.append(f"beyond messages: {offline[0].term}")
+        if "context.worry" in hits:
+            details.append(f"you wonder about it: {hits['context.worry'][0].term}")
+        yield self.finding(
+            snapshot, severity=severity, item=text.item, text=text.text, span=(first.start, first.end),
+            why=f"This post describes personal contact (\"{first.term}\") with someone you seem to know through "
+            f"work ({described}). Personal connections with people who use services, or their families, blur "
+            "professional boundaries, and the post makes the link public.",
+            details=details,
+            advice=["Do not accept or keep personal connections with people you support or their families; "
+                    "redirect them to work channels.",
+                    "If you live in a small community where this cannot be avoided, agree how to handle it with "
+                    "your manager and record it."],
+        )
+
+
+def _someones_relative(view) -> str | None:  # type: ignore[no-untyped-def]
+    """'Agnes's daughter', 'Jean's son': a relative of someone named (not the author's own)."""
+    tokens = view.tokens
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.endswith("'s") and tokens[i + 1] in _FAMILY and (view.capitalised(i) or tok[0].isdigit()) \
+                and tokens[i - 1 if i else 0] != "my":
+            return f"{view.original(i - 1) + ' ' if tok[0].isdigit() and i else ''}{view.original(i)} {tokens[i + 1]}"
+    return None

@@ -1,0 +1,113 @@
+"""conduct.disparaging and conduct.public-trust: remarks and behaviour that undermine trust in you
+and in the profession."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checks._evidence import analyse, near, service_user_details
+from checks._terms import terms_for
+from footprint.models import Finding, Severity, Snapshot
+from footprint.plugins import Check, CheckContext, TextItem
+
+_SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
+
+
+def _window(view) -> int:  # type: ignore[no-untyped-def]
+    return 10_000 if len(view.tokens) <= _SHORT else 15
+
+
+class DisparagingCheck(Check):
+    """Derogatory remarks about people who use services, colleagues, the employer or other professions."""
+
+    id = "conduct.disparaging"
+    title = "A post disparages people you work with or for"
+    reads = ("profile", "posts")
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        hits = text.view.hits(self.terms.index)
+        insults = hits.get("conduct.insult")
+        if not insults or "context.fiction" in hits:
+            return
+        window = _window(text.view)
+        a = analyse(text.view, self.terms)
+        person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
+        for insult in insults:
+            target = near(insult, hits.get("conduct.target.su", ()), window) or near(insult, person, window)
+            about_users = target is not None
+            target = target or near(insult, hits.get("conduct.target.work", ()), window)
+            if target is None:
+                continue
+            severity = Severity.HIGH if about_users else Severity.MEDIUM
+            if not about_users and self.terms.role_shown(snapshot):
+                severity = severity.raised()
+            who = "people who use services or their families" if about_users else "colleagues, your employer or another profession"
+            yield self.finding(
+                snapshot, severity=severity, item=text.item, text=text.text, span=(insult.start, insult.end),
+                why=f"This post calls {who} ({target.term}) \"{insult.term}\" in public. Derogatory remarks damage "
+                "trust in you and in the service, whoever they are about.",
+                details=[f"remark: {insult.term}", f"about: {target.term}"],
+                advice=["Delete the post. Raise concerns about colleagues or services through supervision or formal routes."],
+            )
+            return
+
+
+class PublicTrustCheck(Check):
+    """Intoxication at or before work, discriminatory or abusive language, boasting of breaking rules."""
+
+    id = "conduct.public-trust"
+    title = "A post could undermine public trust"
+    reads = ("profile", "posts")
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        hits = text.view.hits(self.terms.index)
+        if not hits or "context.fiction" in hits or "context.press" in hits:
+            return
+        window = _window(text.view)
+        found = self._discrimination(hits, window) or self._intoxication(hits, window) or self._boast(hits, window)
+        if found is None:
+            return
+        match, other, kind, severity, why = found
+        if self.terms.role_shown(snapshot) and severity is Severity.MEDIUM:
+            severity = severity.raised()
+        yield self.finding(
+            snapshot, severity=severity, item=text.item, text=text.text, span=(match.start, match.end),
+            why=why, details=[f"{kind}: {match.term}", f"with: {other.term}"],
+            advice=["Delete the post.", "If it describes something that really happened at work, talk to your "
+                    "manager or supervisor about it before anyone else raises it."],
+        )
+
+    def _discrimination(self, hits, window):  # type: ignore[no-untyped-def]
+        for group in hits.get("conduct.group", ()):
+            claim = near(group, hits.get("conduct.generalise", ()), window)
+            if claim is not None:
+                return (group, claim, "discriminatory remark", Severity.HIGH,
+                        f"This post makes a sweeping hostile claim about a group ({group.term}: \"{claim.term}\"). "
+                        "Discriminatory language is among the most serious conduct concerns for the regulator.")
+        return None
+
+    def _intoxication(self, hits, window):  # type: ignore[no-untyped-def]
+        for drink in hits.get("conduct.intox", ()):
+            work = near(drink, hits.get("conduct.work-now", ()), window)
+            if work is not None:
+                return (drink, work, "intoxication", Severity.MEDIUM,
+                        f"This post says you were drunk or hungover (\"{drink.term}\") at or before work "
+                        f"(\"{work.term}\"). It suggests people were put at risk and harms trust in the service.")
+        return None
+
+    def _boast(self, hits, window):  # type: ignore[no-untyped-def]
+        for boast in hits.get("conduct.rule-boast", ()):
+            duty = near(boast, hits.get("conduct.duty", ()), window)
+            if duty is not None:
+                return (boast, duty, "rule broken", Severity.MEDIUM,
+                        f"This post boasts of skipping or faking part of the job (\"{boast.term}\" … \"{duty.term}\"). "
+                        "It reads as an admission of unsafe practice, and may be one.")
+        return None

@@ -1,0 +1,78 @@
+"""contact.personal: a personal phone number, e-mail address, home address or full postcode."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import phonenumbers
+from phonenumbers import PhoneNumberType as T
+
+from checks._terms import terms_for
+from footprint.models import Finding, Severity, Snapshot
+from footprint.plugins import Check, CheckContext, TextItem
+
+_NOT_PERSONAL = {T.TOLL_FREE, T.PREMIUM_RATE, T.SHARED_COST, T.UAN, T.VOICEMAIL, T.PAGER}
+
+
+def personal_phone(raw: str) -> str | None:
+    """The number in E.164 form if `raw` is a personal (mobile or landline) number, UK or international."""
+    try:
+        number = phonenumbers.parse(raw, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    national = str(number.national_number)
+    if len(national) < 9 or not phonenumbers.is_possible_number(number):
+        return None
+    kind = phonenumbers.number_type(number)
+    if kind in _NOT_PERSONAL:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        # Ofcom's drama ranges (07700 900xxx) are not "valid" but read exactly like a real mobile.
+        if not (number.country_code == 44 and national.startswith("7") and len(national) == 10):
+            return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class PersonalContactCheck(Check):
+    """A personal phone number (UK or international), personal e-mail, home address or full postcode."""
+
+    id = "contact.personal"
+    title = "Personal contact details are published"
+    reads = ("profile", "posts")
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        raw = text.text
+        if not any(c.isdigit() for c in raw) and "@" not in raw:
+            return
+        hits = text.view.hits(self.terms.index)
+        service = "contact.not-personal" in hits and "contact.invite" not in hits
+        found: list[tuple[str, tuple[int, int], Severity]] = []
+        for m in self.rules.search("phone.candidate", raw):
+            if not service and personal_phone(m.group()):
+                found.append((f"phone number {m.group().strip()}", m.span(), Severity.MEDIUM))
+                break
+        if "@" in raw:
+            for m in self.rules.search("email", raw):
+                if not self.rules.search("email.role", m.group()) and not service:
+                    found.append((f"e-mail address {m.group()}", m.span(), Severity.MEDIUM))
+                    break
+        address = self.rules.search("address", raw)
+        postcode = self.rules.search("postcode", raw)
+        if (address or postcode) and not service:
+            m = (address or postcode)[0]
+            what = "home address" if address else "full postcode"
+            found.append((f"{what} {m.group().strip()}", m.span(), Severity.HIGH))
+        if not found:
+            return
+        severity = max((s for _, _, s in found), key=lambda s: s.rank)
+        yield self.finding(
+            snapshot, severity=severity, item=text.item, text=raw, span=found[0][1],
+            why="This publishes your " + " and ".join(w for w, _, _ in found) + ". People you work with, and anyone "
+            "who disagrees with a decision you made, could contact you at home or find where you live.",
+            details=[w for w, _, _ in found],
+            advice=["Delete or edit the post or profile field; share contact details privately instead."],
+        )

@@ -1,0 +1,112 @@
+"""oversharing.service-user and oversharing.workplace: posts that could identify a person who uses
+services, or that expose internal work matters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checks._evidence import KINDS, analyse, describe, service_user_details, word_set
+from checks._terms import terms_for
+from footprint.models import Finding, Severity, Snapshot
+from footprint.plugins import Check, CheckContext, TextItem
+
+_STRONG = ({"age", "place"}, {"name"}, {"age", "name"})
+_HR = frozenset({"grievance", "formal grievance", "disciplined", "disciplinary", "suspended", "reported", "to hr",
+                 "hr should", "hr", "complaint about", "complaint against", "put in a complaint", "told off",
+                 "bully", "bullying", "reporting everything", "walked out", "sacked"})
+
+
+class ServiceUserCheck(Check):
+    """A post could identify a person who uses services: case detail with an age, place, family, school,
+    court, diagnosis or initials."""
+
+    id = "oversharing.service-user"
+    title = "A post could identify a person you work with"
+    reads = ("profile", "posts")
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        if not text.view.hits(self.terms.index) and not any(c.isdigit() for c in text.text):
+            return
+        a = analyse(text.view, self.terms)
+        details = service_user_details(a)
+        if details is None:
+            return
+        kinds = set(details)
+        strong = len(kinds) >= 3 or any(combo <= kinds for combo in _STRONG)
+        severity = Severity.HIGH if strong or self.terms.role_shown(snapshot) else Severity.MEDIUM
+        context = "about your work" if a.about_work else "about one person"
+        start, end = a.anchor
+        yield self.finding(
+            snapshot, severity=severity, item=text.item, text=text.text, span=(start, end),
+            why=f"This post is {context} and puts together {describe(details)}. Details like these combine: "
+            "people who know the area or the family could recognise who it is about, even without a name.",
+            details=[f"{KINDS[k]}: {v}" for k, v in details.items()],
+            advice=["Delete or edit the post so that it no longer describes a person you work with.",
+                    "Talk it through with your manager or supervisor; a confidentiality breach may need reporting."],
+        )
+
+
+class WorkplaceCheck(Check):
+    """Internal work matters: a named team or office with incidents, staffing or caseload detail,
+    colleagues' names, internal complaints."""
+
+    id = "oversharing.workplace"
+    title = "A post exposes internal work matters"
+    reads = ("profile", "posts")
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        hits = text.view.hits(self.terms.index)
+        internal = hits.get("workplace.internal")
+        if not internal:
+            return
+        a = analyse(text.view, self.terms)
+        if a.public_story:
+            return
+        team = a.first("workplace.team-ref") or a.first("profile.team") or a.first("profile.team-generic")
+        unit = a.first("org.unit")
+        place = a.first("profile.locality")
+        named_office = place is not None and unit is not None and 0 < unit.first_token - place.last_token <= 3
+        colleagues = _colleagues(text.view, a, word_set(self.terms, "place.not"))
+        if team is None and not named_office and not (colleagues and any(m.term in _HR for m in internal)):
+            return
+        about_people = bool(colleagues) and any(m.term in _HR for m in internal)
+        severity = Severity.HIGH if about_people else Severity.MEDIUM
+        first = internal[0]
+        details = [f"internal matter: {m.term}" for m in internal[:3]]
+        details += [f"colleague named: {c}" for c in colleagues[:3]]
+        if team is not None:
+            details.append(f"team: {team.term}")
+        yield self.finding(
+            snapshot, severity=severity, item=text.item, text=text.text, span=(first.start, first.end),
+            why="This post discusses internal matters of your team (" + ", ".join(m.term for m in internal[:3]) + ")"
+            + (f" and names colleagues ({', '.join(colleagues[:3])})" if colleagues else "")
+            + ". Staffing, incidents and complaints belong in supervision or formal channels, not in public.",
+            details=details,
+            advice=["Delete or edit the post; raise concerns through your manager, union or whistleblowing policy."],
+        )
+
+
+def _colleagues(view, a, stop) -> list[str]:  # type: ignore[no-untyped-def]
+    """Capitalised first names in the post that are not places, titles or the first word of a sentence."""
+    skip = {i for ms in a.hits.values() for m in ms for i in range(m.first_token, m.last_token + 1)
+            if m.category.startswith("profile.")}
+    names = []
+    text = view.text
+    for i, tok in enumerate(view.tokens):
+        if i == 0 or i in skip or tok in stop or not view.capitalised(i) or view.original(i).isupper() or len(tok) < 3:
+            continue
+        if i and view.tokens[i - 1] in ("in", "from", "at", "to", "for", "near", "on", "of"):
+            continue  # "in Spain", "from Oban": a place, not a person
+        before = text[: view.starts[i]].rstrip()
+        if before.endswith((".", "!", "?", ":", "\n")) or before.endswith("#"):
+            continue
+        names.append(view.original(i))
+    return names

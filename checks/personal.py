@@ -1,0 +1,86 @@
+"""oversharing.personal: your own risky details (an empty home, routines, live whereabouts, your
+children's names or schools, a home street, photos that carry a position)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checks._evidence import analyse, service_user_details
+from checks._terms import terms_for
+from footprint.models import Finding, Item, Severity, Snapshot
+from footprint.plugins import Check, CheckContext, TextItem
+
+
+class PersonalCheck(Check):
+    """Your own risky details: children's names or schools, routines, home location, the house empty
+    while away, live check-ins, photos with a position."""
+
+    id = "oversharing.personal"
+    title = "You share details that put you or your family at risk"
+    reads = ("profile", "posts", "photos")
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+
+    def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
+        for photo in snapshot.photos:
+            if photo.latitude is None or photo.longitude is None:
+                continue
+            area = f"{abs(photo.latitude):.1f}°{'N' if photo.latitude >= 0 else 'S'}, " \
+                   f"{abs(photo.longitude):.1f}°{'E' if photo.longitude >= 0 else 'W'}"
+            name = photo.path.rsplit("/", 1)[-1]
+            details = [f"photo: {name}", f"approximate area: {area} (to about 10 km)"]
+            if photo.owner_name:
+                details.append("the photo also carries an owner name")
+            yield self.finding(
+                snapshot, severity=Severity.MEDIUM, item=Item(kind="photo", id=photo.path),
+                why=f"The photo {name} still carries the position where it was taken (around {area}). Anyone who "
+                "downloads it can read it, and photos taken at home give your address away.",
+                details=details,
+                advice=["Remove location data before sharing photos (turn off location for the camera, or strip it "
+                        "when exporting), and replace this copy."],
+            )
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        hits = text.view.hits(self.terms.index)
+        rules, raw = self.rules, text.text
+        found: list[tuple[str, tuple[int, int]]] = []
+        times = rules.search("time", raw)
+        a = analyse(text.view, self.terms) if hits or times else None
+        if a is not None and (service_user_details(a) or a.public_story):
+            return  # about someone else, or already public: other checks speak for it
+        empty = "personal.empty" in hits or _apostrophe_empty(text.view.tokens)
+        if empty and "personal.home-word" in hits and "personal.empty" not in hits:
+            hits = {**hits, "personal.empty": [m for m in hits["personal.home-word"]]}
+        if "personal.empty" in hits and "personal.home-word" in hits:
+            m = hits["personal.empty"][0]
+            found.append(("your home will be empty" + (" (with travel dates)" if "personal.away" in hits else ""), (m.start, m.end)))
+        if "personal.routine" in hits and (times or "personal.home" in hits):
+            m = hits["personal.routine"][0]
+            found.append(("a fixed routine" + (f" at {times[0].group()}" if times else ""), (m.start, m.end)))
+        if "personal.live" in hits:
+            m = hits["personal.live"][0]
+            found.append(("where you are right now", (m.start, m.end)))
+        schools = rules.search("school.named", raw)
+        if schools and a is not None and "personal.child" in hits and not a.about_work:
+            found.append((f"your child's school ({schools[0].group()})", schools[0].span()))
+        streets = rules.search("street", raw) or rules.search("address", raw)
+        service = "contact.not-personal" in hits and "contact.invite" not in hits
+        if streets and not service and ("personal.home" in hits or found or rules.search("address", raw)):
+            found.append((f"your street ({streets[0].group()})", streets[0].span()))
+        if not found:
+            return
+        severity = Severity.HIGH if len(found) >= 2 else Severity.MEDIUM
+        yield self.finding(
+            snapshot, severity=severity, item=text.item, text=raw, span=found[0][1],
+            why="This post tells a stranger " + "; ".join(w for w, _ in found) + ". People you work with, or anyone "
+            "with a grudge, can use this to find you, your home or your family.",
+            details=[w for w, _ in found],
+            advice=["Delete or edit the post; share plans and whereabouts after the event, and only with people you know."],
+        )
+
+
+def _apostrophe_empty(tokens: list[str]) -> bool:
+    """"the flat in Wishaw's empty": a possessive-looking "'s" that is really "is"."""
+    return any(t.endswith("'s") and tokens[i + 1] == "empty" for i, t in enumerate(tokens[:-1]))
