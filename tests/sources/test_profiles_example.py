@@ -1,0 +1,20 @@
+"""profiles.example.yaml loads, names every installed platform once, and every handle fits its platform."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from footprint.guidance import frameworks
+from footprint.plugins import discover
+from footprint.profile_file import load_profile
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "profiles.example.yaml"
+
+
+def test_the_example_profile_loads_and_covers_every_platform() -> None:
+    sources = discover().sources
+    profile = load_profile(EXAMPLE, sources, frameworks())
+    platforms = [a.platform for a in profile.accounts]
+    assert sorted(platforms) == sorted(sources), "one account per installed platform"
+    assert all(sources[a.platform].validate(a) is None for a in profile.accounts)
+    assert profile.endpoints == {}
