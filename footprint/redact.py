@@ -21,8 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from footprint.models import DiscoveredAccount, Excerpt, Finding, Item, Report
+from footprint.yamlfile import load_model
 
 NAME, PLACE, WORKPLACE = "[name]", "[place]", "[workplace]"
 NUMBER, HANDLE, EMAIL, LINK = "[number]", "[handle]", "[email]", "[link]"
@@ -32,38 +38,64 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?<![\w@])@[\w.-]*\w(?:@[\w-]+(?:\.[\w-]+)+)?")
 _NUMBER = re.compile(r"(?<![\w])\+?\d(?:[\d ()./:-]*\d)?")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?\n:;•|])[\s\"'“‘(\[*_-]*$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?\n:;•|—–…])[\s\"'“‘(\[*_-]*$")
 
-# Capitalised words that identify nobody: kept even in the middle of a sentence.
-KEEP = {
-    "i", "i'm", "i've", "i'll", "i'd", "i’m", "i’ve", "i’ll", "i’d", "ok", "tv", "uk", "mum", "dad",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "christmas", "easter",
-    "mastodon", "bluesky", "github", "reddit", "youtube", "x", "twitter", "facebook", "instagram",
-    "linkedin", "tiktok", "threads", "google", "rss",
-}
-# Detail keys ("place: Templehall") whose values are masked, and how they are labelled.
-DETAIL_LABELS = {
-    "name": NAME, "alias": NAME, "person": NAME, "people": NAME, "colleague": NAME, "family": NAME, "child": NAME,
-    "employer": WORKPLACE, "team": WORKPLACE, "office": WORKPLACE, "workplace": WORKPLACE,
-    "place": PLACE, "locality": PLACE, "location": PLACE, "school": PLACE, "court": PLACE, "address": PLACE,
-    "street": PLACE, "town": PLACE,
-    "phone": NUMBER, "email": EMAIL, "handle": HANDLE,
-}
+
+
+class _KeepFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    keep: list[str] = Field(min_length=1)
+
+    @field_validator("keep")
+    @classmethod
+    def _lower_words(cls, value: list[str]) -> list[str]:
+        for word in value:
+            if word != word.strip().lower() or not word:
+                raise ValueError(f"{word!r}: write each word once, in lower case")
+        return value
+
+
+@lru_cache(maxsize=1)
+def keep_words() -> frozenset[str]:
+    """Capitalised words that identify nobody (footprint/redact_keep.yaml): kept even mid-sentence."""
+    data, _ = load_model(Path(str(resources.files("footprint"))) / "redact_keep.yaml", _KeepFile)
+    return frozenset(data.keep)
+
+
+# A detail's key ("your employer: Fife Council") names what its value is; the value is masked with this label.
+DETAIL_LABELS = (
+    (("employer", "team", "office", "workplace"), WORKPLACE),
+    (("place", "area", "school", "location", "address", "street", "town", "court"), PLACE),
+    (("phone", "number", "age"), NUMBER),
+    (("email",), EMAIL),
+)
+_DOMAIN = re.compile(r"(?<![\w@/.-])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,12}\b(?:/[^\s)\]]*)?", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+def _detail_label(key: str) -> str:
+    key = key.casefold()
+    for words, label in DETAIL_LABELS:
+        if any(word in key for word in words):
+            return label
+    return NAME
 
 
 @dataclass
 class _Lexicon:
     """Strings known to identify someone, each with the label that replaces it."""
 
+    case_sensitive: bool = False
     terms: dict[str, str] = field(default_factory=dict)
     _pattern: re.Pattern[str] | None = None
 
-    def add(self, term: str | None, label: str) -> None:
+    def _key(self, term: str) -> str:
+        return term if self.case_sensitive else term.casefold()
+
+    def add(self, term: str | None, label: str, minimum: int = 3) -> None:
         term = (term or "").strip()
-        if len(term) >= 3 and term.casefold() not in KEEP and term.casefold() not in self.terms:
-            self.terms[term.casefold()] = label
+        if len(term) >= minimum and term.casefold() not in keep_words() and self._key(term) not in self.terms:
+            self.terms[self._key(term)] = label
             self._pattern = None
 
     def spans(self, text: str) -> Iterable[tuple[int, int, str]]:
@@ -72,10 +104,11 @@ class _Lexicon:
         if self._pattern is None:
             alternatives = sorted(self.terms, key=len, reverse=True)
             self._pattern = re.compile(
-                r"(?<![\w@])(?:" + "|".join(re.escape(t) for t in alternatives) + r")(?![\w])", re.IGNORECASE
+                r"(?<![\w@])(?:" + "|".join(re.escape(t) for t in alternatives) + r")(?![\w])",
+                0 if self.case_sensitive else re.IGNORECASE,
             )
         for match in self._pattern.finditer(text):
-            yield match.start(), match.end(), self.terms[match.group(0).casefold()]
+            yield match.start(), match.end(), self.terms[self._key(match.group(0))]
 
 
 class Masker:
@@ -83,6 +116,8 @@ class Masker:
 
     def __init__(self, report: Report) -> None:
         self.lexicon = _Lexicon()
+        self.proper = _Lexicon(case_sensitive=True)
+        self.numbers: set[str] = set()
         self.accounts: dict[tuple[str, str], str] = {}
         for account in report.accounts:
             self._account_label(account.platform, account.account)
@@ -96,15 +131,17 @@ class Masker:
                 self.lexicon.add(part, NAME)
         for finding in report.findings:
             for detail in finding.details:
-                key, sep, value = detail.partition(":")
-                label = DETAIL_LABELS.get(key.strip().casefold())
-                if sep and label:
-                    self.lexicon.add(value, label)
-        # Names and places found mid-sentence in any excerpt are masked everywhere, even at a sentence start.
-        for finding in report.findings:
+                key, sep, value = detail.partition(": ")
+                if sep and len(key) <= 48:
+                    self.numbers.update(_DIGITS.findall(value))
+                    if any(ch.isupper() or ch.isdigit() for ch in value):
+                        self.lexicon.add(value, _detail_label(key))
             if finding.excerpt:
-                for start, end in _proper_nouns(finding.excerpt.text):
-                    self.lexicon.add(finding.excerpt.text[start:end], NAME)
+                # Names and places found mid-sentence are masked wherever else they appear capitalised.
+                text = finding.excerpt.text
+                for start, end in _proper_nouns(text):
+                    self.proper.add(text[start:end], NAME)
+                self.numbers.update(_DIGITS.findall(text))
 
     def _account_label(self, platform: str, account: str) -> str:
         key = (platform, account)
@@ -130,10 +167,10 @@ class Masker:
         return None if text is None else _apply(text, self._spans(text, evidence=False))[0]
 
     def detail(self, text: str) -> str:
-        """A finding's detail: a "key: value" pair has its value masked as evidence; other details as prose."""
-        key, sep, value = text.partition(":")
-        if sep and key and len(key) <= 24 and " " not in key.strip():
-            return f"{key}:{self.evidence(value)}"
+        """A finding's detail: in a "key: value" pair the value is masked as evidence; other details as prose."""
+        key, sep, value = text.partition(": ")
+        if sep and len(key) <= 48:
+            return f"{self.prose(key)}: {self.evidence(value)}"
         return self.prose(text) or ""
 
     def excerpt(self, excerpt: Excerpt | None) -> Excerpt | None:
@@ -143,22 +180,28 @@ class Masker:
         return Excerpt(text=text, start=start, end=end)
 
     def _spans(self, text: str, *, evidence: bool) -> list[tuple[int, int, str]]:
-        spans: list[tuple[int, int, str]] = list(self.lexicon.spans(text))  # first: known strings win ties
+        spans: list[tuple[int, int, str]] = [*self.lexicon.spans(text), *self.proper.spans(text)]  # known strings win ties
         spans += [(m.start(), m.end(), LINK) for m in _URL.finditer(text)]
         spans += [(m.start(), m.end(), EMAIL) for m in _EMAIL.finditer(text)]
         spans += [(m.start(), m.end(), HANDLE) for m in _HANDLE.finditer(text)]
+        spans += [(m.start(), m.end(), LINK) for m in _DOMAIN.finditer(text)]
+        for m in _NUMBER.finditer(text):
+            digits = _DIGITS.findall(m.group(0))
+            if evidence or sum(map(len, digits)) >= 5 or any(d in self.numbers for d in digits):
+                spans.append((m.start(), m.end(), NUMBER))
         if evidence:
-            spans += [(m.start(), m.end(), NUMBER) for m in _NUMBER.finditer(text)]
             spans += [(s, e, NAME) for s, e in _proper_nouns(text)]
         return spans
 
 
 def _proper_nouns(text: str) -> list[tuple[int, int]]:
-    """Capitalised words not at a sentence start (and not in KEEP), adjacent ones joined."""
+    """Capitalised words not at a sentence start (and not in keep_words()), adjacent ones joined."""
     found: list[tuple[int, int]] = []
     for match in _WORD.finditer(text):
         word = match.group(0)
-        if not word[0].isupper() or word.casefold().rstrip("'’s") in KEEP or word.casefold() in KEEP:
+        base = re.sub(r"['’]s$", "", word).casefold()
+        plural = base[:-1] if base.endswith("s") else base
+        if not word[0].isupper() or {base, plural, word.casefold()} & keep_words():
             continue
         if word.isupper() and len(word) <= 4:  # acronyms such as LAC, NHS, SSSC identify nobody
             continue

@@ -90,6 +90,27 @@ def test_cli_demo_redact_masks_the_personas() -> None:
     reports = [Report.model_validate(r) for r in json.loads(result.stdout)]
     assert all(r.redacted and r.subject.name == "[name]" for r in reports)
     assert "jamiereid" not in result.stdout and "Jamie Reid" not in result.stdout and "Alex Morgan" not in result.stdout
+    # The demo's fictional people and places (as written in its fixtures) do not survive.
+    for secret in ("Templehall", "Kirkcaldy", "Fife Council", "Isla", "Rory", "Dunnikier", "Lanzarote", "07700 9"):
+        assert secret not in result.stdout, secret
+    oversharer = next(r for r in reports if len(r.findings) > 10)
+    assert any("social worker" in f.why for f in oversharer.findings), "ordinary words in the explanations survive"
+
+
+def test_keep_words_file_is_validated(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from footprint import redact as module
+    from footprint.errors import InputError
+
+    (tmp_path / "redact_keep.yaml").write_text("keep:\n  - Monday\n", encoding="utf-8")
+    monkeypatch.setattr(module.resources, "files", lambda _: tmp_path)
+    module.keep_words.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"redact_keep\.yaml:\d+:\d+: .*lower case"):
+            module.keep_words()
+    finally:
+        module.keep_words.cache_clear()
 
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab AB Cd 12 @x.y/:-.\n!?")), max_size=60)

@@ -102,6 +102,46 @@ def grid(report: Report) -> Grid:
     return Grid(themes, rows)
 
 
+@dataclass
+class FindingGroup:
+    """Findings of one check on one platform at one severity, shown together (used for minor findings)."""
+
+    check: str
+    platform: str
+    severity: Severity
+    findings: list[Finding]
+
+    @property
+    def first(self) -> Finding:
+        return self.findings[0]
+
+
+def grouped(findings: list[Finding]) -> list[FindingGroup]:
+    """Findings grouped by (severity, check, platform), keeping the report's worst-first order."""
+    groups: dict[tuple[Severity, str, str], FindingGroup] = {}
+    for finding in findings:
+        key = (finding.severity, finding.check, finding.platform)
+        if key not in groups:
+            groups[key] = FindingGroup(finding.check, finding.platform, finding.severity, [])
+        groups[key].findings.append(finding)
+    return list(groups.values())
+
+
+def serious(report: Report) -> list[Finding]:
+    """Findings at medium or above: the ones each get a card of their own."""
+    return [f for f in report.findings if f.severity.rank >= Severity.MEDIUM.rank]
+
+
+def minor(report: Report) -> list[Finding]:
+    """Findings at low or info: shown grouped by check."""
+    return [f for f in report.findings if f.severity.rank < Severity.MEDIUM.rank]
+
+
+def anchor(finding: Finding) -> str:
+    """A fragment-safe id for a finding."""
+    return "f-" + "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in finding.id)
+
+
 def findings_for(report: Report, account: AccountSummary) -> list[Finding]:
     """The findings about one declared account."""
     return [f for f in report.findings if f.platform == account.platform and f.account == account.account]

@@ -9,6 +9,7 @@ from markupsafe import escape
 from footprint.models import Severity
 from footprint.render import RenderOptions, renderer
 from footprint.render.html import chart
+from footprint.render import view
 from footprint.render.view import FOOTER, grid
 from tests.render.sample import careful_report, sample_report
 
@@ -52,12 +53,24 @@ def test_chart_bars_scale_to_largest_count() -> None:
     assert bars[Severity.HIGH].width == round(300 * 2 / 7, 1)
 
 
-def test_every_finding_has_a_card_with_clauses_and_advice() -> None:
+def test_serious_findings_get_cards_and_minor_ones_are_grouped() -> None:
     report = sample_report()
     out = render(report)
-    assert out.count('<article class="card') == len(report.findings)
-    assert out.count('<ol class="advice">') == len(report.findings)
+    cards = len(view.serious(report)) + len(view.grouped(view.minor(report)))
+    assert out.count('<article class="card') == cards
+    assert out.count('<ol class="advice">') == cards
+    for finding in report.findings:  # every finding is on the page, addressable
+        assert f'id="report-1-{view.anchor(finding)}"' in out
     assert "SSSC Codes of Practice for Social Service Workers, 2024: conduct in and outside work" in out
+
+
+def test_grouping_keeps_order_and_splits_by_platform() -> None:
+    report = sample_report()
+    groups = view.grouped(view.minor(report))
+    assert sum(len(g.findings) for g in groups) == len(view.minor(report))
+    assert all(len({(f.check, f.platform, f.severity) for f in g.findings}) == 1 for g in groups)
+    role = [g for g in groups if g.check == "identity.role"]
+    assert len(role) == 1 and len(role[0].findings) == 2
 
 
 def test_no_findings_report_says_so() -> None:
