@@ -149,7 +149,7 @@ def raise_for(response: httpx.Response, who: str, *, platform: str) -> None:
     if response.status_code in (401, 403) or login_wall(response):
         raise SourceError(AccountStatus.RESTRICTED, f"{host} shows {who} only to logged-in visitors")
     if response.status_code == 404:
-        raise SourceError(AccountStatus.NOT_FOUND, f"{platform} has no {who} ({host} answered 404)")
+        raise SourceError(AccountStatus.NOT_FOUND, f"not found: {platform} answered 404 for {who}")
     if response.status_code == 410:
         raise SourceError(AccountStatus.SUSPENDED, f"{host} says {who} is gone (410)")
     if not response.is_success:

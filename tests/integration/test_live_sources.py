@@ -140,7 +140,7 @@ accounts:
     assert got["youtube:UCAbCdEfGhIjKlMnOpQrStUv"][0] == "error" and "redirect" in got["youtube:UCAbCdEfGhIjKlMnOpQrStUv"][1]
     assert got["reddit:u/walled_off"][0] == "blocked" and "footprint scan" in got["reddit:u/walled_off"][1]
     assert got["reddit:u/nobody_at_all"][0] == "not_found"  # a real 404, not a block page
-    for status, reason in got.values():
+    for _status, reason in got.values():
         assert reason is None or "\n" not in reason
 
 
