@@ -75,7 +75,7 @@ class WalledSource(Source):
             account=account,
             status=AccountStatus.NOT_CHECKABLE,
             reason=f"not checkable from outside: {self.spec.why}; {evidence}. "
-            "Use the checklist, and run `footprint scan` on your data download.",
+            "Work through the checklist, and run `footprint scan` on your data download.",
             checklist=[item.format(url=url) for item in self.spec.checklist],
         )
 
