@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterator
 from typing import IO, Any
 
-from footprint.archives.base import Account, ArchiveReader, MemberProblem, dig, guarded, text_of, when
+from footprint.archives.base import Account, ArchiveReader, MemberProblem, dig, guarded, listed, text_of, when
 from footprint.archives.car import CarError, CarFile, Link
 from footprint.archives.container import Container, FileContainer, FolderContainer, Member
 from footprint.errors import InputError
@@ -66,7 +66,7 @@ class BlueskyReader(ArchiveReader):
                     profile = found if isinstance(found, dict) else {}
                 elif collection in _COUNTED:
                     counts[_COUNTED[collection]] += 1
-            labels = {text_of(v.get("val")) for v in dig(profile, "labels", "values") or [] if isinstance(v, dict)}
+            labels = {text_of(v.get("val")) for v in listed(dig(profile, "labels", "values")) if isinstance(v, dict)}
             website = text_of(profile.get("website"))
             snapshot = Snapshot(
                 platform=self.platform,
@@ -137,7 +137,7 @@ def _text(record: dict[str, Any]) -> str:
 
 
 def _alts(embed: Any) -> list[str]:
-    images = dig(embed, "images") or dig(embed, "media", "images") or []
+    images = listed(dig(embed, "images")) or listed(dig(embed, "media", "images"))
     alts = [text_of(img.get("alt")) for img in images if isinstance(img, dict)]
     video_alt = text_of(dig(embed, "alt")) or text_of(dig(embed, "media", "alt"))
     return [a for a in [*alts, video_alt] if a]

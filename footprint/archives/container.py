@@ -339,8 +339,15 @@ def open_container(path: Path, limits: Limits | None = None) -> Container:
     try:
         if magic.startswith((b"PK\x03\x04", b"PK\x05\x06")) or path.suffix.lower() == ".zip":
             return ZipContainer(path, limits, handle)
-        if magic.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ")) or magic[257:262] == b"ustar" or _is_tar_name(path):
+        if _is_tar_name(path):
             return TarContainer(path, limits, handle)
+        if magic.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ")) or magic[257:262] == b"ustar":
+            try:
+                return TarContainer(path, limits, handle)
+            except InputError as exc:
+                if "zip bomb" in exc.message:
+                    raise
+                handle.seek(0)  # NOTE: compressed-looking bytes that are no tar: read it as the plain file it is named as
     except BaseException:
         handle.close()
         raise
@@ -371,7 +378,7 @@ def _size(n: int) -> str:
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().rstrip(".")
+    text = " ".join(str(exc).split()).rstrip(".")
     return text or type(exc).__name__
 
 

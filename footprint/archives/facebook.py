@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, records, small_json, text_of, when
+from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.archives.meta import message_files, messages
 from footprint.models import Post, ProfileField, Snapshot
@@ -72,7 +72,7 @@ class FacebookReader(ArchiveReader):
             bio=text_of(profile.get("intro_bio")) or text_of(profile.get("about_me")) or None,
             location=text_of(dig(profile, "current_city", "name")) or None,
             fields=_fields(profile),
-            links=[text_of(w.get("address")) for w in profile.get("websites") or [] if isinstance(w, dict) and text_of(w.get("address"))],
+            links=[text_of(w.get("address")) for w in listed(profile.get("websites")) if isinstance(w, dict) and text_of(w.get("address"))],
             origin="archive",
         )
         snapshot.notes.append("Facebook's download does not record who could see each post, so their audience is unknown.")
@@ -101,12 +101,12 @@ def _fields(profile: dict[str, Any]) -> list[ProfileField]:
     hometown = text_of(dig(profile, "hometown", "name"))
     if hometown:
         fields.append(ProfileField(name="Hometown", value=hometown))
-    for job in profile.get("work_experiences") or []:
+    for job in listed(profile.get("work_experiences")):
         if isinstance(job, dict):
             value = ", ".join(p for p in (text_of(job.get("title")), text_of(job.get("employer")), text_of(job.get("location"))) if p)
             if value:
                 fields.append(ProfileField(name="Work", value=value))
-    for school in profile.get("education_experiences") or []:
+    for school in listed(profile.get("education_experiences")):
         if isinstance(school, dict) and text_of(school.get("name")):
             fields.append(ProfileField(name="Education", value=text_of(school.get("name"))))
     return fields
@@ -118,7 +118,7 @@ def _item(record: Any, member: Member, index: int, kind: str) -> Post | None:
         return None
     parts: list[str] = []
     stamp = record.get("timestamp")
-    for entry in record.get("data") or []:
+    for entry in listed(record.get("data")):
         if not isinstance(entry, dict):
             continue
         if text_of(entry.get("post")):
@@ -129,12 +129,12 @@ def _item(record: Any, member: Member, index: int, kind: str) -> Post | None:
             stamp = stamp or comment.get("timestamp")
         elif text_of(comment):
             parts.append(text_of(comment))
-    for label in record.get("label_values") or []:
+    for label in listed(record.get("label_values")):
         if isinstance(label, dict) and text_of(label.get("label")).lower() in _TEXT_LABELS and text_of(label.get("value")):
             parts.append(text_of(label["value"]))
     captions: list[str] = []
-    for attachment in record.get("attachments") or []:
-        for data in dig(attachment, "data") or []:
+    for attachment in listed(record.get("attachments")):
+        for data in listed(dig(attachment, "data")):
             description = text_of(dig(data, "media", "description"))
             if description:
                 captions.append(description)

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, records, small_json, text_of, when
+from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.archives.meta import media_captions, message_files, messages
 from footprint.errors import InputError
@@ -174,7 +174,7 @@ def _comment(record: Any, member: Member, index: int, table: Labels) -> Post | N
         else:
             stamps = [v.get("timestamp") for v in entries.values() if v.get("timestamp")]
             stamp = stamps[0] if len(stamps) == 1 else None
-    for entry in record.get("string_list_data") or []:
+    for entry in listed(record.get("string_list_data")):
         if isinstance(entry, dict) and not text:
             text, stamp = text_of(entry.get("value")), entry.get("timestamp")
     if not text:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, records, small_json, text_of, when
+from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, Snapshot
 
@@ -95,11 +95,11 @@ def _tweet(record: Any, username: str, location: str) -> Post | None:
         return None
     tid = text_of(tweet.get("id_str")) or str(tweet.get("id") or location)
     text = html.unescape(text_of(tweet.get("full_text")) or text_of(tweet.get("text")))
-    for url in dig(tweet, "entities", "urls") or []:
+    for url in listed(dig(tweet, "entities", "urls")):
         short, full = text_of(dig(url, "url")), text_of(dig(url, "expanded_url"))
         if short and full:
             text = text.replace(short, full)
-    alts = [text_of(m.get("ext_alt_text")) for m in dig(tweet, "extended_entities", "media") or [] if isinstance(m, dict)]
+    alts = [text_of(m.get("ext_alt_text")) for m in listed(dig(tweet, "extended_entities", "media")) if isinstance(m, dict)]
     return Post(
         id=tid,
         text=text,
@@ -113,7 +113,7 @@ def _tweet(record: Any, username: str, location: str) -> Post | None:
 
 def _messages(record: Any, account_id: str, location: str) -> Iterator[Post]:
     conversation = dig(record, "dmConversation")
-    for i, message in enumerate(dig(conversation, "messages") or []):
+    for i, message in enumerate(listed(dig(conversation, "messages"))):
         create = dig(message, "messageCreate")
         if not isinstance(create, dict):
             continue

@@ -186,7 +186,7 @@ def test_generic_csv_and_platform_column(tmp_path: Path) -> None:
         "text,created_at,url,platform\n"
         '"As a social worker, I…",2026-01-01,https://a.example/1,Facebook\n'
         "Just a walk,,,x\n"
-        '"Another social worker post",,,facebook\n',
+        '"I work as a social worker too",,,facebook\n',
         encoding="utf-8",
     )
     report = _scan(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -27,7 +28,8 @@ from tests.conftest import make_profile
 REGISTRY = discover()
 RULES = load_rules()
 PROFILE = make_profile()
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FOOTPRINT_HYPOTHESIS_EXAMPLES raises the count for a longer hunt (40 keeps the suite quick).
+SETTINGS = settings(max_examples=int(os.environ.get("FOOTPRINT_HYPOTHESIS_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # The file each reader looks for, so arbitrary content reaches its parser.
 TARGETS = {
