@@ -150,8 +150,11 @@ def test_unverified_number_is_refused(broken) -> None:  # type: ignore[no-untype
 
 def test_mapping_to_unknown_clause_is_refused(broken) -> None:  # type: ignore[no-untyped-def]
     broken("contact.personal: [SSSC-SMG-protecting-yourself,", "contact.personal: [SSSC-SMG-99,")
-    with pytest.raises(InputError, match="unknown clause 'SSSC-SMG-99'"):
+    with pytest.raises(InputError, match="unknown clause 'SSSC-SMG-99'") as caught:
         load_catalogue("sssc")
+    lines = (Path(guidance.__file__).parent / "sssc.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("  contact.personal: ["))
+    assert f"sssc.yaml:{line}:22: mappings.contact.personal[0]:" in caught.value.message
 
 
 def test_unknown_theme_is_refused(broken) -> None:  # type: ignore[no-untyped-def]

@@ -17,11 +17,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from footprint.errors import InputError
 from footprint.models import GuidanceRef
-from footprint.yamlfile import load_model
+from footprint.yamlfile import load_model, located_error
 
 # The fixed vocabulary of guidance principles. Every clause's theme is one of these, so reports
 # can group findings by principle the same way under every framework. Order = display order.
@@ -103,41 +103,50 @@ class Catalogue(_Strict):
     )
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> Catalogue:
+    def _references_resolve(self, info: ValidationInfo) -> Catalogue:
+        # The loader checks these itself so it can point at the exact line; built in code, check here.
+        if not (info.context or {}).get("loader"):
+            found = self.problems()
+            if found:
+                raise ValueError(found[0][1])
+        return self
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Cross-references that do not resolve, each with the path of the YAML node at fault."""
+        out: list[tuple[tuple[str | int, ...], str]] = []
         if self.primary not in self.documents:
-            raise ValueError(f"primary document {self.primary!r} is not among the documents")
-        if self.documents[self.primary].edition != self.edition:
-            raise ValueError(
-                f"edition {self.edition!r} differs from the primary document's edition "
-                f"{self.documents[self.primary].edition!r}"
-            )
+            out.append((("primary",), f"primary document {self.primary!r} is not among the documents"))
+        elif self.documents[self.primary].edition != self.edition:
+            out.append((("edition",), f"edition {self.edition!r} differs from the primary document's edition "
+                                      f"{self.documents[self.primary].edition!r}"))
         seen: set[str] = set()
-        for clause in self.clauses:
+        for index, clause in enumerate(self.clauses):
             if clause.id in seen:
-                raise ValueError(f"clause id {clause.id!r} appears twice")
+                out.append((("clauses", index, "id"), f"clause id {clause.id!r} appears twice"))
             seen.add(clause.id)
             if clause.document not in self.documents:
-                raise ValueError(f"clause {clause.id} names unknown document {clause.document!r}")
+                out.append((("clauses", index, "document"), f"clause {clause.id} names unknown document {clause.document!r}"))
         for check, clause_ids in self.mappings.items():
             if not _CHECK_ID.match(check):
-                raise ValueError(f"mapping key {check!r} is not a check id like 'identity.role'")
+                out.append((("mappings", check), f"mapping key {check!r} is not a check id like 'identity.role'"))
             if not clause_ids:
-                raise ValueError(f"mapping for {check} lists no clauses")
+                out.append((("mappings", check), f"mapping for {check} lists no clauses"))
             if len(set(clause_ids)) != len(clause_ids):
-                raise ValueError(f"mapping for {check} lists a clause twice")
-            for cid in clause_ids:
+                out.append((("mappings", check), f"mapping for {check} lists a clause twice"))
+            for index, cid in enumerate(clause_ids):
                 if cid not in seen:
-                    raise ValueError(f"mapping for {check} names unknown clause {cid!r}")
+                    out.append((("mappings", check, index), f"mapping for {check} names unknown clause {cid!r}"))
         for check, table in self.advice.items():
             if check not in self.mappings:
-                raise ValueError(f"advice for {check} but no mapping for it")
+                out.append((("advice", check), f"advice for {check} but no mapping for it"))
             for platform in table:
                 if platform != "default" and platform not in PLATFORMS:
-                    raise ValueError(f"advice for {check} names unknown platform {platform!r}")
-        unused = seen - {cid for ids in self.mappings.values() for cid in ids}
-        if unused:
-            raise ValueError(f"clauses no check maps to: {', '.join(sorted(unused))}")
-        return self
+                    out.append((("advice", check, platform), f"advice for {check} names unknown platform {platform!r}"))
+        used = {cid for ids in self.mappings.values() for cid in ids}
+        for index, clause in enumerate(self.clauses):
+            if clause.id not in used:
+                out.append((("clauses", index, "id"), f"no check maps to clause {clause.id}"))
+        return out
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id (KeyError when there is none)."""
@@ -269,9 +278,11 @@ def load_catalogue(framework: str) -> Catalogue:
     path = _folder() / f"{framework}.yaml"
     if not re.fullmatch(r"[a-z]+", framework) or not path.is_file():
         raise InputError(f"unknown framework {framework!r} (known: {', '.join(frameworks())})")
-    catalogue, located = load_model(path, Catalogue)
+    catalogue, located = load_model(path, Catalogue, context={"loader": True})
+    for loc, message in catalogue.problems()[:1]:
+        raise located_error(path, located, loc, message, at_key=len(loc) == 2 and loc[0] in ("mappings", "advice"))
     if catalogue.framework != framework:
-        raise InputError(f"{path}:1:1: framework is {catalogue.framework!r} but the file is named {framework}.yaml")
+        raise located_error(path, located, ("framework",), f"is {catalogue.framework!r} but the file is named {framework}.yaml")
     shared = platform_advice()
     missing = [check for check in catalogue.mappings if check not in shared.checks]
     if missing:
