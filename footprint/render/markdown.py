@@ -105,8 +105,12 @@ def _report(report: Report, level: int) -> str:
 
     if report.findings:
         lines.append(f"{h}# Findings\n")
-        for number, finding in enumerate(report.findings, start=1):
+        serious = view.serious(report)
+        for number, finding in enumerate(serious, start=1):
             lines.append(_finding(finding, number, h + "##"))
+        groups = view.grouped(view.minor(report))
+        for number, group in enumerate(groups, start=len(serious) + 1):
+            lines.append(_group(group, number, h + "##"))
     else:
         lines.append("No findings: nothing a stranger could learn was found in what could be read.\n")
 
@@ -149,6 +153,33 @@ def _finding(finding: Finding, number: int, h: str) -> str:
     if finding.advice:
         lines.append("**What to do:**\n")
         for advice in finding.advice:
+            lines.append(f"1. {md(advice)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _group(group: view.FindingGroup, number: int, h: str) -> str:
+    """Minor findings of one check on one platform: each place, then the clauses and advice once."""
+    first = group.first
+    count = len(group.findings)
+    lines = [f"{h} {number}. {SEVERITY_MARK[group.severity.value]}: {md(first.title)} "
+             f"({md(group.platform)}, {count} place{'s' if count != 1 else ''})\n"]
+    lines.append(f"- **Check:** `{group.check}`\n")
+    for finding in group.findings:
+        where = " · ".join(md(part) for part in view.where(finding)[1:])
+        if finding.excerpt:
+            ex = finding.excerpt
+            where += f": “{md(ex.before, strip=False).lstrip()}**{md(ex.matched.strip())}**{md(ex.after, strip=False).rstrip()}”"
+        lines.append(f"- {where}  \n  *{md(finding.why)}* (`{finding.id}`)")
+    lines.append("")
+    if first.guidance:
+        lines.append("**Guidance:**\n")
+        for ref in first.guidance:
+            lines.append(f"- {link(ref.citation, ref.url)}: {md(ref.summary)}")
+        lines.append("")
+    if first.advice:
+        lines.append("**What to do:**\n")
+        for advice in first.advice:
             lines.append(f"1. {md(advice)}")
         lines.append("")
     return "\n".join(lines)

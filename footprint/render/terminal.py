@@ -48,12 +48,17 @@ def _draw(console: Console, report: Report) -> None:
     console.print(_accounts(report))
     if report.findings:
         console.print(_principles(report))
-    for severity in view.SEVERITIES:
+    for severity in (Severity.HIGH, Severity.MEDIUM):
         found = [f for f in report.findings if f.severity is severity]
         if found:
             console.rule(Text(f" {severity.value.upper()} ({len(found)}) ", style=SEVERITY_STYLE[severity]))
             for finding in found:
                 console.print(_finding(finding))
+    minor = view.minor(report)
+    if minor:
+        console.rule(Text(f" MINOR POINTS ({len(minor)}), grouped by check ", style=SEVERITY_STYLE[Severity.LOW]))
+        for group in view.grouped(minor):
+            console.print(_group(group))
     if not report.findings:
         console.print(Text("No findings: nothing a stranger could learn was found in what could be read.", style="green"))
     found_elsewhere = [d for d in report.discovered if d.state is DiscoveryState.FOUND and not d.declared]
@@ -180,6 +185,39 @@ def _finding(finding: Finding) -> Panel:
     title.append(f" {finding.title} ", style="bold")
     title.append(f"[{finding.check}]", style="dim")
     return Panel(Group(*parts_group), title=title, title_align="left", border_style="dim")
+
+
+def _group(group: view.FindingGroup) -> Panel:
+    """Minor findings of one check on one platform: each place in a line, then the clauses and advice once."""
+    parts: list[Text | Table] = []
+    for finding in group.findings:
+        line = Text("• ", style="dim")
+        line.append(" · ".join(view.where(finding)[1:]), style="dim")
+        if finding.excerpt:
+            line.append("  “")
+            line.append(finding.excerpt.before)
+            line.append(finding.excerpt.matched, style="bold reverse")
+            line.append(finding.excerpt.after)
+            line.append("”")
+        parts.append(line)
+        parts.append(Text("  " + finding.why, style="italic"))
+    first = group.first
+    for ref in first.guidance[:2]:
+        parts.append(Text("Guidance: ", style="bold").append(Text(f"{ref.citation} — {ref.summary}", style="")))
+    if first.advice:
+        parts.append(Text("What to do:", style="bold"))
+        steps = Table.grid(padding=(0, 1))
+        steps.add_column(no_wrap=True)
+        steps.add_column(overflow="fold")
+        for line in first.advice:
+            steps.add_row(Text("  →", style="bold green"), Text(line))
+        parts.append(steps)
+    count = len(group.findings)
+    title = Text(f" {group.severity.value.upper()} ", style=SEVERITY_STYLE[group.severity])
+    title.append(f" {first.title} ", style="bold")
+    title.append(f"· {group.platform} · {count} place{'s' if count != 1 else ''} ", style="")
+    title.append(f"[{group.check}]", style="dim")
+    return Panel(Group(*parts), title=title, title_align="left", border_style="dim")
 
 
 def _footer() -> Text:

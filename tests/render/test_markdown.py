@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from footprint.render import RenderOptions, renderer
+from footprint.render import view
 from footprint.render.markdown import md
 from footprint.render.view import FOOTER
 from tests.render.sample import careful_report, sample_report
@@ -18,7 +19,9 @@ def test_report_has_rating_summary_accounts_findings_and_footer_once() -> None:
     assert out.startswith("# footprint report: Jamie Reid (social worker)")
     assert "**Overall: act now**" in out
     assert "## Summary by guidance principle" in out and "## Accounts" in out and "## Findings" in out
-    assert out.count("### ") == len(report.findings)
+    groups = view.grouped(view.minor(report))
+    assert out.count("### ") == len(view.serious(report)) + len(groups)
+    assert "(mastodon, 2 places)" in out  # the two minor identity.role findings share one entry
     assert out.count(FOOTER[0]) == 1
 
 
