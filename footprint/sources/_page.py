@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin
 
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml")  # what feedparser reads; JSON Feed is skipped
 
 
 @dataclass

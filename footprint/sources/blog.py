@@ -8,6 +8,7 @@ usually the login name.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ from footprint.sources._page import PageMeta, person_fields, read_page, same_as
 from footprint.text import html_to_text
 
 _WP_PAGES = 5
+_HOST = re.compile(r"localhost|[0-9.]+|[0-9a-fA-F.]*:[0-9a-fA-F:.]*|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _META_FIELDS = (
     ("twitter:creator", "X/Twitter handle"), ("profile:first_name", "First name"), ("profile:last_name", "Last name"),
     ("profile:username", "Username"), ("article:author", "Article author"), ("author", "Author"),
@@ -37,11 +39,24 @@ class BlogSource(Source):
     needs = "url"
     handle_example = "https://janesmith.example/"
 
+    @classmethod
+    def validate(cls, account: Account) -> str | None:
+        """A site address must be an http(s) URL or a bare domain."""
+        target = (account.url or account.handle or "").strip()
+        parts = urlsplit(target if "://" in target else f"https://{target}")
+        try:
+            parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+            ok = parts.scheme in ("http", "https") and bool(_HOST.fullmatch(parts.hostname or "")) and " " not in target
+        except ValueError:
+            ok = False
+        return None if ok else f"{target!r} is not a web address (expected something like {cls.handle_example!r})"
+
     async def fetch(self, account: Account) -> Outcome:
         target = (account.url or account.handle or "").strip()
         self.site = target if "://" in target else f"https://{target}"
-        if urlsplit(self.site).scheme not in ("http", "https") or not urlsplit(self.site).netloc:
-            raise SourceError(AccountStatus.ERROR, f"{target!r} is not a web address footprint can read")
+        problem = self.validate(account)
+        if problem:
+            raise SourceError(AccountStatus.ERROR, problem)
         response = await self._get(self.site, f"page at {self.site}")
         snapshot = Snapshot(
             platform=self.platform, handle=account.ident, anonymous=account.anonymous, url=self.site,

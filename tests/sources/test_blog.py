@@ -98,3 +98,8 @@ def test_private_addresses_are_refused_unless_allowed(mock: respx.MockRouter) ->
 def test_needs_a_url() -> None:
     assert BlogSource.validate(Account(platform="blog", url="https://robinquill.example")) is None
     assert BlogSource.validate(Account(platform="blog", handle="robinquill.example")) is None
+
+
+def test_impossible_addresses_are_rejected_by_the_loader() -> None:
+    for url in ["ftp://robinquill.example/", "https://", "not a url at all", "javascript:alert(1)"]:
+        assert BlogSource.validate(Account(platform="blog", url=url)) is not None, url
