@@ -20,6 +20,7 @@ from footprint.errors import SourceError
 from footprint.models import AccountStatus, Post, Snapshot
 from footprint.plugins import SourceOptions
 
+MAX_PAGES = 50  # a hard stop for any paging loop, whatever the server's cursors say
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 _LOGIN_WORDS = ("login", "log_in", "sign_in", "signin", "sign-in", "authwall", "auth/", "accounts/login")
 _BLOCK_WORDS = (
@@ -183,6 +184,3 @@ def take(posts: list[Post], page: Iterable[Post | None], options: SourceOptions)
 def partial(snapshot: Snapshot, error: SourceError) -> None:
     """Record that reading stopped early (a later page failed) while keeping what was read."""
     snapshot.notes.append(f"Only part of this account could be read: {error.reason}.")
-
-
-MAX_PAGES = 50

@@ -45,3 +45,15 @@ def test_handle_grammars(source: type[WalledSource], good: list[str], bad: list[
         assert source.validate(Account(platform=source.platform, handle=handle)) is None, handle
     for handle in bad:
         assert source.validate(Account(platform=source.platform, handle=handle)) is not None, handle
+
+
+def test_the_profile_loader_rejects_an_impossible_handle_with_its_place(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from footprint.errors import InputError
+    from footprint.plugins import discover
+    from footprint.profile_file import load_profile
+
+    path = tmp_path / "profiles.yaml"
+    path.write_text("person: {name: Jane Smith}\naccounts:\n  - {platform: x, handle: jane.smith.sw}\n")
+    with pytest.raises(InputError) as caught:
+        load_profile(path, discover().sources)
+    assert caught.value.message.startswith(f"{path}:3:") and "cannot be a valid X (Twitter) handle" in caught.value.message
