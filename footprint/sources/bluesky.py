@@ -24,9 +24,8 @@ _HANDLE = re.compile(
 )
 NO_UNAUTHENTICATED = "!no-unauthenticated"
 _LABEL_NOTE = (
-    "This account carries Bluesky's '!no-unauthenticated' label. It only asks Bluesky's apps to hide the "
-    "account from logged-out visitors: the public API still served this profile and its posts to footprint, "
-    "without logging in, and anyone's program can read them the same way."
+    "The '!no-unauthenticated' label only asks apps to hide this account from logged-out visitors: "
+    "Bluesky's public API still served its profile and posts to footprint, without logging in, as it does to anyone."
 )
 _GONE = {"AccountTakedown": "suspended by Bluesky", "AccountDeactivated": "deactivated by its owner"}
 
