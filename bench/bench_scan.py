@@ -166,7 +166,7 @@ def child(path: Path, mode: str) -> None:
         "cpu_seconds": cpu,
         "posts": report.stats.get("posts_read", 0),
         "findings": len(report.findings),
-        "checks": len(report.checks_run),
+        "checks": report.checks_run,
         "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }))
 
@@ -192,8 +192,6 @@ def main() -> None:
         return
     baseline = run_child(None, "baseline")["maxrss_kib"] / 1024
     print(f"python {sys.version.split()[0]}, {args.posts:,} posts per format; interpreter + footprint imported: {baseline:.0f} MiB RSS")
-    print(f"{'format':<10} {'unpacked':>10} {'zip':>9} {'wall s':>7} {'CPU s':>6} {'posts/s':>8} {'findings':>9} {'peak RSS':>9} {'above base':>10} {'ratio':>6}"
-          + (f" {'read only (CPU s)':>17}" if args.read_only else ""))
     with tempfile.TemporaryDirectory(prefix="footprint-bench-") as tmp:
         for fmt in args.formats.split(","):
             path, unpacked = build(fmt, Path(tmp), args.posts)
@@ -201,9 +199,13 @@ def main() -> None:
             peak = result["maxrss_kib"] / 1024
             above = peak - baseline
             mib = unpacked / 1024**2
+            if fmt == args.formats.split(",")[0]:
+                print(f"checks run ({len(result['checks'])}): {', '.join(result['checks'])}")
+                print(f"{'format':<10} {'unpacked':>10} {'zip':>9} {'wall s':>7} {'CPU s':>6} {'posts/CPU s':>11} {'findings':>9} {'peak RSS':>9} {'above base':>10} {'ratio':>6}"
+                      + (f" {'read only (CPU s)':>17}" if args.read_only else ""))
             line = (
                 f"{fmt:<10} {mib:>8.1f}Mi {path.stat().st_size / 1024**2:>7.1f}Mi {result['seconds']:>7.2f} {result['cpu_seconds']:>6.2f} "
-                f"{result['posts'] / result['cpu_seconds']:>8,.0f} {result['findings']:>9,} {peak:>7.0f}Mi {above:>8.0f}Mi {above / mib:>6.2f}"
+                f"{result['posts'] / result['cpu_seconds']:>11,.0f} {result['findings']:>9,} {peak:>7.0f}Mi {above:>8.0f}Mi {above / mib:>6.2f}"
             )
             if args.read_only:
                 line += f" {run_child(path, 'read')['cpu_seconds']:>17.2f}"

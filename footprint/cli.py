@@ -224,6 +224,7 @@ def scan(
     skip: SkipOpt = None,
     rules: RulesOpt = None,
     framework: FrameworkOpt = None,
+    redact: RedactOpt = False,
 ) -> None:
     """Audit a data download from a platform offline, with the same checks as a live audit."""
     from footprint.errors import FootprintError
@@ -244,7 +245,7 @@ def scan(
             format_of=format_of, include_private=include_private, only=only or (), skip=skip or (), framework=framework
         )
         report = run_scan(path, loaded, registry, rule_set, options, progress=RichProgress(_stderr()))
-        _emit([report], fmt, output)
+        _emit([report], fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
     raise typer.Exit(report.exit_code(_severity(fail_on)))

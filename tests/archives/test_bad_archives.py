@@ -224,3 +224,11 @@ def test_reading_never_uses_the_disk_for_zip_members(tmp_path: Path, monkeypatch
     for fmt, builder in b.FORMATS.items():
         report = _scan(b.write_zip(tmp_path / f"{fmt}.zip", builder()))
         assert report.accounts, fmt
+
+
+def test_cli_scan_markdown_redacted(tmp_path: Path) -> None:
+    path = b.write_folder(tmp_path / "dl", b.twitter_files())
+    result = CliRunner().invoke(app, ["scan", str(path), "-f", "markdown", "--redact", "--only", "identity"])
+    assert result.exit_code == 0, result.output
+    assert "Archive audit" in result.stdout
+    assert "robinquill_sw" not in result.stdout

@@ -65,3 +65,18 @@ def test_photos_reach_the_snapshot_and_the_stats(tmp_path: Path) -> None:
     assert report.stats["photos"] == 2
     assert report.stats["photos_with_position"] == 1
     assert any("could not be read as images" in w for w in report.warnings)  # the builder's fake .jpg
+
+
+def test_a_photo_with_a_position_becomes_a_finding(tmp_path: Path) -> None:
+    registry = discover()
+    if "oversharing.personal" not in registry.checks:
+        import pytest
+
+        pytest.skip("the oversharing.personal check is not installed")
+    files = b.mastodon_files()
+    files["media_attachments/files/1/original/a.jpg"] = jpeg(KIRKCALDY)
+    report = scan(b.write_zip(tmp_path / "m.zip", files), make_profile(), registry, load_rules(), ScanOptions(only=["oversharing.personal"]))
+    photos = [f for f in report.findings if f.item.kind == "photo"]
+    assert len(photos) == 1
+    assert photos[0].item.id == "media_attachments/files/1/original/a.jpg"
+    assert "56.1" in photos[0].why and "56.116" not in photos[0].model_dump_json()
