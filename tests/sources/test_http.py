@@ -170,3 +170,14 @@ def test_per_host_limit_caps_concurrent_requests(mock: respx.MockRouter) -> None
 def test_429_with_no_budget_left_is_not_retried(mock: respx.MockRouter) -> None:
     route = mock.get(URL).respond(429, headers={"x-ratelimit-remaining": "0"})
     assert failure().status is AccountStatus.RATE_LIMITED and route.call_count == 1
+
+
+def test_an_answer_that_outlasts_the_deadline_times_out(mock: respx.MockRouter) -> None:
+    async def drip(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(1.0)
+        return httpx.Response(200)
+
+    route = mock.get(URL).mock(side_effect=drip)
+    started = time.monotonic()
+    error = failure(limits=Limits(deadline=0.2, backoff=0.0))
+    assert error.status is AccountStatus.TIMED_OUT and time.monotonic() - started < 0.9 and route.call_count == 1
