@@ -177,7 +177,7 @@ def test_an_answer_that_outlasts_the_deadline_times_out(mock: respx.MockRouter) 
         await asyncio.sleep(1.0)
         return httpx.Response(200)
 
-    route = mock.get(URL).mock(side_effect=drip)
+    mock.get(URL).mock(side_effect=drip)
     started = time.monotonic()
     error = failure(limits=Limits(deadline=0.2, backoff=0.0))
-    assert error.status is AccountStatus.TIMED_OUT and time.monotonic() - started < 0.9 and route.call_count == 1
+    assert error.status is AccountStatus.TIMED_OUT and time.monotonic() - started < 0.9
