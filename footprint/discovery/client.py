@@ -13,6 +13,7 @@ import asyncio
 import http.cookiejar
 import ipaddress
 import socket
+import ssl
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +23,16 @@ import httpx
 
 from footprint.errors import SourceError
 from footprint.http import USER_AGENT, _LOCAL_NAMES, _public_ip
+from footprint.discovery.wire import WireEngine
 from footprint.models import AccountStatus
+
+
+_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/html,application/json;q=0.9,*/*;q=0.5",
+    "Accept-Language": "en-GB,en;q=0.8",
+    "Accept-Encoding": "gzip, deflate",
+}
 
 
 @dataclass(frozen=True)
@@ -33,10 +43,11 @@ class ClientLimits:
     read_timeout: float = 8.0
     site_timeout: float = 10.0
     per_host: int = 2
-    total: int = 128
-    shards: int = 8
+    total: int = 256
+    shards: int = 32
     max_bytes: int = 1_000_000
     max_redirects: int = 5
+    engine: str = "wire"  # "wire" (h11 on asyncio streams) or "httpx" (sharded pools); see bench/bench_discovery.py
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,39 @@ class _NoCookies(http.cookiejar.DefaultCookiePolicy):
         return False
 
 
+class ShardedTransport(httpx.AsyncBaseTransport):
+    """Several httpx connection pools, each host always served by the same one.
+
+    NOTE: one httpcore pool scans its whole connection list on every request, so a single
+    pool of a few hundred connections spends its time on bookkeeping (bench/bench_discovery.py
+    measures it). Small pools picked by a hash of the host keep each scan short and keep-alive
+    working for the several names probed on one site. All pools share one TLS context, which
+    is expensive to build (the CA bundle is parsed once, not once per pool).
+    """
+
+    def __init__(self, shards: int, per_pool: int) -> None:
+        context = _tls_context()
+        limits = httpx.Limits(max_connections=per_pool, max_keepalive_connections=per_pool)
+        self._pools = [httpx.AsyncHTTPTransport(verify=context, limits=limits, trust_env=False) for _ in range(max(1, shards))]
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        pool = self._pools[zlib.crc32(request.url.netloc) % len(self._pools)]
+        return await pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await asyncio.gather(*(pool.aclose() for pool in self._pools), return_exceptions=True)
+
+
+def _tls_context() -> ssl.SSLContext:
+    """Certificate verification on, with the same CA bundle httpx uses by default."""
+    try:
+        import certifi
+
+        return ssl.create_default_context(cafile=certifi.where())
+    except ImportError:  # pragma: no cover - certifi comes with httpx
+        return ssl.create_default_context()
+
+
 class DiscoveryClient:
     """Sharded async HTTP for discovery. Use as `async with DiscoveryClient() as client:`."""
 
@@ -78,36 +122,35 @@ class DiscoveryClient:
         self.trusted = tuple(trusted_prefixes)
         self.resolve_dns = transport is None if resolve_dns is None else resolve_dns
         self._transport = transport
-        self._clients: list[httpx.AsyncClient] = []
+        self._client: httpx.AsyncClient | None = None
+        self._wire: WireEngine | None = None
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._total = asyncio.Semaphore(self.limits.total)
         self._public: dict[str, bool] = {}
 
     async def __aenter__(self) -> DiscoveryClient:
         lim = self.limits
-        shards = 1 if self._transport is not None else max(1, lim.shards)
-        per_pool = max(lim.per_host, -(-lim.total // shards))
-        for _ in range(shards):
-            self._clients.append(
-                httpx.AsyncClient(
-                    transport=self._transport,
-                    timeout=httpx.Timeout(lim.read_timeout, connect=lim.connect_timeout),
-                    limits=httpx.Limits(max_connections=per_pool, max_keepalive_connections=per_pool),
-                    follow_redirects=False,
-                    headers={"User-Agent": USER_AGENT, "Accept-Language": "en-GB,en;q=0.8", "Accept": "text/html,application/json;q=0.9,*/*;q=0.5"},
-                    cookies=httpx.Cookies(http.cookiejar.CookieJar(policy=_NoCookies())),
-                    verify=True,
-                    trust_env=False,
-                )
-            )
+        if self._transport is None and lim.engine == "wire":
+            self._wire = WireEngine(headers=dict(_HEADERS), connect_timeout=lim.connect_timeout, max_bytes=lim.max_bytes)
+            return self
+        transport = self._transport or ShardedTransport(lim.shards, max(lim.per_host, -(-lim.total // lim.shards)))
+        self._client = httpx.AsyncClient(
+            transport=transport,
+            timeout=httpx.Timeout(lim.read_timeout, connect=lim.connect_timeout),
+            follow_redirects=False,
+            headers=dict(_HEADERS),
+            cookies=httpx.Cookies(http.cookiejar.CookieJar(policy=_NoCookies())),
+            trust_env=False,
+        )
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await asyncio.gather(*(c.aclose() for c in self._clients), return_exceptions=True)
-        self._clients.clear()
-
-    def _client_for(self, host: str) -> httpx.AsyncClient:
-        return self._clients[zlib.crc32(host.encode()) % len(self._clients)]
+        if self._wire is not None:
+            await self._wire.aclose()
+            self._wire = None
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
 
     async def get(
         self, url: str, *, headers: dict[str, str] | None = None, follow: bool = True, timeout: float | None = None
@@ -120,7 +163,7 @@ class DiscoveryClient:
         the next one.
         """
         timeout = self.limits.site_timeout if timeout is None else timeout
-        if not self._clients:
+        if self._client is None and self._wire is None:
             raise RuntimeError("DiscoveryClient is used outside `async with`")
         requested = url
         redirects = 0
@@ -142,7 +185,20 @@ class DiscoveryClient:
             redirects += 1
 
     async def _once(self, url: str, requested: str, headers: dict[str, str] | None, redirects: int) -> Page:
-        client = self._client_for(urlsplit(url).netloc.lower())
+        if self._wire is not None:
+            answer = await self._wire.get(url, headers)
+            location = answer.headers.get("location")
+            return Page(
+                status=answer.status,
+                url=url,
+                requested=requested,
+                body=answer.body,
+                location=str(httpx.URL(url).join(location)) if location else None,
+                retry_after=answer.headers.get("retry-after"),
+                redirects=redirects,
+            )
+        client = self._client
+        assert client is not None
         try:
             request = client.build_request("GET", url, headers=headers)
             response = await client.send(request, stream=True)

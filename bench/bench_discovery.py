@@ -1,0 +1,166 @@
+"""Benchmark discovery: 1,000 fake sites on loopback, each answering after 200 ms.
+
+    python bench/bench_discovery.py                 # the default client settings, 3 runs
+    python bench/bench_discovery.py --compare       # pool arrangements side by side
+
+A server process binds one listening socket on each of 1,000 loopback addresses
+(127.0.1.1 … 127.0.4.250, all on one port), so every fake site is its own host, just as
+real sites are: per-host limits and connection pools behave as they would on the internet.
+Each site holds an account for `jane_sw` when its number is even, and answers 404 otherwise,
+so a run makes 1,000 probes plus 500 canary probes. Every configuration runs in a fresh
+process, which reports its wall time, its peak RSS (ru_maxrss) and whether every probe
+ended in the right state. Nothing leaves loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SITES = 1000
+DELAY = 0.2
+HANDLE = "jane_sw"
+
+
+def address(i: int) -> str:
+    return f"127.0.{i // 250 + 1}.{i % 250 + 1}"
+
+
+# --------------------------------------------------------------------------- the fake sites
+
+
+async def _serve(port: int, ready: Path) -> None:
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        host = writer.get_extra_info("sockname")[0]
+        a, b, c, d = (int(x) for x in host.split("."))
+        index = (c - 1) * 250 + (d - 1)
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                path = head.split(b" ", 2)[1].decode()
+                await asyncio.sleep(DELAY)
+                name = path.rsplit("/", 1)[-1]
+                if name == HANDLE and index % 2 == 0:
+                    status, body = "200 OK", f"<html><title>{name} on site {index}</title><h1>{name}</h1></html>"
+                else:
+                    status, body = "404 Not Found", "<html><title>Not found</title></html>"
+                data = body.encode()
+                writer.write(
+                    f"HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {len(data)}\r\n\r\n".encode() + data
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(handle, host=[address(i) for i in range(SITES)], port=port, backlog=1024)
+    ready.write_text("ready")
+    async with server:
+        await server.serve_forever()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# --------------------------------------------------------------------------- one measured run
+
+
+async def _run(port: int, engine: str, total: int, shards: int, per_host: int) -> dict[str, object]:
+    from footprint.discovery.catalogue import Site
+    from footprint.discovery.client import ClientLimits
+    from footprint.discovery.runner import RunOptions, run
+    from footprint.discovery.variants import Candidate
+
+    sites = [
+        Site(key=f"site{i}", name=f"Site {i}", category="social", url=f"http://{address(i)}:{port}/u/{{handle}}")
+        for i in range(SITES)
+    ]
+    limits = ClientLimits(total=total, shards=shards, per_host=per_host, site_timeout=10.0, engine=engine)
+    options = RunOptions(deadline=120, limits=limits, allow_private=True)
+    started = time.perf_counter()
+    outcome = await run(sites, [Candidate(HANDLE, "handle", HANDLE)], options=options)
+    elapsed = time.perf_counter() - started
+    counts = {state.value: n for state, n in outcome.counts().items()}
+    right = all(
+        p.result.state.value == ("found" if int(p.result.site.key[4:]) % 2 == 0 else "not_found") for p in outcome.probes
+    )
+    return {
+        "engine": engine, "total": total, "shards": shards, "per_host": per_host, "seconds": round(elapsed, 2),
+        "sites_per_second": round(SITES / elapsed), "requests": outcome.requests,
+        "requests_per_second": round(outcome.requests / elapsed), "states": counts, "all_right": right,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def measure(port: int, engine: str, total: int, shards: int, per_host: int) -> dict[str, object]:
+    """One configuration in a fresh process, so its peak memory is its own."""
+    proc = subprocess.run(
+        [sys.executable, __file__, "--one", str(port), engine, str(total), str(shards), str(per_host)],
+        capture_output=True, text=True, timeout=300,
+    )
+    if proc.returncode:
+        raise SystemExit(proc.stderr)
+    return json.loads(proc.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--compare", action="store_true", help="measure several pool arrangements")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--one", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--serve", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        asyncio.run(_serve(int(args.serve[0]), Path(args.serve[1])))
+        return
+    if args.one:
+        port, engine, total, shards, per_host = args.one
+        print(json.dumps(asyncio.run(_run(int(port), engine, int(total), int(shards), int(per_host)))))
+        return
+
+    from footprint.discovery.client import ClientLimits
+
+    port = free_port()
+    ready = Path(f"/tmp/bench-discovery-{os.getpid()}.ready")
+    server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), str(ready)])
+    try:
+        for _ in range(100):
+            if ready.exists():
+                break
+            time.sleep(0.1)
+        else:
+            raise SystemExit("the fake sites did not start")
+        default = ClientLimits()
+        configs = [(default.engine, default.total, default.shards, default.per_host)] * args.runs
+        if args.compare:
+            configs = [("httpx", t, 1, default.per_host) for t in (64, 256)]
+            configs += [("httpx", 256, s, default.per_host) for s in (8, 32, 64)]
+            configs += [("wire", t, 1, default.per_host) for t in (64, 128, 256, 512)]
+        print(f"{SITES} sites answering after {DELAY * 1000:.0f} ms; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+        print(f"load average before: {os.getloadavg()[0]:.2f}")
+        print(f"{'engine':>6} {'total':>5} {'shards':>6} {'seconds':>7} {'sites/s':>7} {'req/s':>6} {'peak MB':>7}  right")
+        for engine, total, shards, per_host in configs:
+            r = measure(port, engine, total, shards, per_host)
+            print(f"{r['engine']:>6} {r['total']:>5} {r['shards'] if engine == 'httpx' else '-':>6} {r['seconds']:>7} {r['sites_per_second']:>7} "
+                  f"{r['requests_per_second']:>6} {r['peak_rss_mb']:>7}  {'yes' if r['all_right'] else 'NO ' + str(r['states'])}")
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+    finally:
+        server.terminate()
+        server.wait()
+        ready.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()
