@@ -37,6 +37,8 @@ _DETAIL_CATEGORIES = {
     "detail.event": "event",
     "detail.living": "home",
 }
+# Only texts with one of these (or a digit) can describe a person in detail.
+_PERSONISH = frozenset({"person.noun", "person.caseload", "profile.place", "profile.locality", *_DETAIL_CATEGORIES})
 _PREPOSITIONS = frozenset({"from", "fae", "in", "at", "near", "outside"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -54,7 +56,15 @@ class Analysis:
     subject: Match | None = None
     jargon: bool = False
     details: dict[str, str] = field(default_factory=dict)
-    anchor: tuple[int, int] = (0, 0)
+    anchor_at: Match | tuple[int, int] | None = None
+
+    @property
+    def anchor(self) -> tuple[int, int]:
+        """The character span the report's excerpt is cut around (the person, or their age)."""
+        at = self.anchor_at
+        if at is None:
+            return (0, 0)
+        return at if isinstance(at, tuple) else (at.start, at.end)
 
     def has(self, category: str) -> bool:
         return category in self.hits
@@ -82,7 +92,7 @@ def analyse(view: TextView, terms: ProfileTerms) -> Analysis:
 def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
     hits = view.hits(terms.index)
     a = Analysis(hits)
-    if not hits and not any(c.isdigit() for c in view.text):
+    if not hits and not view.has_digit:
         return a
     a.role_self = role_self(view, hits, word_set(terms, "role.not-before"))
     a.work = "context.work" in hits
@@ -90,7 +100,8 @@ def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
     a.caseload = "person.caseload" in hits
     a.own = "person.own" in hits
     a.public_story = "context.press" in hits or "context.fiction" in hits
-    _details(view, terms, a)
+    if view.has_digit or not _PERSONISH.isdisjoint(hits):
+        _details(view, terms, a)
     return a
 
 
@@ -128,16 +139,16 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
         if m is not None:
             a.details.setdefault(kind, m.term)
     people = word_set(terms, "person.noun")
-    for m in rules.search("age", text):
+    for m in rules.search("age", text, view):
         nxt = _next_word(text, m.end())
         spoken = "year" in m.group().lower() and "yo" not in m.group().lower()
         if spoken and nxt and nxt.isalpha() and nxt not in word_set(terms, "age.continuation") and nxt not in people:
             continue  # "a 12-year-old cheddar", "my 7-year-old laptop"
         a.details.setdefault("age", m.group().strip())
         if subject is None:
-            a.anchor = m.span()
+            a.anchor_at = m.span()
     stop = word_set(terms, "place.not")
-    for m in rules.search("age.after-word", text):
+    for m in rules.search("age.after-word", text, view):
         word = m.group(1)
         if int(m.group(2)) > 110 or word.lower() in stop:
             continue
@@ -145,29 +156,29 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
         if word[0].isupper() and word.lower() not in people and not word.isupper():
             a.details.setdefault("name", word)
         if subject is None:
-            a.anchor = m.span()
-    for m in rules.search("named", text):
+            a.anchor_at = m.span()
+    for m in rules.search("named", text, view):
         a.details.setdefault("name", m.group().strip())
-    ward = rules.search("place.ward", text)
+    ward = rules.search("place.ward", text, view)
     if ward:
         a.details.setdefault("place", ward[0].group())
     for category in ("profile.place", "profile.locality"):
         m = a.first(category)
         if m is not None:
             a.details.setdefault("place", m.term)
-    if "school" not in a.details and rules.search("school.year", text):
+    if "school" not in a.details and rules.search("school.year", text, view):
         a.details["school"] = "a school year"
     if "history" not in a.details:
-        past = rules.search("history.ex", text)
+        past = rules.search("history.ex", text, view)
         if past:
             a.details["history"] = past[0].group()
     if subject is None and not ("age" in a.details or "name" in a.details or ward):
         return
     a.subject = subject
     if subject is not None:
-        a.anchor = (subject.start, subject.end)
+        a.anchor_at = subject
     if "place" not in a.details:
-        street = rules.search("street", text)
+        street = rules.search("street", text, view)
         place = street[0].group() if street else _capitalised_place(view, terms, hits)
         if place:
             a.details["place"] = place

@@ -91,8 +91,8 @@ def team_variants(team: str, localities: list[str]) -> tuple[list[str], list[str
             if " and " in part.lower():
                 generic.append(re.sub(r"\s+and\s+", " ", part, flags=re.IGNORECASE))
             initials = acronym(part)
-            if initials:
-                generic.append(initials)
+            if initials and words(part)[-1].lower() == "team":
+                generic.append(initials)  # "Community Mental Health Team" → CMHT
     return _unique(distinctive), _unique(generic)
 
 

@@ -10,6 +10,7 @@ from checks._terms import terms_for
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
+_CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast"})
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
 
@@ -69,7 +70,7 @@ class PublicTrustCheck(Check):
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         hits = text.view.hits(self.terms.index)
-        if not hits or "context.fiction" in hits or "context.press" in hits:
+        if not hits.keys() & _CONDUCT or "context.fiction" in hits or "context.press" in hits:
             return
         window = _window(text.view)
         found = self._discrimination(hits, window) or self._intoxication(hits, window) or self._boast(hits, window)

@@ -33,6 +33,27 @@ def personal_phone(raw: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+_DIGITS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+           "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+
+
+def spoken_number(tokens: list[str]) -> str | None:
+    """The longest run of digits written as words ("seven seven double oh, nine…"), if 10 or more."""
+    best, run, repeat = "", "", 1
+    for tok in tokens:
+        if tok in ("double", "triple"):
+            repeat = 2 if tok == "double" else 3
+            continue
+        digit = _DIGITS.get(tok) or (tok if tok.isdigit() and len(tok) <= 4 else None)
+        if digit is None:
+            best, run, repeat = max(best, run, key=len), "", 1
+            continue
+        run += digit * repeat
+        repeat = 1
+    best = max(best, run, key=len)
+    return best if len(best) >= 10 else None
+
+
 class PersonalContactCheck(Check):
     """A personal phone number (UK or international), personal e-mail, home address or full postcode."""
 
@@ -43,25 +64,37 @@ class PersonalContactCheck(Check):
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)
         self.terms = terms_for(context)
+        self.number_words = frozenset(self.rules.terms("contact.number-word"))
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         raw = text.text
-        if not any(c.isdigit() for c in raw) and "@" not in raw:
+        if not text.view.has_digit and "@" not in raw and "at" not in text.view.tokens \
+                and self.number_words.isdisjoint(text.view.tokens):
             return
         hits = text.view.hits(self.terms.index)
         service = "contact.not-personal" in hits and "contact.invite" not in hits
         found: list[tuple[str, tuple[int, int], Severity]] = []
-        for m in self.rules.search("phone.candidate", raw):
+        for m in self.rules.search("phone.candidate", raw, text.view):
             if not service and personal_phone(m.group()):
                 found.append((f"phone number {m.group().strip()}", m.span(), Severity.MEDIUM))
                 break
+        words = text.view.tokens
+        if not found and not service and not self.number_words.isdisjoint(words) \
+                and sum(map(self.number_words.__contains__, words)) >= 7:
+            digits = spoken_number(words)
+            if digits and personal_phone(digits if digits.startswith("0") else "0" + digits):
+                found.append(("phone number written out in words", (0, 0), Severity.MEDIUM))
+        if not found and not service:
+            for m in self.rules.search("email.spoken", raw, text.view):
+                found.append(("e-mail address written out in words", m.span(), Severity.MEDIUM))
+                break
         if "@" in raw:
-            for m in self.rules.search("email", raw):
+            for m in self.rules.search("email", raw, text.view):
                 if not self.rules.search("email.role", m.group()) and not service:
                     found.append((f"e-mail address {m.group()}", m.span(), Severity.MEDIUM))
                     break
-        address = self.rules.search("address", raw)
-        postcode = self.rules.search("postcode", raw)
+        address = self.rules.search("address", raw, text.view)
+        postcode = self.rules.search("postcode", raw, text.view)
         if (address or postcode) and not service:
             m = (address or postcode)[0]
             what = "home address" if address else "full postcode"

@@ -12,6 +12,9 @@ from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
 
+_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag"})
+
+
 def _where(text: TextItem) -> str:
     return "a post" if text.item.kind == "post" else "your profile"
 
@@ -66,7 +69,8 @@ class RoleCheck(Check):
         self.terms = terms_for(context)
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        if not text.view.hits(self.terms.index):
+        hits = text.view.hits(self.terms.index)
+        if not hits.keys() & _ROLE_WORDS:
             return
         a = analyse(text.view, self.terms)
         match = a.role_self

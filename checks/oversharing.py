@@ -29,7 +29,7 @@ class ServiceUserCheck(Check):
         self.terms = terms_for(context)
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        if not text.view.hits(self.terms.index) and not any(c.isdigit() for c in text.text):
+        if not text.view.hits(self.terms.index) and not text.view.has_digit:
             return
         a = analyse(text.view, self.terms)
         details = service_user_details(a)

@@ -11,6 +11,10 @@ from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
 
+_PERSONAL = frozenset({"personal.empty", "personal.home-word", "personal.routine", "personal.live", "personal.child",
+                       "personal.home"})
+
+
 class PersonalCheck(Check):
     """Your own risky details: children's names or schools, routines, home location, the house empty
     while away, live check-ins, photos with a position."""
@@ -46,9 +50,11 @@ class PersonalCheck(Check):
         hits = text.view.hits(self.terms.index)
         rules, raw = self.rules, text.text
         found: list[tuple[str, tuple[int, int]]] = []
-        times = rules.search("time", raw)
-        a = analyse(text.view, self.terms) if hits or times else None
-        if a is not None and (service_user_details(a) or a.public_story):
+        times = rules.search("time", raw, text.view)
+        if not (text.view.has_digit or hits.keys() & _PERSONAL):
+            return
+        a = analyse(text.view, self.terms)
+        if service_user_details(a) or a.public_story:
             return  # about someone else, or already public: other checks speak for it
         empty = "personal.empty" in hits or _apostrophe_empty(text.view.tokens)
         if empty and "personal.home-word" in hits and "personal.empty" not in hits:
@@ -62,12 +68,13 @@ class PersonalCheck(Check):
         if "personal.live" in hits:
             m = hits["personal.live"][0]
             found.append(("where you are right now", (m.start, m.end)))
-        schools = rules.search("school.named", raw)
-        if schools and a is not None and "personal.child" in hits and not a.about_work:
+        schools = rules.search("school.named", raw, text.view) if "personal.child" in hits else []
+        if schools and not a.about_work:
             found.append((f"your child's school ({schools[0].group()})", schools[0].span()))
-        streets = rules.search("street", raw) or rules.search("address", raw)
         service = "contact.not-personal" in hits and "contact.invite" not in hits
-        if streets and not service and ("personal.home" in hits or found or rules.search("address", raw)):
+        address = rules.search("address", raw, text.view)
+        streets = address or (rules.search("street", raw, text.view) if "personal.home" in hits or found else [])
+        if streets and not service:
             found.append((f"your street ({streets[0].group()})", streets[0].span()))
         if not found:
             return
@@ -83,4 +90,6 @@ class PersonalCheck(Check):
 
 def _apostrophe_empty(tokens: list[str]) -> bool:
     """"the flat in Wishaw's empty": a possessive-looking "'s" that is really "is"."""
+    if "empty" not in tokens:
+        return False
     return any(t.endswith("'s") and tokens[i + 1] == "empty" for i, t in enumerate(tokens[:-1]))

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from footprint.errors import InputError
-from footprint.text import PhraseIndex
+from footprint.text import PhraseIndex, TextView
 from footprint.yamlfile import load_model
 
 
@@ -47,6 +47,10 @@ class Pattern(BaseModel):
     description: str = ""
     regex: list[str] = Field(min_length=1)
     not_near: NearRule | None = None
+    case_sensitive: bool = Field(default=False, description="Match capitals exactly (faster, and needed for names).")
+    needs_digit: bool = Field(default=False, description="Only try texts that contain a digit.")
+    needs_text: list[str] = Field(default_factory=list, description="Only try texts containing one of these strings.")
+    needs_words: list[str] = Field(default_factory=list, description="Only try texts containing one of these words.")
 
     @field_validator("regex")
     @classmethod
@@ -82,7 +86,12 @@ class RuleSet:
                 merged.not_near = cat.not_near or merged.not_near
             for name, pattern in file.patterns.items():
                 if name in self.patterns:
-                    self.patterns[name].regex.extend(pattern.regex)
+                    kept = self.patterns[name]
+                    kept.regex.extend(pattern.regex)
+                    # A pattern extended by another file is only gated when both files gate it.
+                    kept.needs_digit = kept.needs_digit and pattern.needs_digit
+                    kept.needs_text = kept.needs_text + pattern.needs_text if kept.needs_text and pattern.needs_text else []
+                    kept.needs_words = kept.needs_words + pattern.needs_words if kept.needs_words and pattern.needs_words else []
                 else:
                     self.patterns[name] = pattern.model_copy(deep=True)
 
@@ -113,13 +122,23 @@ class RuleSet:
                     index.add(name, term)
         return index
 
-    def search(self, name: str, text: str) -> list[re.Match[str]]:
-        """Every match of pattern `name` in `text`, minus those with a cancelling word close by."""
-        regex = self.compiled.get(name)
-        if regex is None:
+    def search(self, name: str, text: str, view: TextView | None = None) -> list[re.Match[str]]:
+        """Every match of pattern `name` in `text`, minus those with a cancelling word close by.
+
+        A pattern's `needs_*` gates skip texts that cannot match, which keeps scans fast; pass
+        the text's `view` so the gates can use its tokens.
+        """
+        gate = self._gates.get(name)
+        if gate is None:
+            return []
+        regex, needs_digit, needs_text, needs_words, near = gate
+        if needs_digit and not (view.has_digit if view is not None else _DIGIT.search(text)):
+            return []
+        if needs_text is not None and needs_text.search(text) is None:
+            return []
+        if needs_words is not None and needs_words.isdisjoint(view.tokens if view is not None else _WORD.findall(text.lower())):
             return []
         found = list(regex.finditer(text))
-        near = self.patterns[name].not_near
         if not found or near is None:
             return found
         words = {w.lower() for w in near.words}
@@ -132,10 +151,21 @@ class RuleSet:
         return kept
 
     @cached_property
+    def _gates(self) -> dict[str, tuple]:
+        """Per pattern: the compiled regex and its precompiled gates."""
+        gates = {}
+        for name, p in self.patterns.items():
+            text_gate = re.compile("|".join(re.escape(t) for t in p.needs_text)) if p.needs_text else None
+            word_gate = frozenset(w.lower() for w in p.needs_words) if p.needs_words else None
+            gates[name] = (self.compiled[name], p.needs_digit, text_gate, word_gate, p.not_near)
+        return gates
+
+    @cached_property
     def compiled(self) -> dict[str, re.Pattern[str]]:
         """Each pattern's alternatives compiled into one case-insensitive regex."""
         return {
-            name: re.compile("|".join(f"(?:{r})" for r in p.regex), re.IGNORECASE) for name, p in self.patterns.items()
+            name: re.compile("|".join(f"(?:{r})" for r in p.regex), 0 if p.case_sensitive else re.IGNORECASE)
+            for name, p in self.patterns.items()
         }
 
     def terms(self, category: str) -> list[str]:
@@ -151,6 +181,7 @@ class RuleSet:
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_DIGIT = re.compile(r"\d")
 
 
 def _has_word(term: str) -> bool:

@@ -11,22 +11,42 @@ import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
 from html.parser import HTMLParser
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_CAMEL_TAG = re.compile(r"#\w*?(?:[a-z][A-Z]|[A-Z]{2}[a-z])")
 
 
-@dataclass(frozen=True, slots=True)
 class Match:
-    """A term found in a text: what it was, which category, and where (character offsets)."""
+    """A term found in a text: what it was, which category, and where.
 
-    category: str
-    term: str
-    start: int
-    end: int
-    first_token: int
-    last_token: int
+    Token positions are known at once; character offsets (`start`, `end`) are worked out from
+    the text only when asked for, which most matches never are.
+    """
+
+    __slots__ = ("category", "term", "first_token", "last_token", "_view")
+
+    def __init__(self, category: str, term: str, first_token: int, last_token: int, view: TextView) -> None:
+        self.category = category
+        self.term = term
+        self.first_token = first_token
+        self.last_token = last_token
+        self._view = view
+
+    @property
+    def start(self) -> int:
+        """Character offset of the first matched token."""
+        return self._view.starts[self.first_token]
+
+    @property
+    def end(self) -> int:
+        """Character offset just after the last matched token."""
+        return self._view.ends[self.last_token]
+
+    def __repr__(self) -> str:
+        return f"Match({self.category!r}, {self.term!r}, tokens {self.first_token}-{self.last_token})"
 
 
 class TextView:
@@ -45,7 +65,7 @@ class TextView:
         self._ends: list[int] | None = None
         self._hits: dict[int, dict[str, list[Match]]] = {}
         self.memo: dict[object, object] = {}
-        if "#" in text:
+        if "#" in text and _CAMEL_TAG.search(text):
             self._tokenise_slowly()
         else:
             tokens = _TOKEN.findall(text.lower())
@@ -94,6 +114,14 @@ class TextView:
         self._starts = [a for a, _ in spans]
         self._ends = [b for _, b in spans]
 
+    @property
+    def has_digit(self) -> bool:
+        """True when the text contains a digit (cheap gate for number patterns)."""
+        found = self.memo.get("has_digit")
+        if found is None:
+            found = self.memo["has_digit"] = _DIGIT.search(self.text) is not None
+        return found  # type: ignore[return-value]
+
     def original(self, i: int) -> str:
         """Token i as written (with its capitals)."""
         return self.text[self.starts[i] : self.ends[i]]
@@ -126,11 +154,34 @@ class TextView:
             self._hits[key] = hits
         return hits
 
+    def hits_fast(self, index: PhraseIndex) -> dict[str, list[Match]]:
+        """`hits`, for the hot path: one dict look-up when already scanned."""
+        return self._hits.get(id(index)) or self._hits_for(index)
+
     def token_near(self, match: Match, words: frozenset[str], window: int) -> bool:
         """True when one of `words` stands within `window` tokens of the match."""
         lo = max(0, match.first_token - window)
         hi = min(len(self.tokens), match.last_token + window + 1)
         return any(self.tokens[i] in words for i in range(lo, hi) if not match.first_token <= i <= match.last_token)
+
+
+_Candidates = tuple  # (one-word entries, {second word: longer entries}, two-word entries ending in a stem)
+_NOTHING: tuple = ()  # falsy, so compress() skips words that start no term
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """Candidates per word, computed on first sight (bounded, so hostile input cannot grow it forever)."""
+
+    def __init__(self, index: PhraseIndex) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, token: str) -> _Candidates:
+        result = self.index._candidates(token)
+        if len(self) < 200_000:
+            self[token] = result
+        return result
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -155,7 +206,10 @@ class PhraseIndex:
     by_stem: dict[str, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
     stem_lengths: set[int] = field(default_factory=set)
     near: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
-    _memo: dict[str, tuple[_Entry, ...]] = field(default_factory=dict, repr=False)
+    _memo: _Memo = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._memo = _Memo(self)
 
     def add(self, category: str, term: str, *, negative: bool = False) -> None:
         """Index one term (or negative phrase) under a category."""
@@ -172,16 +226,26 @@ class PhraseIndex:
         else:
             self.by_first[tokens[0]].append(entry)
 
-    def _candidates(self, token: str) -> tuple[_Entry, ...]:
-        """The entries that may start at `token` (exact first word or a stem), remembered per token."""
-        found = list(self.by_first.get(token, ()))
+    def _candidates(self, token: str) -> _Candidates:
+        """The entries that may start at `token`, split for speed, remembered per token.
+
+        One-word entries (and one-word stems) match at once; longer entries are filed under
+        their second word so that most are never tried at all.
+        """
+        singles: list[_Entry] = []
+        pairs: dict[str, list[_Entry]] = {}
+        slow: list[_Entry] = []
+        for entry in self.by_first.get(token, ()):
+            if len(entry.tokens) == 1 and not entry.prefix:
+                singles.append(entry)
+            elif len(entry.tokens) == 2 and entry.prefix:
+                slow.append(entry)
+            else:
+                pairs.setdefault(entry.tokens[1], []).append(entry)
         for length in self.stem_lengths:
             if len(token) >= length:
-                found.extend(self.by_stem.get(token[:length], ()))
-        result = tuple(found)
-        if len(self._memo) < 200_000:
-            self._memo[token] = result
-        return result
+                singles.extend(self.by_stem.get(token[:length], ()))
+        return (tuple(singles), {k: tuple(v) for k, v in pairs.items()}, tuple(slow)) if singles or pairs or slow else _NOTHING
 
     def categories(self) -> set[str]:
         """Every category with at least one positive term."""
@@ -198,23 +262,28 @@ class PhraseIndex:
         negatives: dict[str, list[tuple[int, int]]] = defaultdict(list)
         memo = self._memo
         n = len(tokens)
-        starts = ends = None
-        for i, token in enumerate(tokens):
-            candidates = memo.get(token)
-            if candidates is None:
-                candidates = self._candidates(token)
-            if not candidates:
-                continue
-            for entry in candidates:
+        found: list[tuple[_Entry, int, int]] = []
+        candidates = list(map(memo.__getitem__, tokens))  # unseen words are filed by _Memo.__missing__
+        for i in compress(range(n), candidates):
+            singles, pairs, slow = candidates[i]
+            for entry in singles:
+                found.append((entry, i, i))
+            if pairs and i + 1 < n:
+                for entry in pairs.get(tokens[i + 1], ()):
+                    j = _match_at(tokens, i, n, entry)
+                    if j >= 0:
+                        found.append((entry, i, j))
+            for entry in slow:
                 j = _match_at(tokens, i, n, entry)
-                if j < 0:
-                    continue
-                if entry.negative:
-                    negatives[entry.category].append((i, j))
-                else:
-                    if starts is None:
-                        starts, ends = view.starts, view.ends
-                    positives[entry.category].append(Match(entry.category, entry.term, starts[i], ends[j], i, j))
+                if j >= 0:
+                    found.append((entry, i, j))
+        if not found:
+            return {}
+        for entry, i, j in found:
+            if entry.negative:
+                negatives[entry.category].append((i, j))
+            else:
+                positives[entry.category].append(Match(entry.category, entry.term, i, j, view))
         if not positives:
             return {}
         result: dict[str, list[Match]] = {}
