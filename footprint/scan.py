@@ -63,7 +63,7 @@ def scan(
         try:
             for snapshot, posts in reader.read(container, options.include_private):
                 if not outcomes:
-                    snapshot.photos = photos
+                    snapshot.photos = merge_photos(photos, snapshot.photos)
                 if profile is None:
                     profile = minimal_profile(snapshot, container)
                     warnings.append(
@@ -83,7 +83,8 @@ def scan(
     if analyser is None or profile is None:
         raise InputError(f"{path}: the {reader.title} holds no account to scan")
     catalogue = load_catalogue(options.framework or profile.framework)
-    stats = {"photos": len(photos), "photos_with_position": sum(1 for p in photos if p.latitude is not None)}
+    every = [photo for outcome in outcomes if outcome.snapshot for photo in outcome.snapshot.photos]
+    stats = {"photos": len(every), "photos_with_position": sum(1 for p in every if p.latitude is not None)}
     return build_report(profile, outcomes, analyser, catalogue, mode="archive", warnings=warnings, stats=stats)
 
 
@@ -107,6 +108,16 @@ def _photos(container: Container, progress: Progress) -> list[Photo]:
     if unreadable:
         container.warn(f"{unreadable} image file(s) could not be read as images; their metadata was not checked")
     return photos
+
+
+def merge_photos(*groups: list[Photo]) -> list[Photo]:
+    """One entry per path, from image headers and from the platform's own metadata; a position wins."""
+    merged: dict[str, Photo] = {}
+    for photo in (p for group in groups for p in group):
+        kept = merged.get(photo.path)
+        if kept is None or (kept.latitude is None and photo.latitude is not None):
+            merged[photo.path] = photo
+    return list(merged.values())
 
 
 def _gate(posts: Iterator[Post], snapshot: Snapshot, include_private: bool) -> Iterator[Post]:

@@ -92,9 +92,9 @@ class Container:
         wanted = {n.lower() for n in names}
         return [m for m in self.members if m.basename.lower() in wanted]
 
-    def open(self, member: Member) -> BinaryIO:
-        """A read-only binary stream of the member, capped at its declared size."""
-        if self.on_open is not None:
+    def open(self, member: Member, *, announce: bool = True) -> BinaryIO:
+        """A read-only binary stream of the member, capped at its declared size (`announce` tells progress)."""
+        if announce and self.on_open is not None:
             self.on_open(member.name)
         raw = _Capped(self._open(member), member.size, f"{self.label}: {member.name}")
         return io.BufferedReader(raw, buffer_size=1 << 16)  # type: ignore[return-value]

@@ -13,7 +13,7 @@ from typing import Any
 
 from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
-from footprint.archives.meta import message_files, messages
+from footprint.archives.meta import exif_photos, message_files, messages
 from footprint.models import Post, ProfileField, Snapshot
 
 _POSTS = re.compile(
@@ -76,6 +76,7 @@ class FacebookReader(ArchiveReader):
             origin="archive",
         )
         snapshot.notes.append("Facebook's download does not record who could see each post, so their audience is unknown.")
+        snapshot.photos = exif_photos(container, self._posts_files(container))
         threads = message_files(container)
         if threads and not include_private:
             snapshot.notes.append(PRIVATE_NOTE)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
-from footprint.archives.meta import media_captions, message_files, messages
+from footprint.archives.meta import exif_photos, media_captions, message_files, messages
 from footprint.errors import InputError
 from footprint.models import Post, Snapshot, VisibilityFacts
 
@@ -108,6 +108,7 @@ class InstagramReader(ArchiveReader):
         )
         if message_files(container) and not include_private:
             snapshot.notes.append(PRIVATE_NOTE)
+        snapshot.photos = exif_photos(container, self._content(container))
         display = snapshot.display_name
         yield snapshot, self._posts(container, display, include_private)
 

@@ -41,9 +41,10 @@ class RedditReader(ArchiveReader):
         )
         if container.by_basename("messages.csv") and not include_private:
             snapshot.notes.append(PRIVATE_NOTE)
-        yield snapshot, self._posts(container, include_private)
+        known = handle if container.by_basename("statistics.csv") else ""
+        yield snapshot, self._posts(container, include_private, known)
 
-    def _posts(self, container: Container, include_private: bool) -> Iterator[Post]:
+    def _posts(self, container: Container, include_private: bool, handle: str) -> Iterator[Post]:
         for member in container.by_basename("posts.csv"):
             for line, row in csv_rows(container, member, ["id", "body"]):
                 text = "\n".join(p for p in (pick(row, "title"), pick(row, "body")) if p)
@@ -56,6 +57,9 @@ class RedditReader(ArchiveReader):
         if include_private:
             for member in container.by_basename("messages.csv"):
                 for line, row in csv_rows(container, member, ["body"]):
+                    sender = pick(row, "from").removeprefix("u/")
+                    if handle and sender and sender.casefold() != handle.casefold():
+                        continue  # NOTE: only the user's own words are scanned, never what others sent them
                     if pick(row, "body"):
                         post = self._post(row, member, line, "\n".join(p for p in (pick(row, "subject"), pick(row, "body")) if p), "message")
                         yield post.model_copy(update={"visibility": "private_message"})

@@ -101,7 +101,9 @@ def facebook_files() -> dict[str, bytes]:
         {"timestamp": 1748800000,
          "attachments": [
              {"data": [{"media": {"uri": "your_facebook_activity/posts/media/Mobileuploads_10001/900001.jpg", "creation_timestamp": 1748799990,
-                                  "title": "Mobile uploads", "description": "Team lunch at the Café"}}]},
+                                  "title": "Mobile uploads", "description": "Team lunch at the Café",
+                                  "media_metadata": {"photo_metadata": {"exif_data": [{"latitude": 51.0001, "longitude": -1.0001,
+                                                                                        "taken_timestamp": 1748799000}]}}}}]},
              {"data": [{"place": {"name": "Birch Lane Café", "coordinate": {"latitude": 51.0002, "longitude": -1.0002}}}]}],
          "data": [{"post": f"{ROLE_LINE} 😀 at the Café"}, {"update_timestamp": 1748800050}],
          "title": "Robin Quill was at Birch Lane Café."},
@@ -329,7 +331,9 @@ def reddit_files() -> dict[str, bytes]:
         "comments.csv": ("id,permalink,date,ip,subreddit,gildings,link,parent,body,media\n"
                          "kq9zzzz,https://www.reddit.com/r/socialwork/comments/1abcd2/x/kq9zzzz/,2026-06-01 12:26:40 UTC,,socialwork,0,,,"
                          '"We had a family on our caseload with exactly this issue last month.",\n').encode(),
-        "messages.csv": f"id,permalink,thread_id,date,ip,from,to,subject,body\nm1,,t1,2026-06-02 10:00:00 UTC,,robin,sam,hi,{PRIVATE_LINE}\n".encode(),
+        "messages.csv": ("id,permalink,thread_id,date,ip,from,to,subject,body\n"
+                         f"m1,,t1,2026-06-02 10:00:00 UTC,,robin_throwaway,sam,hi,{PRIVATE_LINE}\n"
+                         "m2,,t1,2026-06-02 10:05:00 UTC,,sam,robin_throwaway,re: hi,I am a social worker as well\n").encode(),
         "statistics.csv": b"statistic,value\naccount name,robin_throwaway\n",
     }
 

@@ -88,9 +88,9 @@ def test_private_material_is_left_out_by_default_and_said_so(fmt: str, tmp_path:
 
 
 def test_only_the_users_own_messages_are_scanned(tmp_path: Path) -> None:
-    for fmt in ("x", "facebook"):
+    for fmt in ("x", "facebook", "instagram", "linkedin", "reddit", "tiktok"):
         posts = _posts(b.write_folder(tmp_path / fmt, b.FORMATS[fmt]()), include_private=True)
-        messages = [p.text for p in posts if p.kind == "message"]
+        messages = [p.text.splitlines()[-1] for p in posts if p.kind == "message"]
         assert messages == [b.PRIVATE_LINE], fmt
 
 
@@ -113,6 +113,17 @@ def test_mastodon_from_tar_gz_and_visibility_from_addressing(tmp_path: Path) -> 
     report = _scan(path, include_private=True)
     followers = [f for f in report.findings if f.excerpt and "Birch Lane" in f.excerpt.text]
     assert followers and followers[0].item.channel == "private"
+
+
+def test_facebook_photo_positions_from_its_own_metadata(tmp_path: Path) -> None:
+    report = _scan(b.write_zip(tmp_path / "fb.zip", b.facebook_files()))
+    assert report.stats["photos"] == 1
+    assert report.stats["photos_with_position"] == 1
+    with open_container(tmp_path / "fb.zip") as container:
+        snapshot, _ = next(choose_reader(container, discover_readers()).read(container, False))
+    assert [(p.path, p.latitude, p.longitude) for p in snapshot.photos] == [
+        ("your_facebook_activity/posts/media/Mobileuploads_10001/900001.jpg", 51.0, -1.0)
+    ]
 
 
 def test_facebook_and_instagram_mojibake_is_repaired(tmp_path: Path) -> None:
