@@ -139,7 +139,8 @@ class DiscoveryClient:
             timeout=httpx.Timeout(lim.read_timeout, connect=lim.connect_timeout),
             follow_redirects=False,
             headers=dict(_HEADERS),
-            cookies=httpx.Cookies(http.cookiejar.CookieJar(policy=_NoCookies())),
+            # NOTE: a bare CookieJar keeps its policy; wrapping it in httpx.Cookies would copy it into a default jar.
+            cookies=http.cookiejar.CookieJar(policy=_NoCookies()),
             trust_env=False,
         )
         return self
