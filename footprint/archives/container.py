@@ -14,7 +14,7 @@ import stat
 import tarfile
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -28,6 +28,7 @@ MEMBER_ERRORS: tuple[type[BaseException], ...] = (
     tarfile.TarError,
     EOFError,
     OSError,
+    NotImplementedError,  # a compression method zipfile cannot read
 )
 
 
@@ -209,6 +210,9 @@ class ZipContainer(Container):
                 continue
             if _skip(name):
                 continue
+            if info.flag_bits & 0x1:
+                self.warn(f"{path.name}: skipped {name!r}: it is encrypted")
+                continue
             _check_bomb(path, info.filename, info.file_size, info.compress_size, limits)
             total += info.file_size
             if total > limits.max_total_bytes:
@@ -381,8 +385,3 @@ def _reason(exc: BaseException) -> str:
     text = " ".join(str(exc).split()).rstrip(".")
     return text or type(exc).__name__
 
-
-def iter_lines(stream: IO[str]) -> Iterator[tuple[int, str]]:
-    """(line number from 1, line without its ending) for every line of a text stream."""
-    for number, line in enumerate(stream, start=1):
-        yield number, line.rstrip("\r\n")

@@ -232,3 +232,32 @@ def test_cli_scan_markdown_redacted(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Archive audit" in result.stdout
     assert "robinquill_sw" not in result.stdout
+
+
+def _patch_member(raw: bytearray, name: str, offset_local: int, offset_central: int, value: int) -> None:
+    """Set a 2-byte field of one member in both its local header and its central-directory record."""
+    encoded = name.encode()
+    local = raw.find(b"PK\x03\x04")
+    while local != -1 and raw[local + 30 : local + 30 + len(encoded)] != encoded:
+        local = raw.find(b"PK\x03\x04", local + 4)
+    central = raw.find(b"PK\x01\x02")
+    while central != -1 and raw[central + 46 : central + 46 + len(encoded)] != encoded:
+        central = raw.find(b"PK\x01\x02", central + 4)
+    assert local != -1 and central != -1
+    raw[local + offset_local : local + offset_local + 2] = value.to_bytes(2, "little")
+    raw[central + offset_central : central + offset_central + 2] = value.to_bytes(2, "little")
+
+
+def test_encrypted_and_unsupported_members_are_skipped_with_a_warning(tmp_path: Path) -> None:
+    files = b.twitter_files()
+    files["data/tweets-part1.js"] = b"window.YTD.tweets.part1 = []"
+    files["data/tweets-part2.js"] = b"window.YTD.tweets.part2 = []"
+    path = b.write_zip(tmp_path / "x.zip", files)
+    raw = bytearray(path.read_bytes())
+    _patch_member(raw, "data/tweets-part1.js", 6, 8, 0x1)  # general-purpose flags: encrypted
+    _patch_member(raw, "data/tweets-part2.js", 8, 10, 99)  # compression method: one zipfile does not know
+    path.write_bytes(bytes(raw))
+    report = _scan(path)
+    assert report.accounts[0].posts_read == 2
+    assert any("'data/tweets-part1.js': it is encrypted" in w for w in report.warnings)
+    assert any(w.startswith("data/tweets-part2.js: That compression method is not supported") for w in report.warnings)
