@@ -96,6 +96,8 @@ def describe(exc: BaseException) -> str:
         return f"not UTF-8 text (byte {exc.object[exc.start:exc.start + 1]!r} at offset {exc.start:,} of a read block); save it as UTF-8"
     if isinstance(exc, InputError):
         return exc.message
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to be a real download"
     text = " ".join(str(exc).split()).rstrip(".")
     return text or type(exc).__name__
 
@@ -106,6 +108,7 @@ BAD_MEMBER: tuple[type[BaseException], ...] = (
     json.JSONDecodeError,
     UnicodeDecodeError,
     csv.Error,
+    RecursionError,
     *MEMBER_ERRORS,
 )
 

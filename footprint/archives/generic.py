@@ -70,7 +70,7 @@ class GenericReader(ArchiveReader):
                         if b'"platform"' in raw or b'"handle"' in raw:
                             try:
                                 record = json.loads(raw)
-                            except ValueError:
+                            except (ValueError, RecursionError):
                                 continue
                             if isinstance(record, dict) and isinstance(record.get("text"), str):
                                 seen.setdefault(_account_of(record), None)
@@ -109,6 +109,8 @@ class GenericReader(ArchiveReader):
                     continue
                 try:
                     record = json.loads(line)
+                except RecursionError:
+                    record, reason = None, "nested too deeply to be a post"
                 except ValueError as exc:
                     record, reason = None, f"not valid JSON ({exc.msg if isinstance(exc, json.JSONDecodeError) else exc})"
                 else:

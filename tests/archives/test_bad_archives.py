@@ -261,3 +261,18 @@ def test_encrypted_and_unsupported_members_are_skipped_with_a_warning(tmp_path: 
     assert report.accounts[0].posts_read == 2
     assert any("'data/tweets-part1.js': it is encrypted" in w for w in report.warnings)
     assert any(w.startswith("data/tweets-part2.js: That compression method is not supported") for w in report.warnings)
+
+
+def test_absurdly_deep_json_is_refused_cleanly(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "posts.jsonl").write_text('{"text": "I am a social worker"}\n' + deep + "\n")
+    report = _scan(tmp_path / "posts.jsonl")
+    assert report.accounts[0].posts_read == 1
+    assert report.warnings == ["posts.jsonl:2: nested too deeply to be a post; skipped"]
+    (tmp_path / "outbox.json").write_text('{"orderedItems": [' + deep + "]}")
+    with pytest.raises(InputError, match="outbox.json: nested too deeply"):
+        _scan(tmp_path / "outbox.json", format_of="mastodon")
+    files = b.mastodon_files()
+    files["outbox.json"] = ('{"orderedItems": [' + deep + "]}").encode()
+    report = _scan(b.write_zip(tmp_path / "m.zip", files))
+    assert any(w.startswith("outbox.json: nested too deeply") for w in report.warnings)
