@@ -19,6 +19,7 @@ from footprint.models import Post, Snapshot, Visibility
 _JSONL = (".jsonl", ".ndjson")
 _VISIBILITIES = set(get_args(Visibility))
 _MAX_LINE_WARNINGS = 20
+MAX_LINE = 8 * 1024**2
 GENERIC = "generic"
 
 
@@ -98,7 +99,9 @@ class GenericReader(ArchiveReader):
     def _jsonl(self, container: Container, member: Member) -> Iterator[tuple[int, dict[str, Any]]]:
         bad = 0
         with container.open(member) as stream:
-            for number, raw in enumerate(stream, start=1):
+            for number, raw in enumerate(iter(lambda: stream.readline(MAX_LINE + 1), b""), start=1):
+                if len(raw) > MAX_LINE:
+                    raise MemberProblem(f"{member.name}:{number}: a line longer than {MAX_LINE:,} bytes is not a post")
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError:

@@ -276,3 +276,12 @@ def test_absurdly_deep_json_is_refused_cleanly(tmp_path: Path) -> None:
     files["outbox.json"] = ('{"orderedItems": [' + deep + "]}").encode()
     report = _scan(b.write_zip(tmp_path / "m.zip", files))
     assert any(w.startswith("outbox.json: nested too deeply") for w in report.warnings)
+
+
+def test_a_line_too_long_to_be_a_post(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from footprint.archives import generic
+
+    monkeypatch.setattr(generic, "MAX_LINE", 1000)
+    (tmp_path / "posts.jsonl").write_text('{"text": "fine"}\n{"text": "' + "x" * 5000 + '"}\n')
+    with pytest.raises(InputError, match=r"^posts.jsonl:2: a line longer than"):
+        _scan(tmp_path / "posts.jsonl")
