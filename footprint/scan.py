@@ -51,6 +51,7 @@ def scan(
     progress = progress or NoProgress()
     readers = discover_readers() if readers is None else readers
     checks = registry.select_checks(list(options.only), list(options.skip))
+    catalogue = load_catalogue(options.framework or (profile.framework if profile else Profile.model_fields["framework"].default))
     warnings: list[str] = []
     outcomes: list[Outcome] = []
     analyser: Analyser | None = None
@@ -82,7 +83,6 @@ def scan(
         warnings.extend(container.warnings)
     if analyser is None or profile is None:
         raise InputError(f"{path}: the {reader.title} holds no account to scan")
-    catalogue = load_catalogue(options.framework or profile.framework)
     every = [photo for outcome in outcomes if outcome.snapshot for photo in outcome.snapshot.photos]
     stats = {"photos": len(every), "photos_with_position": sum(1 for p in every if p.latitude is not None)}
     return build_report(profile, outcomes, analyser, catalogue, mode="archive", warnings=warnings, stats=stats)

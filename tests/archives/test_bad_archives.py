@@ -285,3 +285,9 @@ def test_a_line_too_long_to_be_a_post(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "posts.jsonl").write_text('{"text": "fine"}\n{"text": "' + "x" * 5000 + '"}\n')
     with pytest.raises(InputError, match=r"^posts.jsonl:2: a line longer than"):
         _scan(tmp_path / "posts.jsonl")
+
+
+def test_unknown_framework_is_refused_before_reading(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["scan", str(b.write_folder(tmp_path / "d", b.generic_files())), "--framework", "nope"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "nope" in result.output
