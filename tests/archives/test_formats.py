@@ -219,3 +219,30 @@ def test_without_a_profile_the_archive_name_is_used_and_said(tmp_path: Path) -> 
     assert report.subject.name == "Robin Quill"
     assert any(w.startswith("No profile file") for w in report.warnings)
     assert any(f.check == "identity.real-name" for f in report.findings)
+
+
+class Recorder:
+    """A Progress observer that remembers what it was told."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, object]] = []
+
+    def start(self, total: int, what: str) -> None:
+        self.events.append(("start", (total, what)))
+
+    def advance(self, label: str) -> None:
+        self.events.append(("advance", label))
+
+    def finish(self) -> None:
+        self.events.append(("finish", None))
+
+
+def test_progress_names_each_part_as_it_is_read(tmp_path: Path) -> None:
+    recorder = Recorder()
+    path = b.write_zip(tmp_path / "x.zip", b.twitter_files())
+    scan(path, make_profile(), REGISTRY, RULES, ScanOptions(only=["identity"]), progress=recorder)
+    starts = [value for kind, value in recorder.events if kind == "start"]
+    assert starts == [(1, "Reading photo metadata"), (3, "Reading X/Twitter archive")]
+    advanced = [value for kind, value in recorder.events if kind == "advance"]
+    assert advanced == ["data/tweets_media/1790000000000000123-abc.jpg", "data/account.js", "data/profile.js", "data/tweets.js"]
+    assert recorder.events[-1] == ("finish", None)
