@@ -180,7 +180,9 @@ class Site(_Strict):
     @field_validator("headers")
     @classmethod
     def _honest(cls, value: dict[str, str]) -> dict[str, str]:
-        for name in value:
+        for name, text in value.items():
+            if any(ch in name + text for ch in "\r\n\x00"):
+                raise ValueError(f"header {name!r} contains a line break")
             if name.lower() in ("user-agent", "cookie", "authorization", "host"):
                 raise ValueError(f"the {name} header may not be set: footprint always says who it is and never logs in")
         return value

@@ -82,8 +82,8 @@ class ShardedTransport(httpx.AsyncBaseTransport):
     is expensive to build (the CA bundle is parsed once, not once per pool).
     """
 
-    def __init__(self, shards: int, per_pool: int) -> None:
-        context = _tls_context()
+    def __init__(self, shards: int, per_pool: int, tls: ssl.SSLContext | None = None) -> None:
+        context = tls or _tls_context()
         limits = httpx.Limits(max_connections=per_pool, max_keepalive_connections=per_pool)
         self._pools = [httpx.AsyncHTTPTransport(verify=context, limits=limits, trust_env=False) for _ in range(max(1, shards))]
 
@@ -116,8 +116,10 @@ class DiscoveryClient:
         trusted_prefixes: Iterable[str] = (),
         transport: httpx.AsyncBaseTransport | None = None,
         resolve_dns: bool | None = None,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         self.limits = limits or ClientLimits()
+        self.tls = tls  # None: verify against the CA bundle httpx uses (certifi)
         self.allow_private = allow_private
         self.trusted = tuple(trusted_prefixes)
         self.resolve_dns = transport is None if resolve_dns is None else resolve_dns
@@ -131,9 +133,13 @@ class DiscoveryClient:
     async def __aenter__(self) -> DiscoveryClient:
         lim = self.limits
         if self._transport is None and lim.engine == "wire":
-            self._wire = WireEngine(headers=dict(_HEADERS), connect_timeout=lim.connect_timeout, max_bytes=lim.max_bytes)
+            self._wire = WireEngine(
+                headers=dict(_HEADERS), connect_timeout=lim.connect_timeout, max_bytes=lim.max_bytes, tls=self.tls
+            )
             return self
-        transport = self._transport or ShardedTransport(lim.shards, max(lim.per_host, -(-lim.total // lim.shards)))
+        transport = self._transport or ShardedTransport(
+            lim.shards, max(lim.per_host, -(-lim.total // lim.shards)), self.tls
+        )
         self._client = httpx.AsyncClient(
             transport=transport,
             timeout=httpx.Timeout(lim.read_timeout, connect=lim.connect_timeout),

@@ -156,6 +156,8 @@ async def probe(
         return ProbeResult(site, handle, url, DiscoveryState.ERROR, str(exc))
     except SourceError as exc:
         return ProbeResult(site, handle, url, DiscoveryState.ERROR, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - one odd site must never take the run down or lose its state
+        return ProbeResult(site, handle, url, DiscoveryState.ERROR, f"unexpected failure ({type(exc).__name__}: {exc})"[:200])
     verdict = classify(site, handle, page)
     result = ProbeResult(site, handle, url, verdict.state, verdict.reason, page.status, list(verdict.evidence))
     if verdict.state is DiscoveryState.FOUND and names:

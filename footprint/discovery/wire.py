@@ -53,14 +53,22 @@ class _Stale(Exception):
 class WireEngine:
     """GET over HTTP/1.1 with a small keep-alive cache per host."""
 
-    def __init__(self, *, headers: dict[str, str], connect_timeout: float, max_bytes: int, keepalive: int = 512) -> None:
+    def __init__(
+        self,
+        *,
+        headers: dict[str, str],
+        connect_timeout: float,
+        max_bytes: int,
+        keepalive: int = 512,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         self.headers = headers
         self.connect_timeout = connect_timeout
         self.max_bytes = max_bytes
         self.keepalive = keepalive
         self._idle: OrderedDict[tuple[str, str, int], list[_Conn]] = OrderedDict()
         self._idle_count = 0
-        self._tls: ssl.SSLContext | None = None
+        self._tls = tls
 
     async def aclose(self) -> None:
         for conns in self._idle.values():

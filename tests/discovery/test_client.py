@@ -181,3 +181,53 @@ async def _test_private_addresses_are_refused_unless_allowed_or_trusted() -> Non
         async with DiscoveryClient(LIMITS, trusted_prefixes=[server.base + "/"]) as client:
             assert (await client.get(f"{server.base}/u/jane")).status == 200
     assert len(server.requests) == 1
+
+
+def _self_signed(tmp_path):  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )
+    return key, cert
+
+
+@pytest.mark.parametrize("engine", ["wire", "httpx"])
+def test_tls_is_verified_and_works_with_a_trusted_certificate(engine: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import ssl
+
+    key, cert = _self_signed(tmp_path)
+
+    async def main() -> None:
+        server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        server_ctx.load_cert_chain(cert, key)
+
+        async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            try:
+                await reader.readuntil(b"\r\n\r\n")
+                writer.write(response(b"<h1>jane</h1>"))
+                await writer.drain()
+            except (asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
+                pass
+            finally:
+                writer.close()
+
+        server = await asyncio.start_server(serve, "127.0.0.1", 0, ssl=server_ctx)
+        url = f"https://127.0.0.1:{server.sockets[0].getsockname()[1]}/u/jane"
+        limits = ClientLimits(site_timeout=3, engine=engine)
+        async with DiscoveryClient(limits, allow_private=True) as client:
+            with pytest.raises(SourceError, match="could not connect"):
+                await client.get(url)  # a certificate nobody vouches for is refused
+        trusted = ssl.create_default_context(cafile=str(cert))
+        async with DiscoveryClient(limits, allow_private=True, tls=trusted) as client:
+            page = await client.get(url)
+        assert page.status == 200 and "jane" in page.body
+        server.close()
+
+    asyncio.run(main())

@@ -66,3 +66,21 @@ def test_find_name_finds_whole_names_in_text_and_titles() -> None:
     assert find_name("<p>Janes Smithson</p>", ("Jane Smith",)) == (None, None)
     name, _ = find_name("<p>by Janey&nbsp;Smith</p>", ("Jane Smith", "Janey Smith"))
     assert name == "Janey Smith"
+
+
+def test_an_unexpected_failure_is_an_error_state_not_a_crash() -> None:
+    import asyncio
+
+    from footprint.discovery.probe import probe
+
+    class Broken:
+        async def get(self, *args: object, **kwargs: object) -> None:
+            raise RuntimeError("something odd")
+
+    result = asyncio.run(probe(Broken(), SITE, "jane", timeout=1))  # type: ignore[arg-type]
+    assert result.state is S.ERROR and "RuntimeError: something odd" in result.reason
+
+
+def test_header_values_cannot_smuggle_line_breaks() -> None:
+    with pytest.raises(ValueError, match="line break"):
+        Site(key="x", name="X", category="social", url="https://x.example/{handle}", headers={"Accept": "a\r\nCookie: x"})
