@@ -49,6 +49,7 @@ WORKISH = [
     "As a social worker I think we need to talk more about burnout and rest",
     "Court all morning then a review in the afternoon, the diary is full this week",
 ]
+DETAIL_SHARE = 0.15
 DETAILS = ["in Kirkcaldy", "at 6pm", "from Templehall", "(7)", "her mum", "at the primary", "on the ward",
            "07700 900123", "every Thursday", "my manager", "the Children's Hearing", "still steaming"]
 
@@ -61,7 +62,7 @@ def synthetic_posts(count: int, seed: int = 7) -> list[str]:
         parts = [rng.choice(EVERYDAY)]
         if roll < 0.35:
             parts.append(rng.choice(WORKISH))
-        if roll < 0.15:
+        if roll < DETAIL_SHARE:
             parts.append(" ".join(rng.sample(DETAILS, 3)))
         parts.append(rng.choice(EVERYDAY))
         posts.append(". ".join(parts) + rng.choice(["", " 😂", " #mondays", "!", " ☕"]))

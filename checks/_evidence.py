@@ -149,16 +149,17 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
             a.anchor_at = m.span()
     stop = word_set(terms, "place.not")
     for m in rules.search("age.after-word", text, view):
-        word = m.group(1)
-        if int(m.group(2)) > 110 or word.lower() in stop:
+        word = _word_before(text, m.start())
+        if not word or int(m.group(1)) > 110 or word.lower() in stop:
             continue
-        a.details.setdefault("age", m.group(2))
+        a.details.setdefault("age", m.group(1))
         if word[0].isupper() and word.lower() not in people and not word.isupper():
             a.details.setdefault("name", word)
         if subject is None:
             a.anchor_at = m.span()
-    for m in rules.search("named", text, view):
-        a.details.setdefault("name", m.group().strip())
+    for name in ("named", "named.initials"):
+        for m in rules.search(name, text, view):
+            a.details.setdefault("name", m.group().strip())
     ward = rules.search("place.ward", text, view)
     if ward:
         a.details.setdefault("place", ward[0].group())
@@ -202,6 +203,15 @@ def _capitalised_place(view: TextView, terms: ProfileTerms, hits: dict[str, list
 
 def _inside(m: Match, others: list[Match] | tuple) -> bool:
     return any(o.first_token <= m.first_token and m.last_token <= o.last_token for o in others)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word (letters, digits, dots) that ends right at `start`: "Dougie" in "Dougie, 94,"."""
+    i = start
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".'’"):
+        i -= 1
+    word = text[i:start].strip(".")
+    return word if word[:1].isalpha() else ""
 
 
 def _next_word(text: str, end: int) -> str:

@@ -70,7 +70,7 @@ class PublicTrustCheck(Check):
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         hits = text.view.hits(self.terms.index)
-        if not hits.keys() & _CONDUCT or "context.fiction" in hits or "context.press" in hits:
+        if _CONDUCT.isdisjoint(hits) or "context.fiction" in hits or "context.press" in hits:
             return
         window = _window(text.view)
         found = self._discrimination(hits, window) or self._intoxication(hits, window) or self._boast(hits, window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import PhoneNumberType as T
@@ -14,8 +15,15 @@ from footprint.plugins import Check, CheckContext, TextItem
 _NOT_PERSONAL = {T.TOLL_FREE, T.PREMIUM_RATE, T.SHARED_COST, T.UAN, T.VOICEMAIL, T.PAGER}
 
 
+@lru_cache(maxsize=4096)
 def personal_phone(raw: str) -> str | None:
-    """The number in E.164 form if `raw` is a personal (mobile or landline) number, UK or international."""
+    """The number in E.164 form if `raw` is a personal (mobile or landline) number, UK or international.
+
+    UK numbers are classed by their ranges (07 mobiles, valid 01/02 landlines; 03, 08 and 09
+    are shared, free or premium service numbers); a mobile is taken as written, which also
+    accepts Ofcom's drama range (07700 900xxx) that reads exactly like a real mobile. Other
+    countries go through phonenumbers' full validation.
+    """
     try:
         number = phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:
@@ -23,13 +31,12 @@ def personal_phone(raw: str) -> str | None:
     national = str(number.national_number)
     if len(national) < 9 or not phonenumbers.is_possible_number(number):
         return None
-    kind = phonenumbers.number_type(number)
-    if kind in _NOT_PERSONAL:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        # Ofcom's drama ranges (07700 900xxx) are not "valid" but read exactly like a real mobile.
-        if not (number.country_code == 44 and national.startswith("7") and len(national) == 10):
+    if number.country_code == 44:
+        mobile = national[0] == "7" and national[:2] not in ("70", "76")
+        if not (mobile or (national[0] in "12" and phonenumbers.is_valid_number(number))):
             return None
+    elif not phonenumbers.is_valid_number(number) or phonenumbers.number_type(number) in _NOT_PERSONAL:
+        return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -65,11 +72,14 @@ class PersonalContactCheck(Check):
         super().__init__(context)
         self.terms = terms_for(context)
         self.number_words = frozenset(self.rules.terms("contact.number-word"))
+        spoken = self.rules.patterns.get("email.spoken")
+        self.mail_words = frozenset(w.lower() for w in spoken.needs_words) if spoken else frozenset()
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         raw = text.text
-        if not text.view.has_digit and "@" not in raw and "at" not in text.view.tokens \
-                and self.number_words.isdisjoint(text.view.tokens):
+        tokens = text.view.tokens
+        if not text.view.has_digit and "@" not in raw and self.number_words.isdisjoint(tokens) \
+                and self.mail_words.isdisjoint(tokens):
             return
         hits = text.view.hits(self.terms.index)
         service = "contact.not-personal" in hits and "contact.invite" not in hits

@@ -13,6 +13,7 @@ from footprint.plugins import Check, CheckContext, TextItem
 
 
 _ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag"})
+_WORKPLACE = frozenset({"profile.employer", "profile.team", "profile.team-generic", "profile.locality"})
 
 
 def _where(text: TextItem) -> str:
@@ -70,7 +71,7 @@ class RoleCheck(Check):
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         hits = text.view.hits(self.terms.index)
-        if not hits.keys() & _ROLE_WORDS:
+        if _ROLE_WORDS.isdisjoint(hits):
             return
         a = analyse(text.view, self.terms)
         match = a.role_self
@@ -103,7 +104,7 @@ class EmployerCheck(Check):
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         view = text.view
         hits = view.hits(self.terms.index)
-        if not hits or not hits.keys() & {"profile.employer", "profile.team", "profile.team-generic", "profile.locality"}:
+        if _WORKPLACE.isdisjoint(hits):
             return
         a = analyse(view, self.terms)
         if (a.has("context.recruiting") or a.public_story) and not a.about_work:

@@ -50,8 +50,8 @@ class PersonalCheck(Check):
         hits = text.view.hits(self.terms.index)
         rules, raw = self.rules, text.text
         found: list[tuple[str, tuple[int, int]]] = []
-        times = rules.search("time", raw, text.view)
-        if not (text.view.has_digit or hits.keys() & _PERSONAL):
+        times = rules.search("time", raw, text.view) if "personal.routine" in hits else []
+        if _PERSONAL.isdisjoint(hits) and not text.view.has_digit:
             return
         a = analyse(text.view, self.terms)
         if service_user_details(a) or a.public_story:

@@ -128,6 +128,17 @@ class RuleSet:
         A pattern's `needs_*` gates skip texts that cannot match, which keeps scans fast; pass
         the text's `view` so the gates can use its tokens.
         """
+        if view is not None:
+            key = ("pattern", name)
+            cached = view.memo.get(key)
+            if cached is None or view.text is not text:
+                cached = self._search(name, text, view)
+                if view.text is text:
+                    view.memo[key] = cached
+            return cached
+        return self._search(name, text, None)
+
+    def _search(self, name: str, text: str, view: TextView | None) -> list[re.Match[str]]:
         gate = self._gates.get(name)
         if gate is None:
             return []

@@ -57,7 +57,7 @@ class TextView:
     derived from this one text (for example one analysis per post for every check).
     """
 
-    __slots__ = ("text", "tokens", "_starts", "_ends", "_hits", "memo")
+    __slots__ = ("text", "tokens", "_starts", "_ends", "_hits", "memo", "_lower")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -65,10 +65,12 @@ class TextView:
         self._ends: list[int] | None = None
         self._hits: dict[int, dict[str, list[Match]]] = {}
         self.memo: dict[object, object] = {}
+        self._lower = ""
         if "#" in text and _CAMEL_TAG.search(text):
             self._tokenise_slowly()
         else:
-            tokens = _TOKEN.findall(text.lower())
+            self._lower = lower = text.lower()
+            tokens = _TOKEN.findall(lower)
             self.tokens = [t.replace("’", "'") for t in tokens] if "’" in text else tokens
 
     def _tokenise_slowly(self) -> None:
@@ -107,6 +109,17 @@ class TextView:
         return self._ends  # type: ignore[return-value]
 
     def _offsets(self) -> None:
+        lower = self._lower
+        if lower and len(lower) == len(self.text) and "’" not in lower:
+            # Each token was found in this very string, in order: str.find walks to it.
+            starts, ends, pos, find = [], [], 0, lower.find
+            for token in self.tokens:
+                pos = find(token, pos)
+                starts.append(pos)
+                pos += len(token)
+                ends.append(pos)
+            self._starts, self._ends = starts, ends
+            return
         spans = [m.span() for m in _TOKEN.finditer(self.text)]
         if len(spans) != len(self.tokens):  # lower-casing changed the tokens (rare scripts): redo it slowly
             self._tokenise_slowly()
@@ -144,7 +157,8 @@ class TextView:
 
     def hits(self, index: PhraseIndex) -> dict[str, list[Match]]:
         """Every category's matches at once (computed on first use, then cached)."""
-        return self._hits_for(index)
+        found = self._hits.get(id(index))
+        return found if found is not None else self._hits_for(index)
 
     def _hits_for(self, index: PhraseIndex) -> dict[str, list[Match]]:
         key = id(index)
@@ -154,10 +168,6 @@ class TextView:
             self._hits[key] = hits
         return hits
 
-    def hits_fast(self, index: PhraseIndex) -> dict[str, list[Match]]:
-        """`hits`, for the hot path: one dict look-up when already scanned."""
-        return self._hits.get(id(index)) or self._hits_for(index)
-
     def token_near(self, match: Match, words: frozenset[str], window: int) -> bool:
         """True when one of `words` stands within `window` tokens of the match."""
         lo = max(0, match.first_token - window)
@@ -165,7 +175,7 @@ class TextView:
         return any(self.tokens[i] in words for i in range(lo, hi) if not match.first_token <= i <= match.last_token)
 
 
-_Candidates = tuple  # (one-word entries, {second word: longer entries}, two-word entries ending in a stem)
+_Candidates = tuple  # (one-word entries, {2nd word: two-word entries}, {2nd word: longer entries}, two-word stems)
 _NOTHING: tuple = ()  # falsy, so compress() skips words that start no term
 
 
@@ -233,19 +243,25 @@ class PhraseIndex:
         their second word so that most are never tried at all.
         """
         singles: list[_Entry] = []
-        pairs: dict[str, list[_Entry]] = {}
+        twos: dict[str, list[_Entry]] = {}
+        longer: dict[str, list[_Entry]] = {}
         slow: list[_Entry] = []
         for entry in self.by_first.get(token, ()):
-            if len(entry.tokens) == 1 and not entry.prefix:
+            size = len(entry.tokens)
+            if size == 1 and not entry.prefix:
                 singles.append(entry)
-            elif len(entry.tokens) == 2 and entry.prefix:
+            elif size == 2 and entry.prefix:
                 slow.append(entry)
+            elif size == 2:
+                twos.setdefault(entry.tokens[1], []).append(entry)
             else:
-                pairs.setdefault(entry.tokens[1], []).append(entry)
+                longer.setdefault(entry.tokens[1], []).append(entry)
         for length in self.stem_lengths:
             if len(token) >= length:
                 singles.extend(self.by_stem.get(token[:length], ()))
-        return (tuple(singles), {k: tuple(v) for k, v in pairs.items()}, tuple(slow)) if singles or pairs or slow else _NOTHING
+        if not (singles or twos or longer or slow):
+            return _NOTHING
+        return (tuple(singles), {k: tuple(v) for k, v in twos.items()}, {k: tuple(v) for k, v in longer.items()}, tuple(slow))
 
     def categories(self) -> set[str]:
         """Every category with at least one positive term."""
@@ -263,20 +279,26 @@ class PhraseIndex:
         memo = self._memo
         n = len(tokens)
         found: list[tuple[_Entry, int, int]] = []
+        append = found.append
         candidates = list(map(memo.__getitem__, tokens))  # unseen words are filed by _Memo.__missing__
+        last = n - 1
         for i in compress(range(n), candidates):
-            singles, pairs, slow = candidates[i]
+            singles, twos, longer, slow = candidates[i]
             for entry in singles:
-                found.append((entry, i, i))
-            if pairs and i + 1 < n:
-                for entry in pairs.get(tokens[i + 1], ()):
-                    j = _match_at(tokens, i, n, entry)
-                    if j >= 0:
-                        found.append((entry, i, j))
+                append((entry, i, i))
+            if i < last:
+                if twos:
+                    for entry in twos.get(tokens[i + 1], ()):
+                        append((entry, i, i + 1))
+                if longer:
+                    for entry in longer.get(tokens[i + 1], ()):
+                        j = _match_at(tokens, i, n, entry)
+                        if j >= 0:
+                            append((entry, i, j))
             for entry in slow:
                 j = _match_at(tokens, i, n, entry)
                 if j >= 0:
-                    found.append((entry, i, j))
+                    append((entry, i, j))
         if not found:
             return {}
         for entry, i, j in found:
@@ -284,16 +306,19 @@ class PhraseIndex:
                 negatives[entry.category].append((i, j))
             else:
                 positives[entry.category].append(Match(entry.category, entry.term, i, j, view))
-        if not positives:
-            return {}
+        if not negatives and not self.near:
+            return dict(positives)
         result: dict[str, list[Match]] = {}
-        for category, found in positives.items():
-            cancel = negatives.get(category, ())
+        for category, matches in positives.items():
+            cancel = negatives.get(category)
             near = self.near.get(category)
+            if cancel is None and near is None:
+                result[category] = matches
+                continue
             kept = [
                 m
-                for m in found
-                if not any(a <= m.last_token and m.first_token <= b for a, b in cancel)
+                for m in matches
+                if not (cancel and any(a <= m.last_token and m.first_token <= b for a, b in cancel))
                 and not (near and view.token_near(m, near[0], near[1]))
             ]
             if kept:
