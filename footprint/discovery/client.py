@@ -128,7 +128,7 @@ class DiscoveryClient:
         self._wire: WireEngine | None = None
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._total = asyncio.Semaphore(self.limits.total)
-        self._public: dict[str, bool] = {}
+        self._public: dict[str, tuple[str, ...] | bool] = {}
 
     async def __aenter__(self) -> DiscoveryClient:
         lim = self.limits
@@ -176,12 +176,12 @@ class DiscoveryClient:
         redirects = 0
         while True:
             host = urlsplit(url).netloc.lower()
-            await self._guard(url)
+            addresses = await self._guard(url)
             gate = self._hosts.setdefault(host, asyncio.Semaphore(self.limits.per_host))
             async with gate, self._total:
                 try:
                     async with asyncio.timeout(timeout):
-                        page = await self._once(url, requested, headers, redirects)
+                        page = await self._once(url, requested, headers, redirects, addresses)
                 except TimeoutError:
                     raise SourceError(AccountStatus.TIMED_OUT, f"no answer within {timeout:g} s") from None
             if not follow or page.status not in (301, 302, 303, 307, 308) or not page.location:
@@ -191,9 +191,11 @@ class DiscoveryClient:
             url = page.location
             redirects += 1
 
-    async def _once(self, url: str, requested: str, headers: dict[str, str] | None, redirects: int) -> Page:
+    async def _once(
+        self, url: str, requested: str, headers: dict[str, str] | None, redirects: int, addresses: tuple[str, ...] = ()
+    ) -> Page:
         if self._wire is not None:
-            answer = await self._wire.get(url, headers)
+            answer = await self._wire.get(url, headers, addresses)
             location = answer.headers.get("location")
             return Page(
                 status=answer.status,
@@ -242,28 +244,36 @@ class DiscoveryClient:
 
     # ------------------------------------------------------------------ address guard
 
-    async def _guard(self, url: str) -> None:
+    async def _guard(self, url: str) -> tuple[str, ...]:
+        """Refuse private addresses; return the checked addresses to connect to (empty: let the OS resolve)."""
         if self.allow_private or any(url.startswith(p) for p in self.trusted):
-            return
+            return ()
         host = (urlsplit(url).hostname or "").lower()
         known = self._public.get(host)
         if known is None:
-            known = await self._is_public(host)
+            known = await self._resolve(host)
             self._public[host] = known
-        if not known:
+        if known is False:
             raise Refused(f"refused to contact {host}: a private, loopback or link-local address")
+        return known
 
-    async def _is_public(self, host: str) -> bool:
+    async def _resolve(self, host: str) -> tuple[str, ...] | bool:
+        """False for a private host; else the addresses it resolved to (empty when not resolved here)."""
         if host == "localhost" or host.endswith(_LOCAL_NAMES):
             return False
         try:
-            return _public_ip(ipaddress.ip_address(host.strip("[]")))
+            return () if _public_ip(ipaddress.ip_address(host.strip("[]"))) else False
         except ValueError:
             pass
         if not self.resolve_dns:
-            return True
+            return ()
         try:
             infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
         except OSError:
-            return True  # the request itself fails with a clear connection error
-        return all(_public_ip(ipaddress.ip_address(info[4][0])) for info in infos)
+            return ()  # the request itself fails with a clear connection error
+        addresses = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
+        if not all(_public_ip(ipaddress.ip_address(a)) for a in addresses):
+            return False
+        # NOTE: the wire engine connects to exactly these checked addresses (TLS still names the host),
+        # so a second lookup cannot swap in a private address between the check and the connection.
+        return addresses

@@ -77,8 +77,12 @@ class WireEngine:
         self._idle.clear()
         self._idle_count = 0
 
-    async def get(self, url: str, headers: dict[str, str] | None = None) -> Answer:
-        """One GET. Raises `SourceError` for anything that is not an HTTP answer."""
+    async def get(self, url: str, headers: dict[str, str] | None = None, addresses: tuple[str, ...] = ()) -> Answer:
+        """One GET. Raises `SourceError` for anything that is not an HTTP answer.
+
+        `addresses` pins the connection to already checked IP addresses (tried in order); TLS
+        still verifies the certificate against the host name.
+        """
         parsed = httpx.URL(url)
         host = parsed.host
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
@@ -92,7 +96,7 @@ class WireEngine:
                 return await self._exchange(conn, key, request, reused=True)
             except _Stale:
                 pass  # NOTE: the server closed an idle connection; one fresh try is always safe for a GET
-        conn = await self._open(parsed.scheme, host, port)
+        conn = await self._open(parsed.scheme, host, port, addresses)
         return await self._exchange(conn, key, request, reused=False)
 
     # ------------------------------------------------------------------ connections
@@ -121,13 +125,19 @@ class WireEngine:
             self._idle_count -= 1
             stale.close()
 
-    async def _open(self, scheme: str, host: str, port: int) -> _Conn:
+    async def _open(self, scheme: str, host: str, port: int, addresses: tuple[str, ...] = ()) -> _Conn:
         tls = self._context() if scheme == "https" else None
         try:
             async with asyncio.timeout(self.connect_timeout):
-                reader, writer = await asyncio.open_connection(
-                    host, port, ssl=tls, server_hostname=host if tls else None, limit=2**16
-                )
+                for i, target in enumerate(addresses or (host,)):
+                    try:
+                        reader, writer = await asyncio.open_connection(
+                            target, port, ssl=tls, server_hostname=host if tls else None, limit=2**16
+                        )
+                        break
+                    except OSError:
+                        if i == len(addresses or (host,)) - 1:
+                            raise
         except TimeoutError:
             raise SourceError(AccountStatus.TIMED_OUT, f"{host} did not accept a connection in time") from None
         except ssl.SSLError as exc:

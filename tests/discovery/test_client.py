@@ -231,3 +231,31 @@ def test_tls_is_verified_and_works_with_a_trusted_certificate(engine: str, tmp_p
         server.close()
 
     asyncio.run(main())
+
+
+def test_names_resolving_to_private_addresses_are_refused_and_public_ones_are_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    table = {"evil.example": "127.0.0.1", "site.example": "8.8.8.8"}
+
+    def fake_getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (table[host], 0))]
+
+    dialled: list[tuple[str, object]] = []
+
+    async def fake_open_connection(target, port, **kwargs):  # type: ignore[no-untyped-def]
+        dialled.append((target, kwargs.get("server_hostname")))
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake_getaddrinfo)
+    monkeypatch.setattr(asyncio, "open_connection", fake_open_connection)
+
+    async def main() -> None:
+        async with DiscoveryClient(LIMITS, resolve_dns=True) as client:
+            with pytest.raises(Refused, match="evil.example"):
+                await client.get("https://evil.example/u/jane")
+            with pytest.raises(SourceError, match="could not connect to site.example"):
+                await client.get("https://site.example/u/jane")
+
+    asyncio.run(main())
+    assert dialled == [("8.8.8.8", "site.example")]
