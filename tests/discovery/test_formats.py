@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from footprint.discovery.formats import from_sherlock, from_whatsmyname, load_sites, sniff
+from footprint.discovery.community import from_sherlock, from_whatsmyname
+from footprint.discovery.formats import load_sites, sniff
 from footprint.errors import InputError
 
 WMN = {
