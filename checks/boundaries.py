@@ -14,8 +14,7 @@ _FAMILY = frozenset({"son", "daughter", "mum", "dad", "sister", "brother", "wife
 
 
 class ServiceUserContactCheck(Check):
-    """Signs of personal online contact (friend requests, follows, messages, meeting up) with people
-    who use services or their families."""
+    """Signs of personal contact (friend requests, follows, messages, meeting up) with people you work with."""
 
     id = "boundaries.service-user-contact"
     title = "Personal contact with a person you work with"

@@ -36,8 +36,7 @@ def _site(url: str) -> str:
 
 
 class LinkableCheck(Check):
-    """An account declared anonymous can be tied to you: a reused handle, a link between accounts, your
-    name, or identifying details that together single you out."""
+    """An account declared anonymous can be tied to you: reused handle, links, your name, or telling details."""
 
     id = "identity.linkable"
     title = "Your anonymous account can be tied to you"

@@ -17,8 +17,7 @@ _HR = frozenset({"grievance", "formal grievance", "disciplined", "disciplinary",
 
 
 class ServiceUserCheck(Check):
-    """A post could identify a person who uses services: case detail with an age, place, family, school,
-    court, diagnosis or initials."""
+    """A post could identify a person who uses services: case detail with an age, place, family, court, etc."""
 
     id = "oversharing.service-user"
     title = "A post could identify a person you work with"
@@ -51,8 +50,7 @@ class ServiceUserCheck(Check):
 
 
 class WorkplaceCheck(Check):
-    """Internal work matters: a named team or office with incidents, staffing or caseload detail,
-    colleagues' names, internal complaints."""
+    """Internal work matters: staffing, incidents, caseloads or complaints in a named team, colleagues named."""
 
     id = "oversharing.workplace"
     title = "A post exposes internal work matters"

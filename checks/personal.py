@@ -16,8 +16,7 @@ _PERSONAL = frozenset({"personal.empty", "personal.home-word", "personal.routine
 
 
 class PersonalCheck(Check):
-    """Your own risky details: children's names or schools, routines, home location, the house empty
-    while away, live check-ins, photos with a position."""
+    """Your own risky details: children's schools, routines, home street, empty house, live check-ins, photo GPS."""
 
     id = "oversharing.personal"
     title = "You share details that put you or your family at risk"

@@ -38,8 +38,7 @@ class PublicVisibilityCheck(Check):
 
 
 class IndexableCheck(Check):
-    """Search engines may index the account (Mastodon indexable/noindex, Bluesky's logged-out label,
-    a blog's robots meta)."""
+    """Search engines may index the account (Mastodon indexable/noindex, Bluesky label, a blog's robots meta)."""
 
     id = "visibility.indexable"
     title = "Search engines may index this account"

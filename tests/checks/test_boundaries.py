@@ -1,0 +1,33 @@
+"""boundaries.service-user-contact."""
+
+from __future__ import annotations
+
+import pytest
+
+from footprint.models import Severity
+from tests.checks.helpers import found, one
+
+CONTACT = "boundaries.service-user-contact"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Accepted a friend request from one of my mums today, is that bad?", True),
+        ("One of the lads I work with found me on Instagram and messaged me", True),
+        ("Her dad keeps liking my insta stories, should I block him?", True),
+        ("Bumped into one of mine at the pub and bought him a pint", True),
+        ("Morag's son added me on here to say thanks for looking after his mum", True),
+        # hard negatives
+        ("Finally on snapchat, add me if you're one of my pals from school", False),
+        ("Got a friend request from a lassie I haven't seen since primary 7!", False),
+        ("My mum added me on Facebook and now comments on everything", False),
+    ],
+)
+def test_boundaries_table(text: str, expected: bool) -> None:
+    assert (CONTACT in found(text)) is expected
+
+
+def test_meeting_up_is_more_serious_than_a_follow() -> None:
+    assert one(CONTACT, "One of my lads messaged me and we're meeting for a coffee Saturday").severity is Severity.HIGH
+    assert one(CONTACT, "One of my mums follows me on insta now").severity is Severity.MEDIUM

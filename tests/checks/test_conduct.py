@@ -1,0 +1,57 @@
+"""conduct.disparaging and conduct.public-trust."""
+
+from __future__ import annotations
+
+import pytest
+
+from footprint.models import Severity
+from tests.checks.helpers import found, one
+
+DISPARAGING, TRUST = "conduct.disparaging", "conduct.public-trust"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My manager is a clueless idiot who has never done a home visit", True),
+        ("Some of these families are an absolute joke, lazy the lot of them", True),
+        ("GPs round here are overpaid receptionists with stethoscopes", True),
+        ("The police up here are useless, took four hours to turn up", True),
+        # hard negatives
+        ("Some days you feel useless and some days you make a difference", False),
+        ("I'm rubbish at badminton but I love it", False),
+        ("That ref was useless today, how was that not a penalty", False),
+    ],
+)
+def test_disparaging_table(text: str, expected: bool) -> None:
+    assert (DISPARAGING in found(text)) is expected
+
+
+def test_disparaging_people_who_use_services_is_high() -> None:
+    assert one(DISPARAGING, "These parents are wasters, the lot of them").severity is Severity.HIGH
+    assert one(DISPARAGING, "Our service manager is a clueless idiot").severity is Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Still steaming from last night and first home visit is at 9", True),
+        ("Hungover on a 12 hour shift, send help", True),
+        ("Didn't bother with the risk assessment for tonight's visit, nobody checks anyway", True),
+        ("Left my case notes on the bus again lol", True),
+        ("Not racist but these immigrants are all the same", True),
+        ("Send them back where they came from, travellers are all thieves", True),
+        # hard negatives
+        ("Drunk in love with this wee man, anniversary dinner tonight", False),
+        ("That documentary about the drunk tank was mental", False),
+        ("Didn't bother with the gym today, sofa won", False),
+        ("Left my laptop case on the bus, green one, nothing in it", False),
+        ("Refugees welcome here, proud of our town", False),
+    ],
+)
+def test_public_trust_table(text: str, expected: bool) -> None:
+    assert (TRUST in found(text)) is expected
+
+
+def test_discrimination_is_high() -> None:
+    assert one(TRUST, "Not racist but these immigrants are all the same").severity is Severity.HIGH

@@ -1,0 +1,59 @@
+"""footprint.rules: rule files are validated data; user folders extend the built-ins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from footprint.errors import InputError
+from footprint.rules import load_rules
+from footprint.text import TextView
+
+
+def test_builtin_rules_load_and_index() -> None:
+    rules = load_rules()
+    assert {"role.title", "detail.legal", "conduct.insult", "context.press"} <= set(rules.categories)
+    assert rules.index.categories() >= {"role.title", "detail.legal"}
+    # word lists are read by checks, never matched in texts
+    assert "place.not" not in rules.index.categories()
+
+
+def test_user_rules_extend_categories_and_patterns(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "version: 1\ncategories:\n  conduct.insult:\n    terms: [numptoids]\n"
+        "patterns:\n  postcode:\n    regex: ['\\bZZ9 9ZZ\\b']\n",
+        encoding="utf-8",
+    )
+    rules = load_rules([tmp_path])
+    assert TextView("the numptoids again").has(rules.index, "conduct.insult")
+    assert rules.search("postcode", "at ZZ9 9ZZ today")
+    assert rules.search("postcode", "KY1 2TQ")  # the built-in alternatives are kept
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("version: 1\ncategories:\n  x.y:\n    terms: nope\n", "terms"),
+        ("version: 1\npatterns:\n  p:\n    regex: ['(unclosed']\n", "does not compile"),
+        ("version: 1\ncategories:\n  x.y:\n    bogus: 1\n", "bogus"),
+    ],
+)
+def test_bad_rule_files_are_located(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "bad.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_rules([tmp_path])
+    assert "bad.yaml:" in str(caught.value) and message in str(caught.value)
+
+
+def test_pattern_gates_skip_texts_that_cannot_match() -> None:
+    rules = load_rules()
+    assert rules.search("phone.candidate", "no digits here at all") == []
+    assert rules.search("phone.candidate", "call 07700 900461")
+    view = TextView("14 Glenview Crescent, KY2 6QX")
+    assert rules.search("address", view.text, view) is rules.search("address", view.text, view)  # cached per post
+
+
+def test_a_folder_without_rule_files_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        load_rules([tmp_path])
