@@ -57,7 +57,7 @@ def confidence(probed: Probed) -> float:
         score += 0.35
     handle = candidate.handle
     if len(handle) >= 10 or (len(handle) >= 7 and any(ch.isdigit() or ch in "._-" for ch in handle)):
-        score += 0.1  # NOTE: a long or unusual name is less likely to be someone else's
+        score += 0.05  # NOTE: a long or unusual name is a little less likely to be someone else's
     return round(min(max(score, 0.05), 0.95), 2)
 
 

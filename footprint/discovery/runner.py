@@ -81,7 +81,7 @@ async def run(
     rng = rng or random.Random()
     started = time.monotonic()
     done: dict[tuple[str, str], Probed] = {}
-    tally = {"found": 0, "blocked": 0, "requests": 0}
+    tally = {"done": 0, "found": 0, "blocked": 0, "requests": 0}
     progress.start(len(sites), "Probing sites")
 
     async with DiscoveryClient(
@@ -118,7 +118,10 @@ async def run(
             blocked = DiscoveryState.BLOCKED in states
             tally["blocked"] += blocked
             last = "found" if DiscoveryState.FOUND in states else ("blocked" if blocked else states[0].value.replace("_", " ") if states else "")
-            progress.advance(f"{tally['found']} found · {tally['blocked']} blocked — {site.name}: {last}")
+            tally["done"] += 1
+            progress.advance(
+                f"{tally['done']}/{len(sites)} sites · {tally['found']} found · {tally['blocked']} blocked — {site.name}: {last}"
+            )
 
         tasks = [asyncio.create_task(one_site(site)) for site in sites]
         deadline_hit = False

@@ -52,7 +52,7 @@ def test_both_engines_put_every_site_in_the_same_state(engine: str, sites_file: 
     assert got == playground.EXPECTED
     # the progress bar is told how many sites are done, found and blocked
     assert progress.total == len(sites) and len(progress.labels) == len(sites)
-    assert progress.labels[-1].startswith("5 found · 3 blocked")
+    assert progress.labels[-1].startswith(f"{len(sites)}/{len(sites)} sites · 5 found · 3 blocked")
 
 
 def test_audit_report_gains_the_discovered_accounts_and_the_linkable_finding(sites_file: Path, profile_file: Path) -> None:
