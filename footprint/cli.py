@@ -178,6 +178,7 @@ def discover_accounts(
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     framework: FrameworkOpt = None,
+    redact: RedactOpt = False,
     allow_private_addresses: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow sites files that point at private or local addresses.")
     ] = False,
@@ -199,7 +200,7 @@ def discover_accounts(
         run = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
         chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, run)
         report = asyncio.run(discover_report(loaded, chosen, framework=framework, progress=RichProgress(_stderr())))
-        _emit([report], fmt, output)
+        _emit([report], fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
     raise typer.Exit(report.exit_code(_severity(fail_on)))

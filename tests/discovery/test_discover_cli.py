@@ -153,3 +153,13 @@ def test_terminal_report_lists_found_accounts_and_the_state_counts(server: Local
     assert "Other accounts found under your names" in out
     assert "nightowl_sw" in out and "made-up name" in out
     assert "Your anonymous name is linked to your real name" in out
+
+
+def test_redact_masks_the_discovered_names(server: LocalServer, sites_file: Path, profile_file: Path) -> None:
+    code, out, err = discover(
+        str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses",
+        "--timeout", "1", "--category", "social", "--redact", "-f", "json",
+    )
+    assert code == 0, err
+    assert "nightowl_sw" not in out and "Jane Smith" not in out
+    assert json.loads(out)["redacted"] is True
