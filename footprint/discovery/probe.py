@@ -83,7 +83,8 @@ def classify(site: Site, handle: str, page: Page, signals: BlockSignals | None =
     for marker in signals.challenge_markers:
         if marker.lower() in head:
             return Verdict(DiscoveryState.BLOCKED, f"answered with a bot challenge page ({status})", (f"challenge marker: {marker}",))
-    landing = page.location if page.location and status in (301, 302, 303, 307, 308) else page.url
+    # NOTE: only a move counts: a user who is really called "login" must not read as a login wall.
+    landing = page.location if page.location and status in (301, 302, 303, 307, 308) else where
     if _is_login(landing, signals):
         return Verdict(DiscoveryState.BLOCKED, "sent to a login page", (f"redirected to {landing}",))
 

@@ -84,7 +84,7 @@ class WireEngine:
         still verifies the certificate against the host name.
         """
         parsed = httpx.URL(url)
-        host = parsed.host
+        host = parsed.raw_host.decode("ascii")  # IDNA form, for DNS and TLS
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
         key = (parsed.scheme, host, port)
         target = parsed.raw_path.decode("ascii")

@@ -56,6 +56,11 @@ def test_classify(site: Site, answer: Page, state: S, says: str) -> None:
     assert says in verdict.reason
 
 
+def test_a_user_called_login_is_not_a_login_wall() -> None:
+    url = "https://x.example/u/login"
+    assert classify(SITE, "login", page(200, "<h1>login</h1>", url=url, requested=url)).state is S.FOUND
+
+
 def test_the_handle_must_appear_in_the_page_ignoring_case() -> None:
     assert classify(SITE, "Jane_SW", page(200, "profile of jane_sw")).state is S.FOUND
 
