@@ -93,7 +93,7 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, MemberProblem):
         return str(exc)
     if isinstance(exc, UnicodeDecodeError):
-        return f"not UTF-8 text (byte {exc.object[exc.start:exc.start + 1]!r} at offset {exc.start:,} of a read block); save it as UTF-8"
+        return "not UTF-8 text (another encoding, or not text at all); save it as UTF-8"
     if isinstance(exc, InputError):
         return exc.message
     if isinstance(exc, RecursionError):
