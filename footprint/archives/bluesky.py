@@ -80,7 +80,7 @@ class BlueskyReader(ArchiveReader):
             )
             snapshot.notes.append(
                 "Everything in a Bluesky repository is public: anyone can download this same file without logging in, "
-                f"including {counts['likes']} likes, {counts['follows']} follows and {counts['blocks']} blocks."
+                f"including its likes ({counts['likes']}), follows ({counts['follows']}) and blocks ({counts['blocks']})."
             )
             posts = [(key, link) for key, link in entries if key.startswith("app.bsky.feed.post/")]
             yield snapshot, guarded(container, member, self._posts(car, stream, member, did, posts))

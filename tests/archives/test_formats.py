@@ -167,7 +167,7 @@ def test_bluesky_walks_the_tree_not_stray_blocks(tmp_path: Path) -> None:
     assert any(p.alt_texts == ["My badge on the desk"] for p in posts)
     assert all(p.url and p.url.startswith("https://bsky.app/profile/did:plc:") for p in posts)
     report = _scan(path)
-    assert any("1 blocks" in n for n in report.accounts[0].notes)
+    assert any("blocks (1)" in n for n in report.accounts[0].notes)
 
 
 def test_tiktok_reads_old_keys_too(tmp_path: Path) -> None:
