@@ -8,8 +8,9 @@ A server process binds one listening socket on each of 1,000 loopback addresses
 real sites are: per-host limits and connection pools behave as they would on the internet.
 Each site holds an account for `jane_sw` when its number is even, and answers 404 otherwise,
 so a run makes 1,000 probes plus 500 canary probes. Every configuration runs in a fresh
-process, which reports its wall time, its peak RSS (ru_maxrss) and whether every probe
-ended in the right state. Nothing leaves loopback.
+process, which reports its wall time, its CPU time per request (the whole run, probes, canaries
+and classification included), its peak RSS (ru_maxrss) and whether every probe ended in the
+right state. Nothing leaves loopback.
 """
 
 from __future__ import annotations
@@ -89,9 +90,9 @@ async def _run(port: int, engine: str, total: int, shards: int, per_host: int) -
     ]
     limits = ClientLimits(total=total, shards=shards, per_host=per_host, site_timeout=10.0, engine=engine)
     options = RunOptions(deadline=120, limits=limits, allow_private=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     outcome = await run(sites, [Candidate(HANDLE, "handle", HANDLE)], options=options)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     counts = {state.value: n for state, n in outcome.counts().items()}
     right = all(
         p.result.state.value == ("found" if int(p.result.site.key[4:]) % 2 == 0 else "not_found") for p in outcome.probes
@@ -100,6 +101,7 @@ async def _run(port: int, engine: str, total: int, shards: int, per_host: int) -
         "engine": engine, "total": total, "shards": shards, "per_host": per_host, "seconds": round(elapsed, 2),
         "sites_per_second": round(SITES / elapsed), "requests": outcome.requests,
         "requests_per_second": round(outcome.requests / elapsed), "states": counts, "all_right": right,
+        "cpu_ms_per_request": round(cpu * 1000 / outcome.requests, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
@@ -150,11 +152,11 @@ def main() -> None:
             configs += [("wire", t, 1, default.per_host) for t in (64, 128, 256, 512)]
         print(f"{SITES} sites answering after {DELAY * 1000:.0f} ms; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
         print(f"load average before: {os.getloadavg()[0]:.2f}")
-        print(f"{'engine':>6} {'total':>5} {'shards':>6} {'seconds':>7} {'sites/s':>7} {'req/s':>6} {'peak MB':>7}  right")
+        print(f"{'engine':>6} {'total':>5} {'shards':>6} {'seconds':>7} {'sites/s':>7} {'req/s':>6} {'CPU ms/req':>10} {'peak MB':>7}  right")
         for engine, total, shards, per_host in configs:
             r = measure(port, engine, total, shards, per_host)
             print(f"{r['engine']:>6} {r['total']:>5} {r['shards'] if engine == 'httpx' else '-':>6} {r['seconds']:>7} {r['sites_per_second']:>7} "
-                  f"{r['requests_per_second']:>6} {r['peak_rss_mb']:>7}  {'yes' if r['all_right'] else 'NO ' + str(r['states'])}")
+                  f"{r['requests_per_second']:>6} {r['cpu_ms_per_request']:>10} {r['peak_rss_mb']:>7}  {'yes' if r['all_right'] else 'NO ' + str(r['states'])}")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:
         server.terminate()
