@@ -38,7 +38,7 @@ _DETAIL_CATEGORIES = {
     "detail.living": "home",
 }
 # Only texts with one of these (or a digit) can describe a person in detail.
-_PERSONISH = frozenset({"person.noun", "person.caseload", "profile.place", "profile.locality", *_DETAIL_CATEGORIES})
+PERSONISH = frozenset({"person.noun", "person.caseload", "profile.place", "profile.locality", *_DETAIL_CATEGORIES})
 _PREPOSITIONS = frozenset({"from", "fae", "in", "at", "near", "outside"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -100,7 +100,7 @@ def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
     a.caseload = "person.caseload" in hits
     a.own = "person.own" in hits
     a.public_story = "context.press" in hits or "context.fiction" in hits
-    if view.has_digit or not _PERSONISH.isdisjoint(hits):
+    if view.has_digit or not PERSONISH.isdisjoint(hits):
         _details(view, terms, a)
     return a
 
@@ -141,12 +141,20 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
     people = word_set(terms, "person.noun")
     for m in rules.search("age", text, view):
         nxt = _next_word(text, m.end())
-        spoken = "year" in m.group().lower() and "yo" not in m.group().lower()
+        spoken = "yo" not in m.group().lower() and "y/o" not in m.group().lower()
         if spoken and nxt and nxt.isalpha() and nxt not in word_set(terms, "age.continuation") and nxt not in people:
             continue  # "a 12-year-old cheddar", "my 7-year-old laptop"
         a.details.setdefault("age", m.group().strip())
         if subject is None:
             a.anchor_at = m.span()
+    for name in ("age.pronoun", "age.baby", "age.words", "age.lead"):
+        for m in rules.search(name, text, view):
+            if name == "age.lead" and text[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?"):
+                continue  # only a number that opens a sentence ("74, retired postmistress")
+            a.details.setdefault("age", m.group().strip())
+            if subject is None:
+                a.anchor_at = m.span()
+            break
     stop = word_set(terms, "place.not")
     for m in rules.search("age.after-word", text, view):
         word = _word_before(text, m.start())
@@ -207,6 +215,7 @@ def _inside(m: Match, others: list[Match] | tuple) -> bool:
 
 def _word_before(text: str, start: int) -> str:
     """The word (letters, digits, dots) that ends right at `start`: "Dougie" in "Dougie, 94,"."""
+    start = len(text[:start].rstrip())
     i = start
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".'’"):
         i -= 1

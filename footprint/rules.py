@@ -49,6 +49,7 @@ class Pattern(BaseModel):
     not_near: NearRule | None = None
     case_sensitive: bool = Field(default=False, description="Match capitals exactly (faster, and needed for names).")
     needs_digit: bool = Field(default=False, description="Only try texts that contain a digit.")
+    min_digits: int = Field(default=0, ge=0, description="Only try texts with at least this many digits.")
     needs_text: list[str] = Field(default_factory=list, description="Only try texts containing one of these strings.")
     needs_words: list[str] = Field(default_factory=list, description="Only try texts containing one of these words.")
 
@@ -90,6 +91,7 @@ class RuleSet:
                     kept.regex.extend(pattern.regex)
                     # A pattern extended by another file is only gated when both files gate it.
                     kept.needs_digit = kept.needs_digit and pattern.needs_digit
+                    kept.min_digits = min(kept.min_digits, pattern.min_digits)
                     kept.needs_text = kept.needs_text + pattern.needs_text if kept.needs_text and pattern.needs_text else []
                     kept.needs_words = kept.needs_words + pattern.needs_words if kept.needs_words and pattern.needs_words else []
                 else:
@@ -143,8 +145,10 @@ class RuleSet:
         if gate is None:
             return []
         regex, needs_digit, needs_text, needs_words, near = gate
-        if needs_digit and not (view.has_digit if view is not None else _DIGIT.search(text)):
-            return []
+        if needs_digit:
+            count = view.digit_count if view is not None else len(_DIGIT.findall(text))
+            if count < needs_digit:
+                return []
         if needs_text is not None and needs_text.search(text) is None:
             return []
         if needs_words is not None and needs_words.isdisjoint(view.tokens if view is not None else _WORD.findall(text.lower())):
@@ -168,7 +172,8 @@ class RuleSet:
         for name, p in self.patterns.items():
             text_gate = re.compile("|".join(re.escape(t) for t in p.needs_text)) if p.needs_text else None
             word_gate = frozenset(w.lower() for w in p.needs_words) if p.needs_words else None
-            gates[name] = (self.compiled[name], p.needs_digit, text_gate, word_gate, p.not_near)
+            digits = max(p.min_digits, 1 if p.needs_digit else 0)
+            gates[name] = (self.compiled[name], digits, text_gate, word_gate, p.not_near)
         return gates
 
     @cached_property

@@ -135,6 +135,14 @@ class TextView:
             found = self.memo["has_digit"] = _DIGIT.search(self.text) is not None
         return found  # type: ignore[return-value]
 
+    @property
+    def digit_count(self) -> int:
+        """How many ASCII digits the text holds (a phone number needs nine or more)."""
+        found = self.memo.get("digits")
+        if found is None:
+            found = self.memo["digits"] = sum(map(self.text.count, "0123456789")) if self.has_digit else 0
+        return found  # type: ignore[return-value]
+
     def original(self, i: int) -> str:
         """Token i as written (with its capitals)."""
         return self.text[self.starts[i] : self.ends[i]]
