@@ -60,6 +60,8 @@ def responder(url: str) -> Answer:
         return Answer(302, {"Location": "/loginwall/accounts/login?next=%2F" + name}, b"")
     if site == "slow":
         return Answer(200, HTML, f"<h1>{name}</h1>".encode(), delay=3.0)
+    if site == "lagging":  # quick for the real name, slow for anything else (the canary)
+        return page(f"{name}", f"<h1>{name}</h1>") if name in PROFILES else Answer(404, HTML, b"", delay=3.0)
     if site == "api":
         if name == "nightowl_sw":
             return Answer(200, {"Content-Type": "application/json"}, json.dumps({"username": name, "id": 7}).encode())

@@ -163,3 +163,16 @@ def test_redact_masks_the_discovered_names(server: LocalServer, sites_file: Path
     assert code == 0, err
     assert "nightowl_sw" not in out and "Jane Smith" not in out
     assert json.loads(out)["redacted"] is True
+
+
+def test_a_found_whose_canary_the_deadline_cut_off_is_inconclusive(server: LocalServer, profile_file: Path, tmp_path: Path) -> None:
+    sites = tmp_path / "lag.json"
+    sites.write_text(json.dumps({"sites": [
+        {"key": "lagging", "name": "Lagging", "category": "social", "url": f"{server.base}/lagging/{{handle}}"}
+    ]}))
+    code, out, err = discover(str(profile_file), "--no-builtin-sites", "--sites", str(sites), "--allow-private-addresses",
+                              "--timeout", "5", "--deadline", "1.5", "-f", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert states(report) == {"lagging": {"jane_sw": "inconclusive", "nightowl_sw": "inconclusive"}}
+    assert all("made-up-name check" in d["reason"] for d in report["discovered"])
