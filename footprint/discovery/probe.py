@@ -118,7 +118,9 @@ def classify(site: Site, handle: str, page: Page, signals: BlockSignals | None =
             return Verdict(DiscoveryState.INCONCLUSIVE, f"status {status} but the page shows {present[0]!r}")
         evidence.extend(f"page shows {m!r}" for m in exists.body_has)
         if exists.handle_in_body:
-            if handle.lower() not in page.body.lower():
+            lowered = page.body.lower()
+            # NOTE: wikis show "Jane_Smith" as "Jane Smith"; either spelling counts as the name.
+            if handle.lower() not in lowered and handle.lower().replace("_", " ") not in lowered:
                 return Verdict(DiscoveryState.INCONCLUSIVE, f"status {status} but the page does not mention {handle!r}")
             evidence.append(f"page mentions {handle!r}")
         if where:

@@ -89,3 +89,54 @@ def test_an_unexpected_failure_is_an_error_state_not_a_crash() -> None:
 def test_header_values_cannot_smuggle_line_breaks() -> None:
     with pytest.raises(ValueError, match="line break"):
         Site(key="x", name="X", category="social", url="https://x.example/{handle}", headers={"Accept": "a\r\nCookie: x"})
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from footprint.discovery.catalogue import BLOCK_STATUSES
+from footprint.discovery.probe import block_signals
+
+SITES_UNDER_TEST = [SITE, SOFT, MOVED]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    site=st.sampled_from(SITES_UNDER_TEST),
+    status=st.sampled_from(sorted(BLOCK_STATUSES)),
+    body=st.text(max_size=300),
+    handle=st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True),
+)
+def test_a_block_status_is_always_blocked_whatever_the_page_says(site: Site, status: int, body: str, handle: str) -> None:
+    assert classify(site, handle, page(status, body + handle)).state is S.BLOCKED
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    site=st.sampled_from(SITES_UNDER_TEST),
+    status=st.sampled_from([200, 404, 410, 302, 500, 503]),
+    marker=st.sampled_from(block_signals().challenge_markers),
+    before=st.text(max_size=200),
+    handle=st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True),
+)
+def test_a_challenge_page_is_always_blocked(site: Site, status: int, marker: str, before: str, handle: str) -> None:
+    body = f"{before}<h1>{handle}</h1>{marker.upper() if len(before) % 2 else marker}"
+    assert classify(site, handle, page(status, body)).state is S.BLOCKED
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    site=st.sampled_from(SITES_UNDER_TEST),
+    path=st.sampled_from(block_signals().login_paths),
+    handle=st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True),
+)
+def test_a_move_to_a_login_page_is_always_blocked(site: Site, path: str, handle: str) -> None:
+    moved = page(302, location=f"https://x.example{path}?next=/u/{handle}")
+    landed = page(200, f"<h1>{handle}</h1>", url=f"https://x.example{path}", requested=f"https://x.example/u/{handle}")
+    assert classify(site, handle, moved).state is S.BLOCKED
+    assert classify(site, handle, landed).state is S.BLOCKED
+
+
+def test_a_wiki_style_name_with_spaces_counts_as_the_handle() -> None:
+    body = '{"query":{"users":[{"userid":1,"name":"MediaWiki default"}]}}'
+    assert classify(SITE, "MediaWiki_default", page(200, body)).state is S.FOUND
