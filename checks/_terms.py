@@ -55,6 +55,9 @@ def org_variants(name: str, places: frozenset[str] = frozenset()) -> list[str]:
         out.append(f"{' '.join(parts[2:])} University")
     if "health and social care partnership" in full.lower():
         out.append(f"{full.lower().split(' health and social care partnership')[0]} HSCP")
+    paired = re.match(r"^(\w+) and (\w+) (.+)$", full)
+    if paired:
+        out.append(f"{paired[1][0]}&{paired[2][0]} {paired[3]}")  # Dumfries and Galloway Council → D&G Council
     initials = acronym(full)
     if initials and len(initials) >= 3:
         out.append(initials)

@@ -104,6 +104,8 @@ class PublicTrustCheck(Check):
         return None
 
     def _intoxication(self, hits, window):  # type: ignore[no-untyped-def]
+        if "conduct.after-work" in hits:
+            return None  # a drink after work or on a day off is not drinking at work
         for drink in hits.get("conduct.intox", ()):
             work = near(drink, hits.get("conduct.work-now", ()), window)
             if work is not None:

@@ -74,17 +74,22 @@ class WorkplaceCheck(Check):
         if not internal:
             return
         a = analyse(text.view, self.terms)
-        if a.public_story:
+        if a.public_story or a.has("context.recruiting"):
             return
         team = a.first("workplace.team-ref") or a.first("profile.team") or a.first("profile.team-generic")
         unit = a.first("org.unit")
         place = a.first("profile.locality")
         named_office = place is not None and unit is not None and 0 < unit.first_token - place.last_token <= 3
-        colleagues = _colleagues(text.view, a, word_set(self.terms, "place.not"))
-        if team is None and not named_office and not (colleagues and any(m.term in _HR for m in internal)):
-            return
+        colleagues = _colleagues(text.view, a, word_set(self.terms, "place.not"),
+                                 word_set(self.terms, "workplace.name-next"), word_set(self.terms, "workplace.not-name"))
+        if team is None and not named_office:
+            colleagues = [c for c, opening in colleagues if not opening]  # a name mid-sentence, not "Cat has…"
+            if not (colleagues and any(m.term in _HR for m in internal)):
+                return
+        else:
+            colleagues = [c for c, _ in colleagues]
         about_people = bool(colleagues) and any(m.term in _HR for m in internal)
-        severity = Severity.HIGH if about_people else Severity.MEDIUM
+        severity = Severity.HIGH if about_people or self.terms.role_shown(snapshot) else Severity.MEDIUM
         first = internal[0]
         details = [f"internal matter: {m.term}" for m in internal[:3]]
         details += [f"colleague named: {c}" for c in colleagues[:3]]
@@ -100,19 +105,28 @@ class WorkplaceCheck(Check):
         )
 
 
-def _colleagues(view, a, stop) -> list[str]:  # type: ignore[no-untyped-def]
-    """Capitalised first names in the post that are not places, titles or the first word of a sentence."""
+def _colleagues(view, a, stop, name_next, not_name) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    """Capitalised first names in the post that are not places or titles.
+
+    A name opening a sentence counts only when a verb-like word follows ("Fiona got a warning");
+    each name comes with whether it opened a sentence (a weaker sign).
+    """
     skip = {i for ms in a.hits.values() for m in ms for i in range(m.first_token, m.last_token + 1)
             if m.category.startswith("profile.")}
     names = []
-    text = view.text
-    for i, tok in enumerate(view.tokens):
-        if i == 0 or i in skip or tok in stop or not view.capitalised(i) or view.original(i).isupper() or len(tok) < 3:
+    text, tokens = view.text, view.tokens
+    for i, tok in enumerate(tokens):
+        if i in skip or tok in stop or not view.capitalised(i) or view.original(i).isupper() or len(tok) < 3:
             continue
-        if i and view.tokens[i - 1] in ("in", "from", "at", "to", "for", "near", "on", "of"):
+        if i and tokens[i - 1] in ("in", "from", "at", "to", "for", "near", "on", "of"):
             continue  # "in Spain", "from Oban": a place, not a person
         before = text[: view.starts[i]].rstrip()
-        if before.endswith((".", "!", "?", ":", "\n")) or before.endswith("#"):
+        if before.endswith("#"):
             continue
-        names.append(view.original(i))
+        opening = not before or before.endswith((".", "!", "?", ":", "\n"))
+        if opening:
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if tok in not_name or following not in name_next:
+                continue
+        names.append((view.original(i), opening))
     return names

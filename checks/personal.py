@@ -59,7 +59,7 @@ class PersonalCheck(Check):
         a = analyse(text.view, self.terms)
         if service_user_details(a) or a.public_story:
             return  # about someone else, or already public: other checks speak for it
-        empty = "personal.empty" in hits or _apostrophe_empty(text.view.tokens)
+        empty = "personal.empty" in hits or _apostrophe_empty(text.view.tokens) or _empty_home(text.view, hits)
         if empty and "personal.home-word" in hits and "personal.empty" not in hits:
             hits = {**hits, "personal.empty": [m for m in hits["personal.home-word"]]}
         if "personal.empty" in hits and "personal.home-word" in hits:
@@ -96,3 +96,11 @@ def _apostrophe_empty(tokens: list[str]) -> bool:
     if "empty" not in tokens:
         return False
     return any(t.endswith("'s") and tokens[i + 1] == "empty" for i, t in enumerate(tokens[:-1]))
+
+
+def _empty_home(view, hits) -> bool:  # type: ignore[no-untyped-def]
+    """"the house is all locked up and empty": "empty" within a few words of the home itself."""
+    if "empty" not in view.tokens:
+        return False
+    at = [i for i, t in enumerate(view.tokens) if t == "empty"]
+    return any(abs(m.first_token - i) <= 6 for m in hits.get("personal.home-word", ()) for i in at)

@@ -39,6 +39,14 @@ class Category(BaseModel):
         default="phrases", description="'words': a plain word list a check reads with terms(), not matched in texts."
     )
 
+    @field_validator("terms", "negative")
+    @classmethod
+    def _has_words(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not _has_word(value):
+                raise ValueError(f"term {value!r} has no letters or digits to match")
+        return values
+
 
 class Pattern(BaseModel):
     """A named regular expression (matched case-insensitively) with optional cancelling words."""

@@ -57,3 +57,10 @@ def test_pattern_gates_skip_texts_that_cannot_match() -> None:
 def test_a_folder_without_rule_files_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         load_rules([tmp_path])
+
+
+def test_a_term_without_words_is_rejected_on_load(tmp_path: Path) -> None:
+    (tmp_path / "emoji.yaml").write_text("version: 1\ncategories:\n  x.y:\n    terms: ['🤫']\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_rules([tmp_path])
+    assert "emoji.yaml:" in str(caught.value) and "no letters" in str(caught.value)

@@ -18,6 +18,9 @@ CONTACT = "boundaries.service-user-contact"
         ("Her dad keeps liking my insta stories, should I block him?", True),
         ("Bumped into one of mine at the pub and bought him a pint", True),
         ("Morag's son added me on here to say thanks for looking after his mum", True),
+        ("Went for a drink with a former client on Saturday, he's doing brilliantly", True),
+        ("Gave my number to one of the young people from the unit so she can text me", True),
+        ("The dad from one of my cases wants to be friends on Facebook. Said yes", True),
         # hard negatives
         ("Finally on snapchat, add me if you're one of my pals from school", False),
         ("Got a friend request from a lassie I haven't seen since primary 7!", False),

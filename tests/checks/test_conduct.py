@@ -41,6 +41,11 @@ def test_disparaging_people_who_use_services_is_high() -> None:
         ("Left my case notes on the bus again lol", True),
         ("Not racist but these immigrants are all the same", True),
         ("Send them back where they came from, travellers are all thieves", True),
+        ("Two bottles of prosecco last night and I've a child protection visit at 10", True),
+        ("Skipped the home visit and wrote it up as done, it was lashing down", True),
+        ("Signed off the care plan without even meeting her, couldn't be arsed", True),
+        ("Wine o'clock after a long shift, feet up", False),
+        ("Home now, wine poured after a day of visits", False),
         # hard negatives
         ("Drunk in love with this wee man, anniversary dinner tonight", False),
         ("That documentary about the drunk tank was mental", False),
@@ -55,3 +60,9 @@ def test_public_trust_table(text: str, expected: bool) -> None:
 
 def test_discrimination_is_high() -> None:
     assert one(TRUST, "Not racist but these immigrants are all the same").severity is Severity.HIGH
+
+
+def test_a_role_on_the_profile_raises_conduct_findings() -> None:
+    text = "Still steaming from last night and first home visit is at 9"
+    assert one(TRUST, text).severity is Severity.MEDIUM
+    assert one(TRUST, text, account_bio="Social worker in Fife. Views my own.").severity is Severity.HIGH

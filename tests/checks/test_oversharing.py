@@ -55,6 +55,10 @@ def test_service_user_finding_explains_the_combination() -> None:
         ("Moira on our team has put in a formal grievance against the service manager", True),
         ("Management suspended Dave over the incident on Friday and the whole team is raging", True),
         ("Our team is down to 3 workers and management say no backfill until summer", True),
+        ("We've got 48 unallocated cases and two of us on the duty rota", True),
+        ("Fiona got a written warning for something the senior told her to do", True),
+        ("Proud of my team for getting through inspection week", False),
+        ("Colleagues, we have 6 vacancies in the Kirkcaldy team, apply now!", False),
         # hard negatives
         ("Huge thanks to the admin team at work who got me out of a hole today", False),
         ("The office is empty on Fridays, lovely and quiet for writing reports", False),
