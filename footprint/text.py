@@ -57,13 +57,14 @@ class TextView:
     derived from this one text (for example one analysis per post for every check).
     """
 
-    __slots__ = ("text", "tokens", "_starts", "_ends", "_hits", "memo", "_lower")
+    __slots__ = ("text", "tokens", "_starts", "_ends", "_hits", "memo", "_lower", "_last")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
         self._hits: dict[int, dict[str, list[Match]]] = {}
+        self._last: tuple[PhraseIndex | None, dict[str, list[Match]]] = (None, {})
         self.memo: dict[object, object] = {}
         self._lower = ""
         if "#" in text and _CAMEL_TAG.search(text):
@@ -165,8 +166,12 @@ class TextView:
 
     def hits(self, index: PhraseIndex) -> dict[str, list[Match]]:
         """Every category's matches at once (computed on first use, then cached)."""
-        found = self._hits.get(id(index))
-        return found if found is not None else self._hits_for(index)
+        last = self._last
+        if last[0] is index:
+            return last[1]
+        found = self._hits_for(index)
+        self._last = (index, found)
+        return found
 
     def _hits_for(self, index: PhraseIndex) -> dict[str, list[Match]]:
         key = id(index)
@@ -314,23 +319,23 @@ class PhraseIndex:
                 negatives[entry.category].append((i, j))
             else:
                 positives[entry.category].append(Match(entry.category, entry.term, i, j, view))
-        if not negatives and not self.near:
-            return dict(positives)
-        result: dict[str, list[Match]] = {}
-        for category, matches in positives.items():
-            cancel = negatives.get(category)
-            near = self.near.get(category)
-            if cancel is None and near is None:
-                result[category] = matches
-                continue
-            kept = [
-                m
-                for m in matches
-                if not (cancel and any(a <= m.last_token and m.first_token <= b for a, b in cancel))
-                and not (near and view.token_near(m, near[0], near[1]))
-            ]
-            if kept:
-                result[category] = kept
+        result = dict(positives)
+        for category, spans in negatives.items():
+            matches = result.get(category)
+            if matches:
+                kept = [m for m in matches if not any(a <= m.last_token and m.first_token <= b for a, b in spans)]
+                if kept:
+                    result[category] = kept
+                else:
+                    del result[category]
+        for category, (words, window) in self.near.items():
+            matches = result.get(category)
+            if matches:
+                kept = [m for m in matches if not view.token_near(m, words, window)]
+                if kept:
+                    result[category] = kept
+                else:
+                    del result[category]
         return result
 
 
