@@ -82,6 +82,8 @@ class WorkplaceCheck(Check):
         named_office = place is not None and unit is not None and 0 < unit.first_token - place.last_token <= 3
         colleagues = _colleagues(text.view, a, word_set(self.terms, "place.not"),
                                  word_set(self.terms, "workplace.name-next"), word_set(self.terms, "workplace.not-name"))
+        if service_user_details(a) and not colleagues:
+            return  # a post about a person who uses services: oversharing.service-user speaks for it
         if team is None and not named_office:
             colleagues = [c for c, opening in colleagues if not opening]  # a name mid-sentence, not "Cat has…"
             if not (colleagues and any(m.term in _HR for m in internal)):
