@@ -92,16 +92,19 @@ class LinkableCheck(Check):
             chain.append(f"it shows your name ({seen.name})")
         user = _user(anon.handle)
         anon_links = {_site(u) for u in anon.links}
+        shared: dict[str, list[str]] = {}
         for other in named:
             where = f"{other.platform} {other.handle}"
             if user and user == _user(other.handle):
                 chain.append(f"the same handle '{user}' is used on {where}, which is in your name")
             other_links = {_site(u) for u in other.links} | ({_site(other.url)} if other.url else set())
-            shared = sorted(anon_links & other_links)
-            if shared:
-                chain.append(f"it links to {shared[0]}, which {where} also links to or is")
+            for site in sorted(anon_links & other_links):
+                shared.setdefault(site, []).append(where)
             if anon.url and _site(anon.url) in {_site(u) for u in other.links}:
                 chain.append(f"{where} links to it")
+        for site, accounts in shared.items():
+            chain.append(f"it links to {site}, which your named account{'s' if len(accounts) > 1 else ''} "
+                         f"{', '.join(accounts)} also link{'' if len(accounts) > 1 else 's'} to or {'are' if len(accounts) > 1 else 'is'}")
         if any(key in _site(u).replace(".", "").replace("-", "") for u in anon.links for key in self.terms.name_keys):
             chain.append("it links to a site whose address contains your name")
         if len(seen.clues) >= 2:
