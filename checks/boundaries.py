@@ -26,12 +26,13 @@ class ServiceUserContactCheck(Check):
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
-        return self._check_text(text, snapshot) if "boundaries.contact" in text.view.hits(self.terms.index) else ()
+        hits = text.view.hits(self.terms.index)
+        return self._check_text(text, snapshot) if "boundaries.contact" in hits or "boundaries.platform" in hits else ()
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         view = text.view
         hits = view.hits(self.terms.index)
-        contact = hits.get("boundaries.contact")
+        contact = hits.get("boundaries.contact") or _platform_contact(text.view, hits)
         if not contact or "context.fiction" in hits:
             return
         a = analyse(view, self.terms)
@@ -74,3 +75,14 @@ def _someones_relative(view) -> str | None:  # type: ignore[no-untyped-def]
                 and tokens[i - 1 if i else 0] != "my":
             return f"{view.original(i - 1) + ' ' if tok[0].isdigit() and i else ''}{view.original(i)} {tokens[i + 1]}"
     return None
+
+
+_SELF = frozenset({"me", "my", "i", "i'm", "i've", "mine"})
+
+
+def _platform_contact(view, hits) -> list:  # type: ignore[no-untyped-def]
+    """A personal channel named in a post that also speaks of the author ("messaged me on insta")."""
+    platforms = hits.get("boundaries.platform")
+    if platforms and not _SELF.isdisjoint(view.tokens):
+        return platforms
+    return []

@@ -107,7 +107,7 @@ class PublicTrustCheck(Check):
         if "conduct.after-work" in hits:
             return None  # a drink after work or on a day off is not drinking at work
         for drink in hits.get("conduct.intox", ()):
-            work = near(drink, hits.get("conduct.work-now", ()), window)
+            work = near(drink, hits.get("conduct.work-now", ()), window) or near(drink, hits.get("conduct.duty", ()), window)
             if work is not None:
                 return (drink, work, "intoxication", Severity.MEDIUM,
                         f"This post says you were drunk or hungover (\"{drink.term}\") at or before work "

@@ -21,6 +21,9 @@ CONTACT = "boundaries.service-user-contact"
         ("Went for a drink with a former client on Saturday, he's doing brilliantly", True),
         ("Gave my number to one of the young people from the unit so she can text me", True),
         ("The dad from one of my cases wants to be friends on Facebook. Said yes", True),
+        ("A client sent me a DM on Facebook asking about her review", True),
+        ("The girl from the café follows me on insta, small world", False),
+        ("One of my pals messaged me on whatsapp about Saturday", False),
         # hard negatives
         ("Finally on snapchat, add me if you're one of my pals from school", False),
         ("Got a friend request from a lassie I haven't seen since primary 7!", False),

@@ -45,6 +45,9 @@ def test_disparaging_people_who_use_services_is_high() -> None:
         ("Skipped the home visit and wrote it up as done, it was lashing down", True),
         ("Signed off the care plan without even meeting her, couldn't be arsed", True),
         ("Wine o'clock after a long shift, feet up", False),
+        ("Couple of pints at lunch then back out for the afternoon visits", True),
+        ("These asylum seekers get everything handed to them, jumping the queue", True),
+        ("Had a few pints at the match then home for tea", False),
         ("Home now, wine poured after a day of visits", False),
         # hard negatives
         ("Drunk in love with this wee man, anniversary dinner tonight", False),
