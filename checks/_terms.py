@@ -142,6 +142,9 @@ class ProfileTerms:
             "profile.word": list(watch.words),
             "profile.person": list(watch.people),
         }
+        for category, terms in self.extra.items():
+            # "Jane Smith's", "Kirkcaldy's": the tokeniser keeps the possessive on the last word
+            self.extra[category] = _unique([*terms, *(f"{t}'s" for t in terms if not t.endswith("'s"))])
         self.index = self.rules.build_index(self.extra)
         self.name_keys = {re.sub(r"[^a-z0-9]", "", n.lower()) for n in self.extra["profile.name"]}
 

@@ -82,6 +82,7 @@ class WorkplaceCheck(Check):
         named_office = place is not None and unit is not None and 0 < unit.first_token - place.last_token <= 3
         colleagues = _colleagues(text.view, a, word_set(self.terms, "place.not"),
                                  word_set(self.terms, "workplace.name-next"), word_set(self.terms, "workplace.not-name"))
+        colleagues += [(m.term, False) for m in a.hits.get("profile.person", ())]  # names on the watch list
         if service_user_details(a) and not colleagues:
             return  # a post about a person who uses services: oversharing.service-user speaks for it
         if team is None and not named_office:

@@ -12,7 +12,7 @@ from footprint.plugins import Check, CheckContext, TextItem
 
 
 _PERSONAL = frozenset({"personal.empty", "personal.home-word", "personal.routine", "personal.live", "personal.child",
-                       "personal.home"})
+                       "personal.home", "profile.person"})
 
 
 class PersonalCheck(Check):
@@ -71,6 +71,9 @@ class PersonalCheck(Check):
         if "personal.live" in hits:
             m = hits["personal.live"][0]
             found.append(("where you are right now", (m.start, m.end)))
+        watched = hits.get("profile.person")
+        if watched and ("personal.child" in hits or "detail.school" in hits or found):
+            found.append((f"a name on your watch list ({watched[0].term})", (watched[0].start, watched[0].end)))
         schools = rules.search("school.named", raw, text.view) if "personal.child" in hits else []
         if schools and not a.about_work:
             found.append((f"your child's school ({schools[0].group()})", schools[0].span()))

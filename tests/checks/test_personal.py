@@ -45,3 +45,14 @@ def test_a_photo_with_a_position_names_the_file_and_only_an_approximate_area() -
     assert "56.1°N, 3.2°W" in finding.why
     assert "56.11" not in finding.why and "3.158" not in finding.why
     assert not [f for f in findings(photos=[Photo(path="no-gps.jpg")]) if f.check == PERSONAL]
+
+
+def test_watched_names_feed_the_checks() -> None:
+    from tests.conftest import make_profile
+
+    profile = make_profile(watch={"places": [], "words": [], "people": ["Ellie Smith", "Moira Dunn"]})
+    finding = one(PERSONAL, "Ellie Smith's first day at school today!", profile=profile)
+    assert any("Ellie Smith" in d for d in finding.details)
+    from tests.checks.helpers import found as run
+
+    assert "oversharing.workplace" in run("Can't believe Moira Dunn got suspended over nothing", profile=profile)
