@@ -107,10 +107,10 @@ def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
 
 def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozenset[str] = frozenset()) -> Match | None:
     """A job title the author gives as their own ("as a social worker", "#NQSW", "MHO here")."""
-    frames = [m.last_token for m in hits.get("role.frame-before", ())]
-    after = [m.first_token for m in hits.get("role.frame-after", ())]
+    frames = [m.last_token for m in hits.get("role.frame-before", ())[:200]]
+    after = [m.first_token for m in hits.get("role.frame-after", ())[:200]]
     tokens = view.tokens
-    for m in hits.get("role.title", ()):
+    for m in hits.get("role.title", ())[:200]:
         if any(m.first_token - 4 <= f < m.first_token for f in frames):
             return m
         if m.first_token and tokens[m.first_token - 1] in not_before:
@@ -149,7 +149,7 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
             a.anchor_at = m.span()
     for name in ("age.pronoun", "age.baby", "age.words", "age.lead"):
         for m in rules.search(name, text, view):
-            if name == "age.lead" and text[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?"):
+            if name == "age.lead" and char_before(text, m.start()) not in ("", ".", "!", "?"):
                 continue  # only a number that opens a sentence ("74, retired postmistress")
             a.details.setdefault("age", m.group().strip())
             if subject is None:
@@ -213,9 +213,18 @@ def _inside(m: Match, others: list[Match] | tuple) -> bool:
     return any(o.first_token <= m.first_token and m.last_token <= o.last_token for o in others)
 
 
+def char_before(text: str, start: int) -> str:
+    """The last non-space character before `start` ("" at the start of the text), without copying the text."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i else ""
+
+
 def _word_before(text: str, start: int) -> str:
     """The word (letters, digits, dots) that ends right at `start`: "Dougie" in "Dougie, 94,"."""
-    start = len(text[:start].rstrip())
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
     i = start
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".'’"):
         i -= 1
@@ -278,9 +287,12 @@ def describe(details: dict[str, str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+_NEAR_LIMIT = 200  # matches looked at per category, so a hostile post cannot make this quadratic
+
+
 def near(a: Match, others: list[Match] | tuple, window: int) -> Match | None:
-    """The first of `others` within `window` tokens of `a`."""
-    for o in others:
+    """The first of `others` within `window` tokens of `a` (among the first few hundred)."""
+    for o in others[:_NEAR_LIMIT]:
         if o.first_token - window <= a.last_token and a.first_token <= o.last_token + window:
             return o
     return None

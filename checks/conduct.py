@@ -41,7 +41,7 @@ class DisparagingCheck(Check):
         window = _window(text.view)
         a = analyse(text.view, self.terms)
         person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
-        for insult in insults:
+        for insult in insults[:200]:
             target = near(insult, hits.get("conduct.target.su", ()), window) or near(insult, person, window)
             about_users = target is not None
             target = target or near(insult, hits.get("conduct.target.work", ()), window)
@@ -95,7 +95,7 @@ class PublicTrustCheck(Check):
         )
 
     def _discrimination(self, hits, window):  # type: ignore[no-untyped-def]
-        for group in hits.get("conduct.group", ()):
+        for group in hits.get("conduct.group", ())[:200]:
             claim = near(group, hits.get("conduct.generalise", ()), window)
             if claim is not None:
                 return (group, claim, "discriminatory remark", Severity.HIGH,
@@ -106,7 +106,7 @@ class PublicTrustCheck(Check):
     def _intoxication(self, hits, window):  # type: ignore[no-untyped-def]
         if "conduct.after-work" in hits:
             return None  # a drink after work or on a day off is not drinking at work
-        for drink in hits.get("conduct.intox", ()):
+        for drink in hits.get("conduct.intox", ())[:200]:
             work = near(drink, hits.get("conduct.work-now", ()), window) or near(drink, hits.get("conduct.duty", ()), window)
             if work is not None:
                 return (drink, work, "intoxication", Severity.MEDIUM,
@@ -115,7 +115,7 @@ class PublicTrustCheck(Check):
         return None
 
     def _boast(self, hits, window):  # type: ignore[no-untyped-def]
-        for boast in hits.get("conduct.rule-boast", ()):
+        for boast in hits.get("conduct.rule-boast", ())[:200]:
             duty = near(boast, hits.get("conduct.duty", ()), window)
             if duty is not None:
                 return (boast, duty, "rule broken", Severity.MEDIUM,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from checks._evidence import KINDS, PERSONISH, analyse, describe, service_user_details, word_set
+from checks._evidence import KINDS, PERSONISH, analyse, char_before, describe, service_user_details, word_set
 from checks._terms import terms_for
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
@@ -123,13 +123,15 @@ def _colleagues(view, a, stop, name_next, not_name) -> list[tuple[str, bool]]:  
             continue
         if i and tokens[i - 1] in ("in", "from", "at", "to", "for", "near", "on", "of"):
             continue  # "in Spain", "from Oban": a place, not a person
-        before = text[: view.starts[i]].rstrip()
-        if before.endswith("#"):
+        prev = char_before(text, view.starts[i])
+        if prev == "#":
             continue
-        opening = not before or before.endswith((".", "!", "?", ":", "\n"))
+        opening = prev in ("", ".", "!", "?", ":")
         if opening:
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             if tok in not_name or following not in name_next:
                 continue
         names.append((view.original(i), opening))
+        if len(names) >= 20:
+            break
     return names

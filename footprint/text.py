@@ -323,7 +323,8 @@ class PhraseIndex:
         for category, spans in negatives.items():
             matches = result.get(category)
             if matches:
-                kept = [m for m in matches if not any(a <= m.last_token and m.first_token <= b for a, b in spans)]
+                covered = {i for a, b in spans for i in range(a, b + 1)}  # linear, whatever the input
+                kept = [m for m in matches if covered.isdisjoint(range(m.first_token, m.last_token + 1))]
                 if kept:
                     result[category] = kept
                 else:
