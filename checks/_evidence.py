@@ -110,6 +110,9 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
     frames = [m.last_token for m in hits.get("role.frame-before", ())[:200]]
     after = [m.first_token for m in hits.get("role.frame-after", ())[:200]]
     tokens = view.tokens
+    own = hits.get("role.self")
+    if own:
+        return own[0]
     for m in hits.get("role.title", ())[:200]:
         if any(m.first_token - 4 <= f < m.first_token for f in frames):
             return m

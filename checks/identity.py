@@ -12,7 +12,7 @@ from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
 
-_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag"})
+_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self"})
 _WORKPLACE = frozenset({"profile.employer", "profile.team", "profile.team-generic", "profile.locality"})
 
 

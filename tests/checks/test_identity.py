@@ -37,6 +37,9 @@ def test_real_name_on_an_anonymous_account_is_medium() -> None:
         ("first week of #NQSW life and I'm exhausted", False, True),
         ("I've been a care worker for six years", False, True),
         ("Social worker | hillwalker | bad at baking", True, True),
+        ("Social work student life: essays, placement, repeat", False, True),
+        ("Proud to call myself a social worker after 20 years", False, True),
+        ("A social worker saved my life when I was 14", False, False),
         # hard negatives: someone else's social worker, adverts, generic talk
         ("My social worker when I was a kid changed my life", False, False),
         ("Angus Council are recruiting social workers, closing date Friday", False, False),
@@ -60,6 +63,7 @@ def test_role_table(text: str, bio: bool, expected: bool) -> None:
         # hard negatives: the town without work, other organisations
         ("Kirkcaldy under-12s won the cup final!", False, False),
         ("Swim at Kinghorn then chips in Kirkcaldy", False, False),
+        ("Jury duty next week in Kirkcaldy, wish me luck", False, False),
         ("Dundee City Council are recruiting, closing date next week", False, False),
         ("Fife | sea swims | sourdough", True, False),
     ],
