@@ -260,6 +260,7 @@ def demo(
     fail_on: FailOnOpt = FailOn.never,
     only: OnlyOpt = None,
     skip: SkipOpt = None,
+    rules: RulesOpt = None,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
 ) -> None:
@@ -279,7 +280,7 @@ def demo(
     try:
         registry = discover()
         options = _options(only, skip, framework)
-        reports = asyncio.run(run_demo(registry, load_rules(), options, RichProgress(_stderr()), persona))
+        reports = asyncio.run(run_demo(registry, load_rules(rules), options, RichProgress(_stderr()), persona))
         _emit(reports, fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None

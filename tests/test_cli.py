@@ -131,3 +131,19 @@ def test_terminal_report_respects_no_color() -> None:
 
 def test_version() -> None:
     assert run("--version").stdout.startswith("footprint ")
+
+
+def test_user_rule_files_extend_the_built_in_categories(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text("version: 1\ncategories:\n  role.title:\n    terms: [sourdough]\n")
+    before = json.loads(run("demo", "--persona", "careful", "-f", "json").stdout)
+    after = json.loads(run("demo", "--persona", "careful", "-f", "json", "--rules", str(tmp_path)).stdout)
+    assert not [f for f in before["findings"] if f["check"] == "identity.role"]
+    role = [f for f in after["findings"] if f["check"] == "identity.role"]
+    assert role and role[0]["excerpt"]["text"][role[0]["excerpt"]["start"]:role[0]["excerpt"]["end"]].lower() == "sourdough"
+
+
+def test_a_broken_user_rule_file_is_one_located_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("version: 1\ncategories:\n  role.title:\n    termz: [x]\n")
+    result = runner.invoke(app, ["demo", "--rules", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'bad.yaml'}:4:5: categories.role.title.termz: unknown key" in result.output
