@@ -12,6 +12,7 @@ test split, looked at only to report; rules were tuned on the rest (dev).
 
     python bench/bench_checks.py                 # both splits
     python bench/bench_checks.py --errors dev    # list dev mistakes, for tuning
+    python bench/bench_checks.py --corpus bench/corpus2 --errors all   # a development-only corpus
 """
 
 from __future__ import annotations
@@ -113,7 +114,9 @@ def report(name: str, result: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--errors", choices=["dev"], help="list the dev split's mistakes (the test split is never listed)")
+    parser.add_argument("--errors", choices=["dev", "all"],
+                        help="list mistakes: 'dev' lists the dev split's; 'all' lists every post's, for a corpus used "
+                        "wholly for development (never use it on a sealed held-out corpus)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     profiles, posts = load(args.corpus)
@@ -128,9 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         for split in ("dev", "test", "all"):
             report(split, results[split])
     if args.errors:
-        print("\nmistakes on dev (FN = missed label, FP = finding not in labels):")
+        print(f"\nmistakes on {args.errors} (FN = missed label, FP = finding not in labels):")
         for post in posts:
-            if split_of(post) != "dev":
+            if args.errors == "dev" and split_of(post) != "dev":
                 continue
             labels, got = set(post["labels"]), found[post["id"]]
             if labels != got:

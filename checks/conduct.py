@@ -11,6 +11,7 @@ from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast"})
+_PERSON_INSULT = "conduct.insult-person"
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
 
@@ -31,33 +32,53 @@ class DisparagingCheck(Check):
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
-        return self._check_text(text, snapshot) if "conduct.insult" in text.view.hits(self.terms.index) else ()
+        hits = text.view.hits(self.terms.index)
+        return self._check_text(text, snapshot) if "conduct.insult" in hits or _PERSON_INSULT in hits else ()
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         hits = text.view.hits(self.terms.index)
-        insults = hits.get("conduct.insult")
-        if not insults or "context.fiction" in hits:
+        if "context.fiction" in hits:
             return
         window = _window(text.view)
         a = analyse(text.view, self.terms)
         person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
-        for insult in insults[:200]:
-            target = near(insult, hits.get("conduct.target.su", ()), window) or near(insult, person, window)
-            about_users = target is not None
-            target = target or near(insult, hits.get("conduct.target.work", ()), window)
-            if target is None:
-                continue
+        users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
+        for insult, target, about_users in _aimed(hits, users, window, a.about_work or a.jargon):
             severity = Severity.HIGH if about_users else Severity.MEDIUM
             if not about_users and self.terms.role_shown(snapshot):
                 severity = severity.raised()
             who = "people who use services or their families" if about_users else "colleagues, your employer or another profession"
+            who = f"{who} ({target.term})" if target is not None else "someone you know through work"
             yield self.finding(
                 snapshot, severity=severity, item=text.item, text=text.text, span=(insult.start, insult.end),
-                why=f"This post calls {who} ({target.term}) \"{insult.term}\" in public. Derogatory remarks damage "
+                why=f"This post calls {who} \"{insult.term}\" in public. Derogatory remarks damage "
                 "trust in you and in the service, whoever they are about.",
-                details=[f"remark: {insult.term}", f"about: {target.term}"],
+                details=[f"remark: {insult.term}", f"about: {target.term if target is not None else 'someone met through work'}"],
                 advice=["Delete the post. Raise concerns about colleagues or services through supervision or formal routes."],
             )
+            return
+
+
+def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
+    """(insult, target, about people who use services) for each insult aimed at someone.
+
+    A derogatory word needs a target near it: people who use services (by any name, or the one
+    person the post is about), or colleagues, the employer or another profession. A word that can
+    only mean contempt for a person ("toerag", "brown-noser") needs no group beside it in a post
+    about the author's work: there it is aimed at someone met through work.
+    """
+    for insult in hits.get("conduct.insult", ())[:200]:
+        target = near(insult, users, window)
+        if target is not None:
+            yield insult, target, True
+            return
+        target = near(insult, hits.get("conduct.target.work", ()), window)
+        if target is not None:
+            yield insult, target, False
+            return
+    if about_work:
+        for insult in hits.get(_PERSON_INSULT, ())[:1]:
+            yield insult, (users[0] if users else None), bool(users)
             return
 
 
