@@ -38,6 +38,9 @@ class ServiceUserContactCheck(Check):
         a = analyse(view, self.terms)
         who = a.first("person.caseload") or a.first("boundaries.person")
         relative = _someones_relative(view)
+        if who is None and relative is None:
+            known = self.rules.search("boundaries.known", text.text, view)
+            relative = known[0].group() if known else None  # "a woman I was involved with", "whose case I closed"
         if who is None and relative is None and a.subject is not None and not a.own \
                 and ("age" in a.details or service_user_details(a)):
             who = a.subject  # someone described by age, place or history: a person known through work
