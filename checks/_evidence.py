@@ -122,6 +122,9 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
             return m
         if any(n.last_token >= m.first_token - 4 and n.first_token < m.first_token for n in hits.get("profile.name", ())):
             return m  # "Aileen Mair, Care Worker of the Year"
+    for m in (*hits.get("role.title", ())[:3], *hits.get("role.field", ())[:3]):
+        if _opens_text(view, m, not_before):
+            return m  # "Resi worker, mum, tired." / "Adult safeguarding social worker, proud of it."
     fields = [m.last_token for m in hits.get("role.frame-field", ())]
     for m in hits.get("role.field", ()):
         if any(m.first_token - 2 <= f < m.first_token for f in fields):
@@ -130,6 +133,21 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
         if view.after_hash(m.first_token):
             return m
     return None
+
+
+_LABEL_END = frozenset(",|.:;-–—/·•")
+
+
+def _opens_text(view: TextView, m: Match, not_before: frozenset[str]) -> bool:
+    """A singular title or field that opens the text as a label, ending at a comma, bar or colon.
+
+    People introduce themselves this way ("Resi worker, mum, tired."); someone else's worker
+    comes with a possessive or a verb ("my social worker", "Social worker came round").
+    """
+    if m.first_token > 3 or m.term.endswith("s") or any(t in not_before for t in view.tokens[: m.first_token]):
+        return False
+    rest = view.text[m.end : m.end + 2].strip()
+    return rest[:1] in _LABEL_END
 
 
 def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:

@@ -12,7 +12,7 @@ from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
 
-_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self"})
+_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self", "role.activity"})
 _WORKPLACE = frozenset({"profile.employer", "profile.team", "profile.team-generic", "profile.locality"})
 
 
@@ -82,7 +82,7 @@ class RoleCheck(Check):
         if _ROLE_WORDS.isdisjoint(hits):
             return
         a = analyse(text.view, self.terms)
-        match = a.role_self
+        match = a.role_self or a.first("role.activity")  # a title of one's own, or first-person work activity
         if match is None and text.item.kind != "post" and not a.has("context.recruiting"):
             match = a.first("role.title") or a.first("role.field")
         if match is None:
