@@ -39,8 +39,7 @@ class ServiceUserContactCheck(Check):
         who = a.first("person.caseload") or a.first("boundaries.person")
         relative = _someones_relative(view)
         if who is None and relative is None:
-            known = self.rules.search("boundaries.known", text.text, view)
-            relative = known[0].group() if known else None  # "a woman I was involved with", "whose case I closed"
+            relative = _known_through_work(self.rules, text.text, view)
         if who is None and relative is None and a.subject is not None and not a.own \
                 and ("age" in a.details or service_user_details(a)):
             who = a.subject  # someone described by age, place or history: a person known through work
@@ -77,6 +76,19 @@ def _someones_relative(view) -> str | None:  # type: ignore[no-untyped-def]
         if tok.endswith("'s") and tokens[i + 1] in _FAMILY and (view.capitalised(i) or tok[0].isdigit()) \
                 and tokens[i - 1 if i else 0] != "my":
             return f"{view.original(i - 1) + ' ' if tok[0].isdigit() and i else ''}{view.original(i)} {tokens[i + 1]}"
+    return None
+
+
+_KNOWN = ("boundaries.known", "boundaries.known-case", "boundaries.known-left", "boundaries.known-list",
+          "boundaries.known-slot", "boundaries.known-role", "boundaries.known-group")
+
+
+def _known_through_work(rules, text: str, view) -> str | None:  # type: ignore[no-untyped-def]
+    """Someone described as known through work: "a woman I was involved with", "whose case I closed"."""
+    for name in _KNOWN:
+        found = rules.search(name, text, view)
+        if found:
+            return found[0].group()
     return None
 
 

@@ -188,7 +188,7 @@ class TextView:
         return any(self.tokens[i] in words for i in range(lo, hi) if not match.first_token <= i <= match.last_token)
 
 
-_Candidates = tuple  # (one-word entries, {2nd word: two-word entries}, {2nd word: longer entries}, two-word stems)
+_Candidates = tuple  # (one-word entries, {2nd word: two-word entries}, {(2nd, 3rd) word: longer entries}, two-word stems)
 _NOTHING: tuple = ()  # falsy, so compress() skips words that start no term
 
 
@@ -253,7 +253,9 @@ class PhraseIndex:
         """The entries that may start at `token`, split for speed, remembered per token.
 
         One-word entries (and one-word stems) match at once; longer entries are filed under
-        their second word so that most are never tried at all.
+        their second and third words ("on the" starts many phrases, "on the rota" few), so that
+        most are never tried at all. A three-word entry whose last word is a stem is filed
+        under its second word alone (third word None).
         """
         singles: list[_Entry] = []
         twos: dict[str, list[_Entry]] = {}
@@ -268,7 +270,8 @@ class PhraseIndex:
             elif size == 2:
                 twos.setdefault(entry.tokens[1], []).append(entry)
             else:
-                longer.setdefault(entry.tokens[1], []).append(entry)
+                third = None if (size == 3 and entry.prefix) else entry.tokens[2]
+                longer.setdefault((entry.tokens[1], third), []).append(entry)
         for length in self.stem_lengths:
             if len(token) >= length:
                 singles.extend(self.by_stem.get(token[:length], ()))
@@ -304,10 +307,12 @@ class PhraseIndex:
                     for entry in twos.get(tokens[i + 1], ()):
                         append((entry, i, i + 1))
                 if longer:
-                    for entry in longer.get(tokens[i + 1], ()):
-                        j = _match_at(tokens, i, n, entry)
-                        if j >= 0:
-                            append((entry, i, j))
+                    second = tokens[i + 1]
+                    for key in ((second, tokens[i + 2]) if i + 2 < n else None, (second, None)):
+                        for entry in longer.get(key, ()):
+                            j = _match_at(tokens, i, n, entry)
+                            if j >= 0:
+                                append((entry, i, j))
             for entry in slow:
                 j = _match_at(tokens, i, n, entry)
                 if j >= 0:
