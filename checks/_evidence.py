@@ -39,7 +39,7 @@ _DETAIL_CATEGORIES = {
 }
 # Only texts with one of these (or a digit) can describe a person in detail.
 PERSONISH = frozenset({"person.noun", "person.caseload", "profile.place", "profile.locality", *_DETAIL_CATEGORIES})
-_PREPOSITIONS = frozenset({"from", "fae", "in", "at", "near", "outside"})
+_PREPOSITIONS = frozenset({"from", "fae", "in", "at", "near", "outside", "around", "on", "off", "beside", "by"})  # "on Hoy", "up in Dounby"
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -212,6 +212,15 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
         place = street[0].group() if street else _capitalised_place(view, terms, hits)
         if place:
             a.details["place"] = place
+
+
+def named_place(view: TextView, terms: ProfileTerms, hits: dict[str, list[Match]]) -> str | None:
+    """A place named in the text: a watched place or locality, or a capitalised name after a preposition."""
+    for category in ("profile.place", "profile.locality"):
+        m = hits.get(category)
+        if m:
+            return m[0].term
+    return _capitalised_place(view, terms, hits)
 
 
 def _capitalised_place(view: TextView, terms: ProfileTerms, hits: dict[str, list[Match]]) -> str | None:

@@ -21,9 +21,10 @@ def personal_phone(raw: str) -> str | None:
 
     UK numbers are classed by their ranges (07 mobiles, valid 01/02 landlines; 03, 08 and 09
     are shared, free or premium service numbers); a mobile is taken as written, which also
-    accepts Ofcom's drama range (07700 900xxx) that reads exactly like a real mobile. Other
+    accepts Ofcom's drama ranges (07700 900xxx, 01632 960xxx) that read exactly like real numbers. Other
     countries go through phonenumbers' full validation.
     """
+    raw = raw.translate(_SEPARATORS)  # "07700/900/123", "07700_900123"
     try:
         number = phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:
@@ -33,12 +34,15 @@ def personal_phone(raw: str) -> str | None:
         return None
     if number.country_code == 44:
         mobile = national[0] == "7" and national[:2] not in ("70", "76")
-        if not (mobile or (national[0] in "12" and phonenumbers.is_valid_number(number))):
+        drama = national.startswith("1632960")  # Ofcom's drama landline range, read like any landline
+        if not (mobile or drama or (national[0] in "12" and phonenumbers.is_valid_number(number))):
             return None
     elif not phonenumbers.is_valid_number(number) or phonenumbers.number_type(number) in _NOT_PERSONAL:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
+
+_SEPARATORS = str.maketrans({c: " " for c in "/_–·*~|"})
 
 _DIGITS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
            "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
@@ -99,7 +103,7 @@ class PersonalContactCheck(Check):
             if digits and personal_phone(digits if digits.startswith("0") else "0" + digits):
                 found.append(("phone number written out in words", (0, 0), Severity.MEDIUM))
         if not found and not service:
-            for m in self.rules.search("email.spoken", raw, text.view):
+            for m in (*self.rules.search("email.spoken", raw, text.view), *self.rules.search("email.obfuscated", raw, text.view)):
                 found.append(("e-mail address written out in words", m.span(), Severity.MEDIUM))
                 break
         if "@" in raw:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from checks._evidence import analyse, service_user_details
+from checks._evidence import analyse, named_place, service_user_details
 from checks._terms import terms_for
 from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
 
 _PERSONAL = frozenset({"personal.empty", "personal.home-word", "personal.routine", "personal.live", "personal.child",
-                       "personal.home", "profile.person"})
+                       "personal.home", "personal.away", "profile.person"})
 
 
 class PersonalCheck(Check):
@@ -57,7 +57,8 @@ class PersonalCheck(Check):
         if _PERSONAL.isdisjoint(hits) and not text.view.has_digit:
             return
         a = analyse(text.view, self.terms)
-        if service_user_details(a) or a.public_story:
+        own_home = "personal.home" in hits and ("personal.empty" in hits or "personal.away" in hits)
+        if a.public_story or (service_user_details(a) and not own_home):
             return  # about someone else, or already public: other checks speak for it
         empty = "personal.empty" in hits or _apostrophe_empty(text.view.tokens) or _empty_home(text.view, hits)
         if empty and "personal.home-word" in hits and "personal.empty" not in hits:
@@ -65,9 +66,15 @@ class PersonalCheck(Check):
         if "personal.empty" in hits and "personal.home-word" in hits:
             m = hits["personal.empty"][0]
             found.append(("your home will be empty" + (" (with travel dates)" if "personal.away" in hits else ""), (m.start, m.end)))
-        if "personal.routine" in hits and (times or "personal.home" in hits):
+        place = named_place(text.view, self.terms, hits) if "personal.routine" in hits and not times else None
+        if "personal.routine" in hits and (times or place or "personal.home" in hits):
             m = hits["personal.routine"][0]
-            found.append(("a fixed routine" + (f" at {times[0].group()}" if times else ""), (m.start, m.end)))
+            where = f" at {times[0].group()}" if times else f" ({place})" if place else ""
+            found.append(("a fixed routine" + where, (m.start, m.end)))
+        if not any(w.startswith("your home") for w, _ in found):
+            trip = rules.search("personal.trip", raw, text.view) if "personal.away" in hits else []
+            if trip and not a.about_work:
+                found.append((f"you will be away from home ({trip[0].group()})", trip[0].span()))
         if "personal.live" in hits:
             m = hits["personal.live"][0]
             found.append(("where you are right now", (m.start, m.end)))
