@@ -168,9 +168,9 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
         a.details.setdefault("age", m.group().strip())
         if subject is None:
             a.anchor_at = m.span()
-    for name in ("age.pronoun", "age.baby", "age.words", "age.lead"):
+    for name in ("age.pronoun", "age.baby", "age.words", "age.spelled", "age.lead"):
         for m in rules.search(name, text, view):
-            if name == "age.lead" and char_before(text, m.start()) not in ("", ".", "!", "?"):
+            if name == "age.lead" and char_before(text, m.start()) not in ("", ".", "!", "?", ":"):
                 continue  # only a number that opens a sentence ("74, retired postmistress")
             a.details.setdefault("age", m.group().strip())
             if subject is None:
@@ -300,6 +300,8 @@ def service_user_details(a: Analysis) -> dict[str, str] | None:
     work = a.about_work or a.jargon
     if a.own and not work:
         return None
+    if not a.caseload and a.has("personal.home") and (a.has("personal.empty") or a.has("personal.routine")):
+        return None  # the author's own home and habits: oversharing.personal speaks for them
     kinds = set(a.details)
     strong = any(combo <= kinds for combo in STRONG)
     if a.has("boundaries.contact") and len(kinds) < 3 and not strong:
