@@ -79,7 +79,8 @@ class WorkplaceCheck(Check):
         team = a.first("workplace.team-ref") or a.first("profile.team") or a.first("profile.team-generic")
         unit = a.first("org.unit")
         place = a.first("profile.locality")
-        named_office = place is not None and unit is not None and 0 < unit.first_token - place.last_token <= 3
+        named_office = unit is not None and (
+            (place is not None and 0 < unit.first_token - place.last_token <= 3) or _named_unit(text.view, unit))
         colleagues = _colleagues(text.view, a, word_set(self.terms, "place.not"),
                                  word_set(self.terms, "workplace.name-next"), word_set(self.terms, "workplace.not-name"))
         colleagues += [(m.term, False) for m in a.hits.get("profile.person", ())]  # names on the watch list
@@ -106,6 +107,15 @@ class WorkplaceCheck(Check):
             details=details,
             advice=["Delete or edit the post; raise concerns through your manager, union or whistleblowing policy."],
         )
+
+
+def _named_unit(view, unit) -> bool:  # type: ignore[no-untyped-def]
+    """A team or office with a name of its own just before it ("Renfrewshire MHO team", "Letham hub")."""
+    for i in range(max(0, unit.first_token - 3), unit.first_token):
+        tok = view.tokens[i]
+        if tok not in ("the", "our", "my", "a", "this", "that", "i") and view.capitalised(i):
+            return True
+    return False
 
 
 def _colleagues(view, a, stop, name_next, not_name) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]
