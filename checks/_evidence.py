@@ -146,7 +146,11 @@ def _opens_text(view: TextView, m: Match, not_before: frozenset[str]) -> bool:
     """
     if m.first_token > 3 or m.term.endswith("s") or any(t in not_before for t in view.tokens[: m.first_token]):
         return False
-    rest = view.text[m.end : m.end + 2].strip()
+    head = view.text[:120].lower()
+    at = head.find(m.term.lower())  # found by text search, so no character offsets are computed
+    if at < 0:
+        return False
+    rest = head[at + len(m.term) : at + len(m.term) + 2].strip()
     return rest[:1] in _LABEL_END
 
 

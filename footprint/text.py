@@ -188,7 +188,7 @@ class TextView:
         return any(self.tokens[i] in words for i in range(lo, hi) if not match.first_token <= i <= match.last_token)
 
 
-_Candidates = tuple  # (one-word entries, {2nd word: two-word entries}, {(2nd, 3rd) word: longer entries}, two-word stems)
+_Candidates = tuple  # (one-word entries, {2nd word: two-word entries}, {2nd word: {3rd word: longer entries}}, two-word stems)
 _NOTHING: tuple = ()  # falsy, so compress() skips words that start no term
 
 
@@ -271,13 +271,14 @@ class PhraseIndex:
                 twos.setdefault(entry.tokens[1], []).append(entry)
             else:
                 third = None if (size == 3 and entry.prefix) else entry.tokens[2]
-                longer.setdefault((entry.tokens[1], third), []).append(entry)
+                longer.setdefault(entry.tokens[1], {}).setdefault(third, []).append(entry)
         for length in self.stem_lengths:
             if len(token) >= length:
                 singles.extend(self.by_stem.get(token[:length], ()))
         if not (singles or twos or longer or slow):
             return _NOTHING
-        return (tuple(singles), {k: tuple(v) for k, v in twos.items()}, {k: tuple(v) for k, v in longer.items()}, tuple(slow))
+        return (tuple(singles), {k: tuple(v) for k, v in twos.items()},
+                {k: {t: tuple(v) for t, v in by_third.items()} for k, by_third in longer.items()}, tuple(slow))
 
     def categories(self) -> set[str]:
         """Every category with at least one positive term."""
@@ -307,12 +308,13 @@ class PhraseIndex:
                     for entry in twos.get(tokens[i + 1], ()):
                         append((entry, i, i + 1))
                 if longer:
-                    second = tokens[i + 1]
-                    for key in ((second, tokens[i + 2]) if i + 2 < n else None, (second, None)):
-                        for entry in longer.get(key, ()):
-                            j = _match_at(tokens, i, n, entry)
-                            if j >= 0:
-                                append((entry, i, j))
+                    by_third = longer.get(tokens[i + 1])
+                    if by_third:
+                        for third in ((tokens[i + 2], None) if i + 2 < n else (None,)):
+                            for entry in by_third.get(third, ()):
+                                j = _match_at(tokens, i, n, entry)
+                                if j >= 0:
+                                    append((entry, i, j))
             for entry in slow:
                 j = _match_at(tokens, i, n, entry)
                 if j >= 0:
