@@ -77,7 +77,8 @@ class PersonalContactCheck(Check):
         self.terms = terms_for(context)
         self.number_words = frozenset(self.rules.terms("contact.number-word"))
         spoken = self.rules.patterns.get("email.spoken")
-        self.mail_words = frozenset(w.lower() for w in spoken.needs_words) if spoken else frozenset()
+        obfuscated = self.rules.patterns.get("email.obfuscated")
+        self.mail_words = frozenset(w.lower() for p in (spoken, obfuscated) if p for w in p.needs_words)
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         # NOTE: a plain function with a cheap gate, so most posts cost no generator at all

@@ -74,3 +74,14 @@ def test_excerpt_keeps_the_span(width: int) -> None:
 def test_html_helpers() -> None:
     assert html_to_text("<p>Hi &amp; bye</p><p>two</p>") == "Hi & bye\ntwo"
     assert extract_links('<a href="https://a.example/x">a</a><a href="mailto:x">m</a>') == ["https://a.example/x"]
+
+
+def test_long_phrases_sharing_two_words_match_by_their_third() -> None:
+    idx = index(rota=["on the rota", "on the amhp rota", "on the rota*", "on the"], end=["on the ward round"])
+    view = TextView("On the AMHP rota tonight, on the rotation after, then on the ward round and on the")
+    terms = [(m.category, m.term) for ms in view.hits(idx).values() for m in ms]
+    assert ("rota", "on the amhp rota") in terms
+    assert ("rota", "on the rota*") in terms  # a stem as the third word
+    assert ("end", "on the ward round") in terms
+    assert sum(1 for c, t in terms if t == "on the") == 4  # short phrases still match, ending the text too
+    assert ("rota", "on the rota") not in terms

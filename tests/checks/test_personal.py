@@ -56,3 +56,17 @@ def test_watched_names_feed_the_checks() -> None:
     from tests.checks.helpers import found as run
 
     assert "oversharing.workplace" in run("Can't believe Moira Dunn got suspended over nothing", profile=profile)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the idea in wording the rules were not written from (invented for these tests); False rows are hard negatives
+        ('Off to Crete for a fortnight from Saturday, back on the 14th!', True),
+        ("Every Tuesday at 6 you'll find me at the Loanhead pool, lane 3", True),
+        ('Drop-off at Ysgol Bryn Teg at 8:40 every morning then the commute', True),
+        ('The office is empty this week with half the team on leave', False),
+    ],
+)
+def test_personal_new_wording(text: str, expected: bool) -> None:
+    assert ('oversharing.personal' in found(text)) is expected
