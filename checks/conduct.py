@@ -10,7 +10,8 @@ from checks._terms import terms_for
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
-_CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast"})
+_CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse"})
+_YOU_WINDOW = 3  # tokens: "you absolute ___", "___ like you"
 _PERSON_INSULT = "conduct.insult-person"
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
@@ -102,7 +103,13 @@ class PublicTrustCheck(Check):
         if _CONDUCT.isdisjoint(hits) or "context.fiction" in hits or "context.press" in hits:
             return
         window = _window(text.view)
-        found = self._discrimination(hits, window) or self._intoxication(hits, window) or self._boast(hits, window)
+        reported = "conduct.reported" in hits  # the writer reports, challenges or is trained against it
+        found = (
+            (None if reported else self._discrimination(hits, window) or self._abuse(hits, text.view))
+            or self._intoxication(hits, window)
+            or self._boast(hits, window)
+            or self._dishonest(hits, window, text.view)
+        )
         if found is None:
             return
         match, other, kind, severity, why = found
@@ -122,6 +129,38 @@ class PublicTrustCheck(Check):
                 return (group, claim, "discriminatory remark", Severity.HIGH,
                         f"This post makes a sweeping hostile claim about a group ({group.term}: \"{claim.term}\"). "
                         "Discriminatory language is among the most serious conduct concerns for the regulator.")
+        for slur in hits.get("conduct.slur", ())[:1]:
+            return (slur, slur, "slur", Severity.HIGH,
+                    f"This post uses a slur (\"{slur.term}\"). Discriminatory language is among the most serious "
+                    "conduct concerns for the regulator, whoever it is said about.")
+        return None
+
+    def _abuse(self, hits, view):  # type: ignore[no-untyped-def]
+        """Abuse aimed at a person: an abusive word with "you" beside it, or a wish that someone dies."""
+        alone = hits.get("conduct.abuse-alone")
+        if alone:
+            return (alone[0], alone[0], "abuse", Severity.HIGH, self._abuse_why(alone[0]))
+        for word in hits.get("conduct.abuse", ())[:50]:
+            you = near(word, hits.get("conduct.you", ()), _YOU_WINDOW)
+            if you is not None:
+                return (word, you, "abuse", Severity.HIGH, self._abuse_why(word))
+        return None
+
+    @staticmethod
+    def _abuse_why(word) -> str:  # type: ignore[no-untyped-def]
+        return (f"This post aims abuse at a person (\"{word.term}\"). Abusive language in public, to anyone, "
+                "breaks the standard of behaviour the regulator expects of you outside work too.")
+
+    def _dishonest(self, hits, window, view):  # type: ignore[no-untyped-def]
+        """Saying a duty was done when it was not, altering records, misleading a panel, money from families."""
+        for act in hits.get("conduct.dishonest", ())[:200]:
+            duty = (near(act, hits.get("conduct.duty", ()), window) or near(act, hits.get("conduct.work-now", ()), window)
+                    or near(act, hits.get("conduct.family", ()), window))
+            if duty is not None:
+                return (act, duty, "dishonesty", Severity.MEDIUM,
+                        f"This post describes being dishonest about the job or breaking a rule meant to keep people "
+                        f"safe (\"{act.term}\" … \"{duty.term}\"). It reads as an admission, and the regulator treats "
+                        "honesty and safe practice as core to public trust.")
         return None
 
     def _intoxication(self, hits, window):  # type: ignore[no-untyped-def]
