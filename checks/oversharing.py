@@ -76,7 +76,11 @@ class WorkplaceCheck(Check):
         a = analyse(text.view, self.terms)
         if a.public_story or a.has("context.recruiting"):
             return
-        team = a.first("workplace.team-ref") or a.first("profile.team") or a.first("profile.team-generic")
+        if "workplace.celebrate" in hits and not any(m.term in _HR for m in internal):
+            return  # a retirement, a leaving do, an award: praise for a colleague
+        if _only_public_news(hits, internal, text.view.tokens):
+            return  # a restructure or cuts the employer announced, not told from inside a team
+        team = _team(a, internal)
         unit = a.first("org.unit")
         place = a.first("profile.locality")
         named_office = unit is not None and (
@@ -107,6 +111,24 @@ class WorkplaceCheck(Check):
             details=details,
             advice=["Delete or edit the post; raise concerns through your manager, union or whistleblowing policy."],
         )
+
+
+_FIRST_PERSON = frozenset({"our", "my", "we", "us", "we're", "we've", "i", "i'm", "i've", "me"})
+
+
+def _only_public_news(hits, internal, tokens) -> bool:  # type: ignore[no-untyped-def]
+    """Every internal-looking matter is one an employer announces in public, and no one inside a team speaks."""
+    public = {m.term for m in hits.get("workplace.public-news", ())}
+    return bool(public) and all(m.term in public for m in internal) and _FIRST_PERSON.isdisjoint(tokens)
+
+
+def _team(a, internal):  # type: ignore[no-untyped-def]
+    """The team the post is about; words that are themselves the only internal matter ("on the rota") do not count."""
+    for category in ("workplace.team-ref", "profile.team", "profile.team-generic"):
+        for m in a.hits.get(category, ()):
+            if any(i.last_token < m.first_token or m.last_token < i.first_token for i in internal):
+                return m
+    return None
 
 
 def _named_unit(view, unit) -> bool:  # type: ignore[no-untyped-def]

@@ -66,8 +66,11 @@ class PersonalCheck(Check):
         if "personal.empty" in hits and "personal.home-word" in hits:
             m = hits["personal.empty"][0]
             found.append(("your home will be empty" + (" (with travel dates)" if "personal.away" in hits else ""), (m.start, m.end)))
-        place = named_place(text.view, self.terms, hits) if "personal.routine" in hits and not times else None
-        if "personal.routine" in hits and (times or place or "personal.home" in hits):
+        routine = _own_routine(text.view, hits, a.about_work)
+        place = named_place(text.view, self.terms, hits) if routine and not times else None
+        if place is not None and not _place_near(text.view, hits["personal.routine"][0], place):
+            place = None  # a place elsewhere in the post is not where the routine happens
+        if routine and (times or place or "personal.home" in hits):
             m = hits["personal.routine"][0]
             where = f" at {times[0].group()}" if times else f" ({place})" if place else ""
             found.append(("a fixed routine" + where, (m.start, m.end)))
@@ -101,6 +104,37 @@ class PersonalCheck(Check):
         )
 
 
+_ME = frozenset({"i", "i'm", "i'll", "i've", "me", "my", "we", "we're", "our", "us"})
+
+
+_OTHERS = frozenset({"they", "they're", "them", "he", "she", "families", "family", "clients", "residents", "parents",
+                     "kids", "people", "folk", "patients", "tenants"})
+
+
+def _own_routine(view, hits, about_work: bool) -> bool:  # type: ignore[no-untyped-def]
+    """A routine of the writer's own: in a post about work, one told of other people ("the same families
+    ring every Friday at 4.55") is theirs, unless "I", "me" or "my" is close to it too."""
+    routines = hits.get("personal.routine")
+    if not routines:
+        return False
+    if not about_work:
+        return True
+    return view.token_near(routines[0], _ME, 6) or not view.token_near(routines[0], _OTHERS, 6)
+
+
+def _place_near(view, routine, place: str) -> bool:  # type: ignore[no-untyped-def]
+    """The place is named in the same sentence as the routine."""
+    first = place.lower().split()[0] if place.split() else ""
+    text, starts = view.text, view.starts
+    for i, t in enumerate(view.tokens):
+        if t != first:
+            continue
+        lo, hi = sorted((starts[i], starts[routine.first_token]))
+        if not any(c in ".!?\n" for c in text[lo:hi]):
+            return True
+    return False
+
+
 def _apostrophe_empty(tokens: list[str]) -> bool:
     """"the flat in Wishaw's empty": a possessive-looking "'s" that is really "is"."""
     if "empty" not in tokens:
@@ -112,5 +146,5 @@ def _empty_home(view, hits) -> bool:  # type: ignore[no-untyped-def]
     """"the house is all locked up and empty": "empty" within a few words of the home itself."""
     if "empty" not in view.tokens:
         return False
-    at = [i for i, t in enumerate(view.tokens) if t == "empty"]
+    at = [i for i, t in enumerate(view.tokens) if t == "empty" and not (i and view.tokens[i - 1] in ("an", "a"))]  # "to an empty house": anyone's
     return any(abs(m.first_token - i) <= 6 for m in hits.get("personal.home-word", ()) for i in at)
