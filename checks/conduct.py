@@ -10,9 +10,15 @@ from checks._terms import terms_for
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
-_CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse"})
+_CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
+                      "conduct.mock"})
 _YOU_WINDOW = 3  # tokens: "you absolute ___", "___ like you"
 _PERSON_INSULT = "conduct.insult-person"
+# A group named by its tie to the service (a family, a caseload, a colleague), not by identity alone: contempt
+# for it is contempt for people the author works with. Identity-only generalisations are conduct.public-trust's.
+_WORK_GROUP = frozenset({"family", "families", "list", "run", "lassie", "lads", "lad", "fella", "type", "ones", "mum",
+                         "mums", "parents", "couple", "couples"})
+_DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group"})
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
 
@@ -34,7 +40,7 @@ class DisparagingCheck(Check):
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
         hits = text.view.hits(self.terms.index)
-        return self._check_text(text, snapshot) if "conduct.insult" in hits or _PERSON_INSULT in hits else ()
+        return self._check_text(text, snapshot) if not _DISPARAGING.isdisjoint(hits) else ()
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         hits = text.view.hits(self.terms.index)
@@ -44,7 +50,7 @@ class DisparagingCheck(Check):
         a = analyse(text.view, self.terms)
         person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
         users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
-        for insult, target, about_users in _aimed(hits, users, window, a.about_work or a.jargon):
+        for insult, target, about_users in _aimed(hits, users, window, a.about_work or a.jargon, a.about_work):
             severity = Severity.HIGH if about_users else Severity.MEDIUM
             if not about_users and self.terms.role_shown(snapshot):
                 severity = severity.raised()
@@ -60,7 +66,7 @@ class DisparagingCheck(Check):
             return
 
 
-def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
+def _aimed(hits, users, window, about_work, own_work=False):  # type: ignore[no-untyped-def]
     """(insult, target, about people who use services) for each insult aimed at someone.
 
     A derogatory word needs a target near it: people who use services (by any name, or the one
@@ -81,6 +87,34 @@ def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
         for insult in hits.get(_PERSON_INSULT, ())[:1]:
             yield insult, (users[0] if users else None), bool(users)
             return
+    # Mock praise aimed at colleagues, managers, another profession or a family ("Truly visionary stuff").
+    for remark in hits.get("conduct.sarcasm", ())[:20]:
+        target = near(remark, users, window)
+        if target is not None:
+            yield remark, target, True
+            return
+        target = near(remark, hits.get("conduct.target.work", ()), window)
+        if target is not None:
+            yield remark, target, False
+            return
+    if "conduct.reported" in hits or not own_work and "conduct.mock" not in hits:
+        return
+    # Contempt for people the author works with: mocking how they speak, or a sweeping claim about "them".
+    for remark in hits.get("conduct.mock", ())[:1]:
+        yield remark, (users[0] if users else None), True
+        return
+    contempt = _contempt(hits, window)
+    if contempt is not None and not _WORK_GROUP.isdisjoint(contempt[0].term.split()):
+        yield contempt[1], contempt[0], True
+
+
+def _contempt(hits, window):  # type: ignore[no-untyped-def]
+    """(group, claim): a sweeping hostile claim about a group."""
+    for group in hits.get("conduct.group", ())[:200]:
+        claim = near(group, hits.get("conduct.generalise", ()), window)
+        if claim is not None:
+            return group, claim
+    return None
 
 
 class PublicTrustCheck(Check):
@@ -123,12 +157,16 @@ class PublicTrustCheck(Check):
         )
 
     def _discrimination(self, hits, window):  # type: ignore[no-untyped-def]
-        for group in hits.get("conduct.group", ())[:200]:
-            claim = near(group, hits.get("conduct.generalise", ()), window)
-            if claim is not None:
-                return (group, claim, "discriminatory remark", Severity.HIGH,
-                        f"This post makes a sweeping hostile claim about a group ({group.term}: \"{claim.term}\"). "
-                        "Discriminatory language is among the most serious conduct concerns for the regulator.")
+        contempt = _contempt(hits, window)
+        if contempt is not None:
+            group, claim = contempt
+            return (group, claim, "discriminatory remark", Severity.HIGH,
+                    f"This post makes a sweeping hostile claim about a group ({group.term}: \"{claim.term}\"). "
+                    "Discriminatory language is among the most serious conduct concerns for the regulator.")
+        for mock in hits.get("conduct.mock", ())[:1]:
+            return (mock, mock, "mockery", Severity.HIGH,
+                    f"This post mocks how a person speaks or moves (\"{mock.term}\"). Ridiculing people for who they "
+                    "are is discriminatory behaviour the regulator treats as serious.")
         for slur in hits.get("conduct.slur", ())[:1]:
             return (slur, slur, "slur", Severity.HIGH,
                     f"This post uses a slur (\"{slur.term}\"). Discriminatory language is among the most serious "
