@@ -85,6 +85,8 @@ def _aimed(hits, users, window, about_work, own_work=False):  # type: ignore[no-
             return
     if about_work:
         for insult in hits.get(_PERSON_INSULT, ())[:1]:
+            if near(insult, hits.get("conduct.you", ()), _YOU_WINDOW) is not None and not users:
+                break  # "you stupid cow" in a reply: abuse of that person, which conduct.public-trust reports
             yield insult, (users[0] if users else None), bool(users)
             return
     # Mock praise aimed at colleagues, managers, another profession or a family ("Truly visionary stuff").

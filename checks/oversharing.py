@@ -76,6 +76,8 @@ class WorkplaceCheck(Check):
         a = analyse(text.view, self.terms)
         if a.public_story or a.has("context.recruiting"):
             return
+        if "context.sport" in hits:
+            return  # "whoever picked the team should be sacked": a football team
         if "workplace.celebrate" in hits and not any(m.term in _HR for m in internal):
             return  # a retirement, a leaving do, an award: praise for a colleague
         if _only_public_news(hits, internal, text.view.tokens):

@@ -78,7 +78,7 @@ class PersonalCheck(Check):
             trip = rules.search("personal.trip", raw, text.view) if "personal.away" in hits else []
             if trip and not a.about_work:
                 found.append((f"you will be away from home ({trip[0].group()})", trip[0].span()))
-        if "personal.live" in hits:
+        if "personal.live" in hits and "context.fiction" not in hits:  # a line quoted from a film is not a check-in
             m = hits["personal.live"][0]
             found.append(("where you are right now", (m.start, m.end)))
         watched = hits.get("profile.person")
