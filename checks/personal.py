@@ -108,7 +108,8 @@ _ME = frozenset({"i", "i'm", "i'll", "i've", "me", "my", "we", "we're", "our", "
 
 
 _OTHERS = frozenset({"they", "they're", "them", "he", "she", "families", "family", "clients", "residents", "parents",
-                     "kids", "people", "folk", "patients", "tenants"})
+                     "kids", "people", "folk", "patients", "tenants", "mums", "dads", "mothers", "fathers", "carers",
+                     "callers", "men", "women", "neighbours", "students", "staff"})
 
 
 def _own_routine(view, hits, about_work: bool) -> bool:  # type: ignore[no-untyped-def]
