@@ -17,7 +17,7 @@ _PERSON_INSULT = "conduct.insult-person"
 # A group named by its tie to the service (a family, a caseload, a colleague), not by identity alone: contempt
 # for it is contempt for people the author works with. Identity-only generalisations are conduct.public-trust's.
 _WORK_GROUP = frozenset({"family", "families", "list", "run", "lassie", "lads", "lad", "fella", "type", "ones", "mum",
-                         "mums", "parents", "couple", "couples"})
+                         "mums", "parents"})
 _DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group"})
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
@@ -50,7 +50,7 @@ class DisparagingCheck(Check):
         a = analyse(text.view, self.terms)
         person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
         users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
-        for insult, target, about_users in _aimed(hits, users, window, a.about_work or a.jargon, a.about_work):
+        for insult, target, about_users in _aimed(hits, users, window, a.about_work or a.jargon):
             severity = Severity.HIGH if about_users else Severity.MEDIUM
             if not about_users and self.terms.role_shown(snapshot):
                 severity = severity.raised()
@@ -66,7 +66,7 @@ class DisparagingCheck(Check):
             return
 
 
-def _aimed(hits, users, window, about_work, own_work=False):  # type: ignore[no-untyped-def]
+def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
     """(insult, target, about people who use services) for each insult aimed at someone.
 
     A derogatory word needs a target near it: people who use services (by any name, or the one
@@ -99,7 +99,7 @@ def _aimed(hits, users, window, about_work, own_work=False):  # type: ignore[no-
         if target is not None:
             yield remark, target, False
             return
-    if "conduct.reported" in hits or not own_work and "conduct.mock" not in hits:
+    if "conduct.reported" in hits:
         return
     # Contempt for people the author works with: mocking how they speak, or a sweeping claim about "them".
     for remark in hits.get("conduct.mock", ())[:1]:
