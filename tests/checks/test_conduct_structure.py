@@ -37,6 +37,11 @@ WORKPLACE, PERSONAL = "oversharing.workplace", "oversharing.personal"
         "Told that troll in the comments to go die in a fire, the absolute waste of oxygen",
         "Nobody likes you, you vile wee man, crawl back under your rock",
         "Nurse on the ward kept calling him a retard when he couldn't follow her",
+        "Swift half in the beer garden then back for the 2pm core group",
+        "Said I'd done the welfare check on the twins, never got round to it",
+        "Ripped up the contact notes before the inspection",
+        "Made it sound like mum was engaging so the panel would close the case",
+        "Kids like that never change, why do we bother",
     ],
 )
 def test_public_trust_by_structure(text: str) -> None:
@@ -56,6 +61,10 @@ def test_public_trust_by_structure(text: str) -> None:
         "The benefit cap is a cruel policy and the minister should be ashamed",
         "Gave the neighbour's boy a fiver for washing the car",
         "Sunglasses on, sun's out, walking the dog along the prom",
+        "Baked a lemon drizzle for the team meeting, went in five minutes",
+        "A double amputee on fifteen minute calls, it's a scandal",
+        "Told the family I'd ring back tomorrow from the office",
+        "My sister lent me her car for the visits this week",
     ],
 )
 def test_public_trust_look_alikes_stay_quiet(text: str) -> None:
