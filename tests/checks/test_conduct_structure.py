@@ -85,6 +85,7 @@ def test_abuse_and_slurs_are_high() -> None:
         ("I'm such an idiot, left my lunch on the bus again", False),
         ("Our midfield was a bunch of pensioners today, relegation form", False),
         ("The new printer is useless, jams every time", False),
+        ("The new case management system is an absolute joke, crashes hourly", False),
     ],
 )
 def test_disparaging_by_structure(text: str, expected: bool) -> None:
