@@ -204,9 +204,13 @@ class PublicTrustCheck(Check):
         return None
 
     def _intoxication(self, hits, window):  # type: ignore[no-untyped-def]
+        if "conduct.off-today" in hits:
+            return None  # a drink on a day off or on leave is not drinking at work
+        drinks = hits.get("conduct.intox", ())
         if "conduct.after-work" in hits:
-            return None  # a drink after work or on a day off is not drinking at work
-        for drink in hits.get("conduct.intox", ())[:200]:
+            # a drink after work is not drinking at work, unless it is still affecting the writer the next day
+            drinks = hits.get("conduct.carryover", ())
+        for drink in drinks[:200]:
             work = near(drink, hits.get("conduct.work-now", ()), window) or near(drink, hits.get("conduct.duty", ()), window)
             if work is not None:
                 return (drink, work, "intoxication", Severity.MEDIUM,

@@ -42,6 +42,7 @@ WORKPLACE, PERSONAL = "oversharing.workplace", "oversharing.personal"
         "Ripped up the contact notes before the inspection",
         "Made it sound like mum was engaging so the panel would close the case",
         "Kids like that never change, why do we bother",
+        "Still rough from the team night out and my first visit is at 9",
     ],
 )
 def test_public_trust_by_structure(text: str) -> None:
@@ -65,6 +66,8 @@ def test_public_trust_by_structure(text: str) -> None:
         "A double amputee on fifteen minute calls, it's a scandal",
         "Told the family I'd ring back tomorrow from the office",
         "My sister lent me her car for the visits this week",
+        "After work drinks with the team tonight, a few wines, first visit tomorrow is not till 11",
+        "Hungover on my day off, so glad I'm not on shift",
     ],
 )
 def test_public_trust_look_alikes_stay_quiet(text: str) -> None:
