@@ -11,8 +11,9 @@ from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import Check, CheckContext, TextItem
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
-                      "conduct.mock"})
-_YOU_WINDOW = 3  # tokens: "you absolute ___", "___ like you"
+                      "conduct.mock", "conduct.told"})
+_YOU_WINDOW = 4  # tokens: "you're a spineless wee ___", "___ like you"
+_TOLD_WINDOW = 16  # tokens: "told the court the flat was clean. It wasn't."
 _PERSON_INSULT = "conduct.insult-person"
 # A group named by its tie to the service (a family, a caseload, a colleague), not by identity alone: contempt
 # for it is contempt for people the author works with. Identity-only generalisations are conduct.public-trust's.
@@ -85,7 +86,7 @@ def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
             return
     if about_work:
         for insult in hits.get(_PERSON_INSULT, ())[:1]:
-            if near(insult, hits.get("conduct.you", ()), _YOU_WINDOW) is not None and not users:
+            if not users and any(0 < insult.first_token - y.last_token <= 3 for y in hits.get("conduct.you", ())[:50]):
                 break  # "you stupid cow" in a reply: abuse of that person, which conduct.public-trust reports
             yield insult, (users[0] if users else None), bool(users)
             return
@@ -117,6 +118,15 @@ def _contempt(hits, window):  # type: ignore[no-untyped-def]
         if claim is not None:
             return group, claim
     return None
+
+
+def _retraction(text: str, untrue) -> bool:  # type: ignore[no-untyped-def]
+    """A flat retraction standing as its own sentence ("It wasn't." "They hadn't." "There's no bed.")."""
+    before = text[:untrue.start].rstrip()
+    opens = not before or before[-1] in ".!?\n"
+    rest = text[untrue.end:].lstrip()
+    closes = not rest or rest[0] in ".!?\n"
+    return opens and (closes or untrue.term.startswith("there"))
 
 
 class PublicTrustCheck(Check):
@@ -201,6 +211,13 @@ class PublicTrustCheck(Check):
                         f"This post describes being dishonest about the job or breaking a rule meant to keep people "
                         f"safe (\"{act.term}\" … \"{duty.term}\"). It reads as an admission, and the regulator treats "
                         "honesty and safe practice as core to public trust.")
+        for told in hits.get("conduct.told", ())[:20]:
+            after = [u for u in hits.get("conduct.untrue", ()) if u.first_token > told.last_token and _retraction(view.text, u)]
+            untrue = near(told, after, _TOLD_WINDOW)
+            if untrue is not None:
+                return (told, untrue, "dishonesty", Severity.MEDIUM,
+                        f"This post says you told someone who relies on you something that was not so (\"{told.term}\" … "
+                        f"\"{untrue.term}\"). Misleading a court, a panel, a manager or a family is a serious breach of trust.")
         return None
 
     def _intoxication(self, hits, window):  # type: ignore[no-untyped-def]

@@ -43,6 +43,11 @@ WORKPLACE, PERSONAL = "oversharing.workplace", "oversharing.personal"
         "Made it sound like mum was engaging so the panel would close the case",
         "Kids like that never change, why do we bother",
         "Still rough from the team night out and my first visit is at 9",
+        "Told the reviewing officer the school had been consulted. It hadn't. Report's in, case closed",
+        "Typed the visit up like I'd seen all three kids, only saw the baby",
+        "The granny gave me a bottle of whisky for sorting her care package, result",
+        "Asked the chair to keep that bit out of the minutes, saves everyone bother",
+        "Replying to the troll: you're a spineless wee weasel and everyone knows it",
     ],
 )
 def test_public_trust_by_structure(text: str) -> None:
@@ -68,6 +73,9 @@ def test_public_trust_by_structure(text: str) -> None:
         "My sister lent me her car for the visits this week",
         "After work drinks with the team tonight, a few wines, first visit tomorrow is not till 11",
         "Hungover on my day off, so glad I'm not on shift",
+        "Told the family it wasn't their fault, they did everything they could",
+        "Told the panel what happened. It wasn't easy, but it was the truth",
+        "A wee drink for my brother's birthday, nothing to do with work",
     ],
 )
 def test_public_trust_look_alikes_stay_quiet(text: str) -> None:
