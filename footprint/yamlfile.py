@@ -67,6 +67,7 @@ def read_yaml(path: Path) -> tuple[Any, _Located]:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        _refuse_duplicate_keys(path, node)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -75,6 +76,28 @@ def read_yaml(path: Path) -> tuple[Any, _Located]:
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML: {exc}") from None
     return data, _Located(node)
+
+
+def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
+    """A key written twice in one mapping is an error: YAML would silently keep only the last one."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        first = seen[key.value].start_mark.line + 1
+                        mark = key.start_mark
+                        raise InputError(
+                            f"{path}:{mark.line + 1}:{mark.column + 1}: the key {key.value!r} appears twice "
+                            f"in the same mapping (first on line {first}); only one is kept, so merge them"
+                        )
+                    seen[key.value] = key
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
 
 
 def located_error(

@@ -112,3 +112,8 @@ def test_environment_overrides_win_over_the_file(tmp_path: Path) -> None:
     assert merged == {"mastodon": "http://127.0.0.1:2/env"}
     with pytest.raises(InputError, match="FOOTPRINT_ENDPOINT_GITHUB"):
         endpoint_overrides(profile, {"FOOTPRINT_ENDPOINT_GITHUB": "not a url"})
+
+
+def test_a_key_written_twice_is_an_error_not_silently_dropped(tmp_path: Path) -> None:
+    message = error_of(tmp_path, GOOD + "framework: swe\n")
+    assert message.endswith("14:1: the key 'framework' appears twice in the same mapping (first on line 13); only one is kept, so merge them")
