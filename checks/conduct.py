@@ -153,7 +153,7 @@ class PublicTrustCheck(Check):
         found = (
             (None if reported else self._discrimination(hits, window) or self._abuse(hits, text.view))
             or self._intoxication(hits, window)
-            or self._boast(hits, window)
+            or self._boast(hits, window, text.view)
             or self._dishonest(hits, window, text.view)
         )
         if found is None:
@@ -235,11 +235,23 @@ class PublicTrustCheck(Check):
                         f"(\"{work.term}\"). It suggests people were put at risk and harms trust in the service.")
         return None
 
-    def _boast(self, hits, window):  # type: ignore[no-untyped-def]
+    def _boast(self, hits, window, view):  # type: ignore[no-untyped-def]
         for boast in hits.get("conduct.rule-boast", ())[:200]:
             duty = near(boast, hits.get("conduct.duty", ()), window)
-            if duty is not None:
+            if duty is not None and _authors_own(boast, hits, view):
                 return (boast, duty, "rule broken", Severity.MEDIUM,
                         f"This post boasts of skipping or faking part of the job (\"{boast.term}\" … \"{duty.term}\"). "
                         "It reads as an admission of unsafe practice, and may be one.")
         return None
+
+
+def _authors_own(act, hits, view) -> bool:  # type: ignore[no-untyped-def]
+    """True unless someone else is the subject of `act` earlier in its sentence, with no "I" or "we" there."""
+    text = view.text
+    sentence = max(text.rfind(mark, 0, act.start) for mark in ".!?\n") + 1
+    first = next((i for i in range(act.first_token - 1, -1, -1) if view.starts[i] < sentence), -1) + 1
+
+    def before(category: str) -> bool:
+        return any(first <= m.first_token < act.first_token for m in hits.get(category, ()))
+
+    return before("actor.self") or not before("actor.other")
