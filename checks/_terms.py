@@ -9,10 +9,11 @@ for "X Health and Social Care Trust", given name with surname), never from any o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from footprint.models import Profile, Snapshot
-from footprint.plugins import CheckContext
+from footprint.models import Finding, Profile, Snapshot
+from footprint.plugins import Check, CheckContext, TextItem
 from footprint.rules import RuleSet
 from footprint.text import PhraseIndex, TextView
 
@@ -171,3 +172,27 @@ def terms_for(context: CheckContext) -> ProfileTerms:
         terms = ProfileTerms(context.profile, context.rules)
         setattr(context, "_footprint_terms", terms)  # NOTE: one audit's context; checks share it by design
     return terms
+
+
+class TermsCheck(Check):
+    """A check that reads the audit's shared phrase index, and looks closer only at texts its gate lets in.
+
+    Subclasses say in `wants` which texts are worth a closer look (cheap tests: the shared index's
+    hits, a digit) and do the work in `_check_text`. Most posts pass no gate, so they cost no
+    generator at all.
+    """
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.terms = terms_for(context)
+
+    def wants(self, text: TextItem) -> bool:
+        """True when the text may hold what this check looks for."""
+        return True
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        return self._check_text(text, snapshot) if self.wants(text) else ()
+
+    def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        return ()
+

@@ -3,12 +3,12 @@ and in the profession."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from checks._evidence import analyse, near, service_user_details
-from checks._terms import terms_for
+from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import Check, CheckContext, TextItem
+from footprint.plugins import TextItem
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
                       "conduct.mock", "conduct.told"})
@@ -27,21 +27,16 @@ def _window(view) -> int:  # type: ignore[no-untyped-def]
     return 10_000 if len(view.tokens) <= _SHORT else 15
 
 
-class DisparagingCheck(Check):
+class DisparagingCheck(TermsCheck):
     """Derogatory remarks about people who use services, colleagues, the employer or other professions."""
 
     id = "conduct.disparaging"
     title = "A post disparages people you work with or for"
     reads = ("profile", "posts")
 
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.terms = terms_for(context)
-
-    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
+    def wants(self, text: TextItem) -> bool:
         hits = text.view.hits(self.terms.index)
-        return self._check_text(text, snapshot) if not _DISPARAGING.isdisjoint(hits) else ()
+        return not _DISPARAGING.isdisjoint(hits)
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         hits = text.view.hits(self.terms.index)
@@ -129,20 +124,15 @@ def _retraction(text: str, untrue) -> bool:  # type: ignore[no-untyped-def]
     return opens and (closes or untrue.term.startswith("there"))
 
 
-class PublicTrustCheck(Check):
+class PublicTrustCheck(TermsCheck):
     """Intoxication at or before work, discriminatory or abusive language, boasting of breaking rules."""
 
     id = "conduct.public-trust"
     title = "A post could undermine public trust"
     reads = ("profile", "posts")
 
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.terms = terms_for(context)
-
-    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
-        return self._check_text(text, snapshot) if not _CONDUCT.isdisjoint(text.view.hits(self.terms.index)) else ()
+    def wants(self, text: TextItem) -> bool:
+        return not _CONDUCT.isdisjoint(text.view.hits(self.terms.index))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         hits = text.view.hits(self.terms.index)

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from checks._evidence import analyse, service_user_details
-from checks._terms import terms_for
+from checks._terms import TermsCheck
 from footprint.models import Finding, Item, Severity, Snapshot
-from footprint.plugins import Check, CheckContext, TextItem
+from footprint.plugins import CheckContext, TextItem
 
 
 _ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self", "role.activity"})
@@ -20,16 +20,12 @@ def _where(text: TextItem) -> str:
     return "a post" if text.item.kind == "post" else "your profile"
 
 
-class RealNameCheck(Check):
+class RealNameCheck(TermsCheck):
     """Your declared name or an alias appears in the display name, bio, fields, posts or handle."""
 
     id = "identity.real-name"
     title = "Your real name is shown"
     reads = ("profile", "posts")
-
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.terms = terms_for(context)
 
     def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
         user = re.sub(r"[^a-z0-9]", "", snapshot.handle.lstrip("@").split("@")[0].lower())
@@ -41,9 +37,8 @@ class RealNameCheck(Check):
                 advice=["Choose a handle that is not your name if this account should not be tied to you."],
             )
 
-    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
-        return self._check_text(text, snapshot) if "profile.name" in text.view.hits(self.terms.index) else ()
+    def wants(self, text: TextItem) -> bool:
+        return "profile.name" in text.view.hits(self.terms.index)
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         for match in text.view.matches(self.terms.index, "profile.name"):
@@ -62,20 +57,15 @@ class RealNameCheck(Check):
             return
 
 
-class RoleCheck(Check):
+class RoleCheck(TermsCheck):
     """The profile or posts say you are a social worker, student, care worker, MHO, AMHP, etc."""
 
     id = "identity.role"
     title = "Your profession is shown"
     reads = ("profile", "posts")
 
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.terms = terms_for(context)
-
-    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
-        return self._check_text(text, snapshot) if not _ROLE_WORDS.isdisjoint(text.view.hits(self.terms.index)) else ()
+    def wants(self, text: TextItem) -> bool:
+        return not _ROLE_WORDS.isdisjoint(text.view.hits(self.terms.index))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         hits = text.view.hits(self.terms.index)
@@ -97,7 +87,7 @@ class RoleCheck(Check):
         )
 
 
-class EmployerCheck(Check):
+class EmployerCheck(TermsCheck):
     """Your employer, team, office or a declared locality is named in a work context."""
 
     id = "identity.employer"
@@ -106,12 +96,10 @@ class EmployerCheck(Check):
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)
-        self.terms = terms_for(context)
         self.not_after = frozenset(t.lower() for t in self.rules.terms("org.not-after-place"))
 
-    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
-        return self._check_text(text, snapshot) if not _WORKPLACE.isdisjoint(text.view.hits(self.terms.index)) else ()
+    def wants(self, text: TextItem) -> bool:
+        return not _WORKPLACE.isdisjoint(text.view.hits(self.terms.index))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         view = text.view

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from checks._evidence import analyse, service_user_details
-from checks._terms import terms_for
+from checks._terms import TermsCheck
 from footprint.models import Finding, Item, Severity, Snapshot
-from footprint.plugins import Check, CheckContext, TextItem
+from footprint.plugins import CheckContext, TextItem
 
 _PAIRS = (("conduct.insult", "conduct.target.su"), ("conduct.insult", "conduct.target.work"),
           ("conduct.intox", "conduct.work-now"), ("conduct.rule-boast", "conduct.duty"),
@@ -35,7 +35,7 @@ def _site(url: str) -> str:
     return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/").lower()) if parts.netloc else url.lower()
 
 
-class LinkableCheck(Check):
+class LinkableCheck(TermsCheck):
     """An account declared anonymous can be tied to you: reused handle, links, your name, or telling details."""
 
     id = "identity.linkable"
@@ -44,7 +44,6 @@ class LinkableCheck(Check):
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)
-        self.terms = terms_for(context)
         self.seen: dict[tuple[str, str], _Seen] = {}
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:

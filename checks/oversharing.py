@@ -3,12 +3,12 @@ services, or that expose internal work matters."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from checks._evidence import KINDS, PERSONISH, analyse, char_before, describe, service_user_details, word_set
-from checks._terms import terms_for
+from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import Check, CheckContext, TextItem
+from footprint.plugins import TextItem
 
 _STRONG = ({"age", "place"}, {"name"}, {"age", "name"})
 _HR = frozenset({"grievance", "formal grievance", "disciplined", "disciplinary", "suspended", "reported", "to hr",
@@ -16,20 +16,15 @@ _HR = frozenset({"grievance", "formal grievance", "disciplined", "disciplinary",
                  "bully", "bullying", "reporting everything", "walked out", "sacked"})
 
 
-class ServiceUserCheck(Check):
+class ServiceUserCheck(TermsCheck):
     """A post could identify a person who uses services: case detail with an age, place, family, court, etc."""
 
     id = "oversharing.service-user"
     title = "A post could identify a person you work with"
     reads = ("profile", "posts")
 
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.terms = terms_for(context)
-
-    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
-        return self._check_text(text, snapshot) if text.view.has_digit or not PERSONISH.isdisjoint(text.view.hits(self.terms.index)) else ()
+    def wants(self, text: TextItem) -> bool:
+        return text.view.has_digit or not PERSONISH.isdisjoint(text.view.hits(self.terms.index))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         if PERSONISH.isdisjoint(text.view.hits(self.terms.index)) and not text.view.has_digit:
@@ -53,20 +48,15 @@ class ServiceUserCheck(Check):
         )
 
 
-class WorkplaceCheck(Check):
+class WorkplaceCheck(TermsCheck):
     """Internal work matters: staffing, incidents, caseloads or complaints in a named team, colleagues named."""
 
     id = "oversharing.workplace"
     title = "A post exposes internal work matters"
     reads = ("profile", "posts")
 
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.terms = terms_for(context)
-
-    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
-        return self._check_text(text, snapshot) if "workplace.internal" in text.view.hits(self.terms.index) else ()
+    def wants(self, text: TextItem) -> bool:
+        return "workplace.internal" in text.view.hits(self.terms.index)
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         hits = text.view.hits(self.terms.index)

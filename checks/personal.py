@@ -6,25 +6,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from checks._evidence import analyse, named_place, service_user_details
-from checks._terms import terms_for
+from checks._terms import TermsCheck
 from footprint.models import Finding, Item, Severity, Snapshot
-from footprint.plugins import Check, CheckContext, TextItem
+from footprint.plugins import TextItem
 
 
 _PERSONAL = frozenset({"personal.empty", "personal.home-word", "personal.routine", "personal.live", "personal.child",
                        "personal.home", "personal.away", "profile.person"})
 
 
-class PersonalCheck(Check):
+class PersonalCheck(TermsCheck):
     """Your own risky details: children's schools, routines, home street, empty house, live check-ins, photo GPS."""
 
     id = "oversharing.personal"
     title = "You share details that put you or your family at risk"
     reads = ("profile", "posts", "photos")
-
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.terms = terms_for(context)
 
     def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
         for photo in snapshot.photos:
@@ -45,9 +41,8 @@ class PersonalCheck(Check):
                         "when exporting), and replace this copy."],
             )
 
-    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
-        # NOTE: a plain function with a cheap gate, so most posts cost no generator at all
-        return self._check_text(text, snapshot) if text.view.has_digit or not _PERSONAL.isdisjoint(text.view.hits(self.terms.index)) else ()
+    def wants(self, text: TextItem) -> bool:
+        return text.view.has_digit or not _PERSONAL.isdisjoint(text.view.hits(self.terms.index))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         hits = text.view.hits(self.terms.index)

@@ -7,7 +7,6 @@ a link or raw HTML to the report. Only the guidance documents' own URLs become l
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 
