@@ -23,6 +23,18 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        server = self.server
+        server.requests.append(self.path)  # type: ignore[attr-defined]  # on arrival, before any delay
+        with server.lock:  # type: ignore[attr-defined]
+            server.in_flight += 1  # type: ignore[attr-defined]
+            server.peak = max(server.peak, server.in_flight)  # type: ignore[attr-defined]
+        try:
+            self._answer()
+        finally:
+            with server.lock:  # type: ignore[attr-defined]
+                server.in_flight -= 1  # type: ignore[attr-defined]
+
+    def _answer(self) -> None:
         answer = self.server.responder(f"http://{self.headers.get('Host', 'localhost')}{self.path}")  # type: ignore[attr-defined]
         if answer.delay:
             time.sleep(answer.delay)
@@ -35,7 +47,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(answer.body)
         except (BrokenPipeError, ConnectionResetError):
             pass
-        self.server.requests.append(self.path)  # type: ignore[attr-defined]
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -49,6 +60,9 @@ class LocalServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.responder = responder
         self.requests: list[str] = []
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.peak = 0  # the most requests answered at once: concurrency shown without timing anything
 
     @property
     def base(self) -> str:

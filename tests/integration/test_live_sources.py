@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from footprint.demo.fixture_site import Answer
@@ -36,20 +35,18 @@ socket.socket.connect = _loopback_only
 """
 
 
-def run_audit(tmp_path: Path, profile_text: str) -> tuple[subprocess.CompletedProcess[str], float]:
-    """`footprint audit -f json` in a subprocess fenced to loopback; returns the process and its wall time."""
+def run_audit(tmp_path: Path, profile_text: str) -> subprocess.CompletedProcess[str]:
+    """`footprint audit -f json` in a subprocess fenced to loopback."""
     (tmp_path / "fence").mkdir(exist_ok=True)
     (tmp_path / "fence" / "sitecustomize.py").write_text(FENCE)
     profile = tmp_path / "profiles.yaml"
     profile.write_text(profile_text)
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOOTPRINT_")}
     env["PYTHONPATH"] = os.pathsep.join([str(tmp_path / "fence"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    started = time.perf_counter()
-    proc = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "footprint", "audit", str(profile), "-f", "json"],
         capture_output=True, text=True, env=env, timeout=120,
     )
-    return proc, time.perf_counter() - started
 
 
 def by_platform(report: dict) -> dict[str, dict]:
@@ -58,7 +55,7 @@ def by_platform(report: dict) -> dict[str, dict]:
 
 def test_every_platform_from_a_local_mirror(tmp_path: Path) -> None:
     with serve(mirror_responder()) as server:
-        proc, _ = run_audit(tmp_path, PERSON + EVERY_PLATFORM + endpoints_yaml(server.base))
+        proc = run_audit(tmp_path, PERSON + EVERY_PLATFORM + endpoints_yaml(server.base))
     assert proc.returncode == 0, proc.stderr
     accounts = by_platform(json.loads(proc.stdout))
     assert len(accounts) == 12
@@ -80,13 +77,14 @@ def test_every_platform_from_a_local_mirror(tmp_path: Path) -> None:
                for requested in server.requests)
 
 
-def test_ten_accounts_at_200_ms_each_finish_well_under_five_seconds(tmp_path: Path) -> None:
+def test_ten_accounts_at_200_ms_each_are_read_concurrently(tmp_path: Path) -> None:
+    """Concurrency is shown by the server's peak of requests in flight; bench/bench_sources.py times it."""
     with serve(mirror_responder(delay=0.2)) as server:
-        proc, wall = run_audit(tmp_path, PERSON + TEN_ACCOUNTS + endpoints_yaml(server.base))
-        requests = len(server.requests)
+        proc = run_audit(tmp_path, PERSON + TEN_ACCOUNTS + endpoints_yaml(server.base))
+        peak = server.peak
     assert proc.returncode == 0, proc.stderr
-    assert wall < 5.0, f"the audit took {wall:.2f} s"
-    assert requests * 0.2 > wall - 1.0, "the mirror answered fewer requests than it takes to show concurrency"
+    # all ten mirrors share one host, and the client allows 4 requests at once per host
+    assert peak == 4, f"expected the per-host limit of 4 requests in flight, the mirror saw at most {peak}"
     statuses = [a["status"] for a in json.loads(proc.stdout)["accounts"]]
     assert statuses.count("checked") == 6 and statuses.count("blocked") == 1
 
@@ -129,7 +127,7 @@ accounts:
   - {platform: reddit, handle: u/nobody_at_all}
 """
     with serve(failing_mirror()) as server:  # type: ignore[arg-type]
-        proc, _ = run_audit(tmp_path, PERSON + accounts + endpoints_yaml(server.base))
+        proc = run_audit(tmp_path, PERSON + accounts + endpoints_yaml(server.base))
     assert proc.returncode == 0, proc.stderr
     got = {k: (a["status"], a["reason"]) for k, a in by_platform(json.loads(proc.stdout)).items()}
     assert got["mastodon:@robinq@social.example"][0] == "error" and "500 after 3 tries" in got["mastodon:@robinq@social.example"][1]
@@ -153,7 +151,7 @@ def test_progress_shows_each_account_as_it_completes(tmp_path: Path) -> None:
 
     accounts = "accounts:\n  - {platform: mastodon, handle: \"@robinq@social.example\"}\n  - {platform: github, handle: robin-quill}\n  - {platform: x, handle: robinquill_sw}\n"
     with serve(slow_mastodon) as server:
-        proc, _ = run_audit(tmp_path, PERSON + accounts + endpoints_yaml(server.base))
+        proc = run_audit(tmp_path, PERSON + accounts + endpoints_yaml(server.base))
     lines = [line.strip() for line in proc.stderr.splitlines() if line.strip().startswith(("mastodon", "github", "x "))]
     assert [line.split()[0] for line in lines] == ["x", "github", "mastodon"], proc.stderr
     assert lines[-1].endswith("checked")
@@ -174,10 +172,10 @@ def test_a_server_slower_than_the_read_timeout_times_out(tmp_path: Path) -> None
         registry = discover()
         profile = load_profile(path, registry.sources)
         options = AuditOptions(limits=Limits(read_timeout=0.4, deadline=1.0), environ={})
-        started = time.perf_counter()
         report = asyncio.run(audit(profile, registry, load_rules(), options))
-        took = time.perf_counter() - started
+        github_requests = [r for r in server.requests if "/github/" in r]
     status = {a.platform: a for a in report.accounts}
     assert status["github"].status is AccountStatus.TIMED_OUT and "did not answer in time" in status["github"].reason
     assert status["bluesky"].status is AccountStatus.CHECKED
-    assert took < 1.4, "a read timeout is not retried"
+    # NOTE: counted, not timed: the slow server records each request it answered, so a retry would show here.
+    assert len(github_requests) == len(set(github_requests)) >= 1, f"a read timeout is not retried, but the server saw {github_requests}"
