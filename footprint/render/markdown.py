@@ -144,16 +144,7 @@ def _finding(finding: Finding, number: int, h: str) -> str:
         quote = f"{before}**{md(matched)}**{after}" if matched else before + after
         lines.append(f"> {quote}\n")
     lines.append(f"**Why it matters:** {md(finding.why)}\n")
-    if finding.guidance:
-        lines.append("**Guidance:**\n")
-        for ref in finding.guidance:
-            lines.append(f"- {link(ref.citation, ref.url)}: {md(ref.summary)}")
-        lines.append("")
-    if finding.advice:
-        lines.append("**What to do:**\n")
-        for advice in finding.advice:
-            lines.append(f"1. {md(advice)}")
-        lines.append("")
+    lines += _guidance_and_advice(finding)
     return "\n".join(lines)
 
 
@@ -171,14 +162,21 @@ def _group(group: view.FindingGroup, number: int, h: str) -> str:
             where += f": “{md(ex.before, strip=False).lstrip()}**{md(ex.matched.strip())}**{md(ex.after, strip=False).rstrip()}”"
         lines.append(f"- {where}  \n  *{md(finding.why)}* (`{finding.id}`)")
     lines.append("")
-    if first.guidance:
+    lines += _guidance_and_advice(first)
+    return "\n".join(lines)
+
+
+def _guidance_and_advice(finding: Finding) -> list[str]:
+    """The clauses a finding bears on, then what to do, as Markdown lists."""
+    lines: list[str] = []
+    if finding.guidance:
         lines.append("**Guidance:**\n")
-        for ref in first.guidance:
+        for ref in finding.guidance:
             lines.append(f"- {link(ref.citation, ref.url)}: {md(ref.summary)}")
         lines.append("")
-    if first.advice:
+    if finding.advice:
         lines.append("**What to do:**\n")
-        for advice in first.advice:
+        for advice in finding.advice:
             lines.append(f"1. {md(advice)}")
         lines.append("")
-    return "\n".join(lines)
+    return lines
