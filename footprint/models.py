@@ -296,6 +296,10 @@ class Finding(BaseModel):
     item: Item = Field(default_factory=Item)
     excerpt: Excerpt | None = None
     details: list[str] = Field(default_factory=list, description="The details that combined into this finding.")
+    kind: str | None = Field(
+        default=None,
+        description="What the post did, within its check (e.g. 'hate', 'abuse', 'intoxication'): guidance and advice are chosen by it.",
+    )
     why: str
     advice: list[str] = Field(default_factory=list)
     guidance: list[GuidanceRef] = Field(default_factory=list)
