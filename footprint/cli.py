@@ -40,13 +40,33 @@ class FailOn(str, enum.Enum):
     never = "never"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (mode 0600) instead of stdout.")]
-FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")]
-OnlyOpt = Annotated[Optional[list[str]], typer.Option("--only", help="Run only these checks (id or family, repeatable).")]
-SkipOpt = Annotated[Optional[list[str]], typer.Option("--skip", help="Skip these checks (id or family, repeatable).")]
-RulesOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="Add the rule files in this folder (repeatable).")]
+FormatOpt = Annotated[
+    Optional[Format],
+    typer.Option("--format", "-f", help="Report format (default: from the -o file's extension, else terminal)."),
+]
+OutputOpt = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", metavar="FILE",
+                 help="Write the report here (mode 0600) instead of stdout; .json, .html, .md pick the format."),
+]
+FailOnOpt = Annotated[
+    FailOn,
+    typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity, else 3 when the report is "
+                 "INCOMPLETE (an account could not be read)."),
+]
+OnlyOpt = Annotated[
+    Optional[list[str]], typer.Option("--only", metavar="CHECK", help="Run only these checks (id or family, repeatable).")
+]
+SkipOpt = Annotated[
+    Optional[list[str]], typer.Option("--skip", metavar="CHECK", help="Skip these checks (id or family, repeatable).")
+]
+RulesOpt = Annotated[
+    Optional[list[Path]], typer.Option("--rules", metavar="FOLDER", help="Add the rule files in this folder (repeatable).")
+]
 FrameworkOpt = Annotated[Optional[str], typer.Option("--framework", help="Guidance framework (overrides the profile).")]
+DetailsOpt = Annotated[
+    bool, typer.Option("--details", "-v", help="Print every finding in full, and the checklists, instead of the summary.")
+]
 RedactOpt = Annotated[
     bool, typer.Option("--redact", help="Mask names, handles, numbers and places in the report (for showing it to others).")
 ]
@@ -79,7 +99,45 @@ def _fail(message: str, hint: str | None = None) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False) -> None:  # type: ignore[type-arg]
+SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.markdown,
+                  ".markdown": Format.markdown, ".txt": Format.terminal}
+
+
+def _format(fmt: Format | None, output: Path | None) -> Format:
+    """The format asked for, else the one the output file's extension names, else the terminal's."""
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.terminal)
+    return Format.terminal
+
+
+def _check_output(output: Path | None) -> None:
+    """Refuse an output path that cannot be written before the run starts, not after it."""
+    if output is None:
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise _fail(f"{output}: the folder {folder} does not exist", hint="create it first, or choose another -o path")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _fail(f"{output}: cannot write in the folder {folder} (permission denied)", hint="choose another -o path")
+    if output.exists() and not output.is_dir() and not os.access(output, os.W_OK):
+        raise _fail(f"{output}: the file exists and cannot be written (permission denied)")
+
+
+def _width(output: Path | None) -> int:
+    """The terminal's width (at most 120); when piped or written to a file, COLUMNS if set, else 100."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 40:
+        return min(int(columns), 400)
+    if output is None and sys.stdout.isatty():
+        return min(os.get_terminal_size().columns, 120)
+    return 100
+
+
+def _emit(
+    reports: list, fmt: Format | None, output: Path | None, redact: bool = False, details: bool = False  # type: ignore[type-arg]
+) -> None:
     from footprint.output import write_private
     from footprint.render import RenderOptions, renderer
 
@@ -88,9 +146,9 @@ def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False)
 
         reports = redact_all(reports)
 
+    fmt = _format(fmt, output)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
-    width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
-    text = renderer(fmt.value)(reports, RenderOptions(color=color, width=width))
+    text = renderer(fmt.value)(reports, RenderOptions(color=color, width=_width(output), details=details))
     if output is None:
         sys.stdout.write(text)
     else:
@@ -104,6 +162,12 @@ def _severity(fail_on: FailOn):  # type: ignore[no-untyped-def]
     return None if fail_on is FailOn.never else Severity(fail_on.value)
 
 
+def _exit_code(reports: list, fail_on: FailOn) -> int:  # type: ignore[type-arg]
+    """1 when any report has a finding at or above --fail-on, else 3 when any is incomplete, else 0."""
+    codes = {r.exit_code(_severity(fail_on)) for r in reports}
+    return 1 if 1 in codes else max(codes, default=0)
+
+
 def _options(only, skip, framework, allow_private=False):  # type: ignore[no-untyped-def]
     from footprint.engine import AuditOptions
 
@@ -113,7 +177,7 @@ def _options(only, skip, framework, allow_private=False):  # type: ignore[no-unt
 @app.command()
 def audit(
     profile: Annotated[Path, typer.Argument(help="Your profile file.")] = Path("profiles.yaml"),
-    fmt: FormatOpt = Format.terminal,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     only: OnlyOpt = None,
@@ -121,6 +185,7 @@ def audit(
     rules: RulesOpt = None,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
+    details: DetailsOpt = False,
     allow_private_addresses: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow accounts on private or local addresses (intranet blogs, mirrors).")
     ] = False,
@@ -139,6 +204,7 @@ def audit(
     from footprint.render.progress import RichProgress
     from footprint.rules import load_rules
 
+    _check_output(output)
     try:
         registry = discover()
         rule_set = load_rules(rules)
@@ -151,10 +217,10 @@ def audit(
 
             found = DiscoverOptions(run=RunOptions(allow_private=allow_private_addresses))
             report = asyncio.run(add_discovery(report, loaded, found, progress=RichProgress(_stderr())))
-        _emit([report], fmt, output, redact)
+        _emit([report], fmt, output, redact, details)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(report.exit_code(_severity(fail_on)))
+    raise typer.Exit(_exit_code([report], fail_on))
 
 
 class SitesFormat(str, enum.Enum):
@@ -174,11 +240,12 @@ def discover_accounts(
     category: Annotated[Optional[list[str]], typer.Option("--category", help="Only sites of this category (repeatable).")] = None,
     deadline: Annotated[float, typer.Option("--deadline", min=1.0, help="Stop after this many seconds, whatever is left.")] = 60.0,
     timeout: Annotated[float, typer.Option("--timeout", min=0.5, help="Give each site this many seconds to answer.")] = 10.0,
-    fmt: FormatOpt = Format.terminal,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
+    details: DetailsOpt = False,
     allow_private_addresses: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow sites files that point at private or local addresses.")
     ] = False,
@@ -195,15 +262,16 @@ def discover_accounts(
     from footprint.profile_file import load_profile
     from footprint.render.progress import RichProgress
 
+    _check_output(output)
     try:
         loaded = load_profile(profile, discover().sources, frameworks())
         run = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
         chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, run)
         report = asyncio.run(discover_report(loaded, chosen, framework=framework, progress=RichProgress(_stderr())))
-        _emit([report], fmt, output, redact)
+        _emit([report], fmt, output, redact, details)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(report.exit_code(_severity(fail_on)))
+    raise typer.Exit(_exit_code([report], fail_on))
 
 
 @app.command()
@@ -218,7 +286,7 @@ def scan(
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also scan private messages and followers-only posts.")
     ] = False,
-    fmt: FormatOpt = Format.terminal,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     only: OnlyOpt = None,
@@ -226,6 +294,7 @@ def scan(
     rules: RulesOpt = None,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
+    details: DetailsOpt = False,
 ) -> None:
     """Audit a data download from a platform offline, with the same checks as a live audit."""
     from footprint.errors import FootprintError
@@ -237,6 +306,7 @@ def scan(
     from footprint.scan import ScanOptions
     from footprint.scan import scan as run_scan
 
+    _check_output(output)
     try:
         registry = discover()
         rule_set = load_rules(rules)
@@ -246,16 +316,16 @@ def scan(
             format_of=format_of, include_private=include_private, only=only or (), skip=skip or (), framework=framework
         )
         report = run_scan(path, loaded, registry, rule_set, options, progress=RichProgress(_stderr()))
-        _emit([report], fmt, output, redact)
+        _emit([report], fmt, output, redact, details)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(report.exit_code(_severity(fail_on)))
+    raise typer.Exit(_exit_code([report], fail_on))
 
 
 @app.command()
 def demo(
     persona: Annotated[Optional[list[str]], typer.Option("--persona", help="Only this persona (repeatable).")] = None,
-    fmt: FormatOpt = Format.terminal,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     only: OnlyOpt = None,
@@ -263,6 +333,7 @@ def demo(
     rules: RulesOpt = None,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
+    details: DetailsOpt = False,
 ) -> None:
     """Audit the bundled fictional personas offline: the live code path, with no network."""
     import asyncio
@@ -277,15 +348,15 @@ def demo(
     for name in persona or []:
         if name not in known:
             raise _fail(f"no persona called {name!r} (known: {', '.join(known)})")
+    _check_output(output)
     try:
         registry = discover()
         options = _options(only, skip, framework)
         reports = asyncio.run(run_demo(registry, load_rules(rules), options, RichProgress(_stderr()), persona))
-        _emit(reports, fmt, output, redact)
+        _emit(reports, fmt, output, redact, details)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
-    worst = max((r.exit_code(_severity(fail_on)) for r in reports), default=0)
-    raise typer.Exit(worst)
+    raise typer.Exit(_exit_code(reports, fail_on))
 
 
 @app.command()

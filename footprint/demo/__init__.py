@@ -34,4 +34,7 @@ async def run_demo(registry, rules, options, progress, names=None):  # type: ign
     for name in names or list(files):
         profile = load_profile(files[name], registry.sources, frameworks())
         reports.append(await audit(profile, registry, rules, options, transport=site.transport(), progress=progress, mode="demo"))
+    if not names:
+        # NOTE: the persona with the most to fix comes first: it is the one that shows what footprint does.
+        reports.sort(key=lambda r: (-(r.max_severity().rank if r.max_severity() else -1), -len(r.findings)))
     return reports

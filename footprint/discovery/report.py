@@ -193,7 +193,7 @@ def attach(report: Report, outcome: RunOutcome, catalogue: Catalogue, warnings: 
         }
     )
     merged.findings = merged.sorted_findings()
-    return merged
+    return merged.remeasure()
 
 
 def _deadline_warning(outcome: RunOutcome) -> list[str]:
