@@ -449,17 +449,22 @@ def diff_cmd(
     old: Annotated[Path, typer.Argument(help="The earlier JSON report (footprint audit -f json).")],
     new: Annotated[Path, typer.Argument(help="The later JSON report.")],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.terminal,
+    allow_mismatch: Annotated[
+        bool, typer.Option("--allow-mismatch", help="Compare reports about different people or frameworks anyway.")
+    ] = False,
 ) -> None:
-    """Compare two JSON reports: what was fixed, what is new and what remains."""
+    """Compare two JSON reports: what was fixed, what is new, what remains and what was not re-checked."""
     from footprint.diff import diff, load_reports, to_json, to_text
     from footprint.errors import FootprintError
 
     try:
-        result = diff(load_reports(old), load_reports(new))
+        result = diff(load_reports(old), load_reports(new), allow_mismatch=allow_mismatch)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(to_json(result) if fmt is DiffFormat.json else to_text(result, color=color))
+    for warning in result.warnings:
+        typer.echo(warning, err=True)
+    sys.stdout.write(to_json(result) if fmt is DiffFormat.json else to_text(result, color=color, width=_width(None)))
 
 
 def main() -> None:
