@@ -92,8 +92,9 @@ def _stderr():  # type: ignore[no-untyped-def]
 
 
 def _fail(message: str, hint: str | None = None) -> typer.Exit:
-    """Print one `error:` line (and a hint) on stderr, unwrapped, and return the exit-2 signal."""
-    typer.echo(f"error: {message}", err=True)
+    """Print one `error:` line per problem (and a hint) on stderr, unwrapped, and return the exit-2 signal."""
+    for line in message.splitlines() or [message]:
+        typer.echo(f"error: {line}", err=True)
     if hint:
         typer.echo(f"hint: {hint}", err=True)
     return typer.Exit(2)
@@ -392,9 +393,14 @@ def schema(
     """Print the JSON Schema of the profile file (for editors), or of the JSON report."""
     import json
 
+    from footprint.guidance import frameworks
     from footprint.models import profile_json_schema, report_json_schema
+    from footprint.plugins import discover
 
-    typer.echo(json.dumps(report_json_schema() if report else profile_json_schema(), indent=2))
+    if report:
+        typer.echo(json.dumps(report_json_schema(), indent=2))
+    else:
+        typer.echo(json.dumps(profile_json_schema(sorted(discover().sources), frameworks()), indent=2))
 
 
 @app.command()
@@ -405,21 +411,35 @@ def init(
 ) -> None:
     """Write a commented starter profile file by asking a few questions."""
     from footprint.output import write_private
-    from footprint.starter import Answers, starter_profile
+    from footprint.plugins import discover
+    from footprint.starter import Answers, parse_account, starter_profile
 
     if path.exists() and not force:
         raise _fail(f"{path} already exists", hint="pass --force to overwrite it")
     answers = Answers()
     if not yes:
-        answers.name = typer.prompt("Your name", default=answers.name)
-        answers.role = typer.prompt("Your role", default=answers.role)
-        answers.employer = typer.prompt("Employer or placement", default=answers.employer)
-        answers.team = typer.prompt("Team or office", default=answers.team)
-        places = typer.prompt("Towns or areas you work in (comma-separated)", default=", ".join(answers.localities))
+        sources = discover().sources
+        # NOTE: no example defaults here: pressing Enter leaves a question unanswered, never fills in Jane Smith.
+        answers.name = typer.prompt("Your name").strip()
+        optional = {"default": "", "show_default": False}
+        answers.role = typer.prompt("Your role (social worker, social work student, care worker, MHO, ...)", **optional).strip()
+        answers.employer = typer.prompt("Employer or placement", **optional).strip()
+        answers.team = typer.prompt("Team or office", **optional).strip()
+        places = typer.prompt("Towns or areas you work in (comma-separated)", **optional)
         answers.localities = [p.strip() for p in places.split(",") if p.strip()]
-        first = typer.prompt("One account as platform:handle", default=":".join(answers.accounts[0]))
-        platform, _, ident = first.partition(":")
-        answers.accounts = [(platform.strip().lower(), ident.strip())] if ident.strip() else answers.accounts
+        typer.echo("Your accounts, one at a time, as platform:handle (e.g. mastodon:@you@server.example, "
+                   "github:yourname, blog:https://yoursite.example/). An empty answer ends the list.")
+        accounts: list[tuple[str, str]] = []
+        while True:
+            answer = typer.prompt(f"Account {len(accounts) + 1}", default="", show_default=False).strip()
+            if not answer:
+                break
+            parsed = parse_account(answer, sources)
+            if isinstance(parsed, str):
+                typer.echo(f"  cannot use {answer!r}: {parsed}. Try again, or press Enter to stop.", err=True)
+                continue
+            accounts.append(parsed)
+        answers.accounts = accounts
     write_private(path, starter_profile(answers))
     typer.echo(f"wrote {path}: edit it, then run `footprint audit {path}`")
 

@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -545,9 +546,17 @@ def report_json_schema() -> dict[str, Any]:
     return schema
 
 
-def profile_json_schema() -> dict[str, Any]:
-    """The JSON Schema of the profile file, for editors' autocompletion."""
+def profile_json_schema(platforms: Sequence[str] = (), frameworks: Sequence[str] = ()) -> dict[str, Any]:
+    """The JSON Schema of the profile file, for editors' autocompletion: the installed platforms and the
+    frameworks are listed so an editor can offer them."""
     schema = Profile.model_json_schema()
+    if platforms:
+        platform = schema["$defs"]["Account"]["properties"]["platform"]
+        platform["enum"] = sorted(platforms)
+        endpoints = schema["properties"]["endpoints"]
+        endpoints["propertyNames"] = {"enum": sorted(platforms)}
+    if frameworks:
+        schema["properties"]["framework"]["enum"] = sorted(frameworks)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "footprint profile file"
     return schema

@@ -115,7 +115,7 @@ def test_init_yes_writes_a_profile_that_loads(tmp_path: Path) -> None:
 
 def test_init_asks_questions(tmp_path: Path) -> None:
     target = tmp_path / "p.yaml"
-    answers = "Robin Quill\nsocial work student\nEastvale Council\nAdults\nEastvale, Westshire\nmastodon:@robinq@social.example\n"
+    answers = "Robin Quill\nsocial work student\nEastvale Council\nAdults\nEastvale, Westshire\nmastodon:@robinq@social.example\n\n"
     result = runner.invoke(app, ["init", str(target)], input=answers)
     assert result.exit_code == 0, result.output
     text = target.read_text()
