@@ -403,8 +403,8 @@ class Coverage(BaseModel):
     posts_read: int = Field(description="Posts, comments and other items read across all accounts.")
     checks_run: int = Field(description="How many checks ran.")
     sites_probed: int | None = Field(default=None, description="`footprint discover`: sites probed.")
-    sites_answered: int | None = Field(default=None, description="`footprint discover`: sites that gave an answer "
-                                                                 "(found, not found or invalid name).")
+    sites_answered: int | None = Field(default=None, description="`footprint discover`: sites that answered for a "
+                                                                 "declared name (found, not found, invalid or unsure).")
     gaps: list[str] = Field(default_factory=list, description="Plain sentences saying what was not checked and why.")
 
 
@@ -421,17 +421,18 @@ def measure_coverage(report: Report) -> Coverage:
     posts = int(report.stats.get("posts_read", sum(a.posts_read for a in report.accounts)))
     gaps: list[str] = []
     probes = report.stats.get("discovery_probes")
-    answered = None
+    sites = answered = None
     if probes is not None:
-        answered = sum(report.stats.get(f"discovery_{s.value}", 0)
-                       for s in (DiscoveryState.FOUND, DiscoveryState.NOT_FOUND, DiscoveryState.INVALID))
+        sites = int(report.stats.get("discovery_sites", len({d.site for d in report.discovered})))
+        answering = (DiscoveryState.FOUND, DiscoveryState.NOT_FOUND, DiscoveryState.INVALID, DiscoveryState.INCONCLUSIVE)
+        answered = len({d.site for d in report.discovered if d.state in answering})
     if probes is not None and not report.accounts:
         # `footprint discover` alone: the coverage is the sites that answered.
-        if probes == 0:
+        if not sites:
             gaps.append("no site was probed")
-        elif answered is not None and answered * 2 < probes:
-            gaps.append(f"only {answered} of {probes} site probes gave an answer; the rest failed "
-                        "(blocked, errors or no network), so absent accounts may simply not have been seen")
+        elif answered is not None and answered * 2 < sites:
+            gaps.append(f"only {answered} of {sites} sites answered; the rest failed (blocked, errors or no network), "
+                        "so an account there may simply not have been seen")
     else:
         if declared == 0:
             gaps.append("no accounts were declared, so nothing was checked: add your accounts to the profile file")
@@ -451,7 +452,7 @@ def measure_coverage(report: Report) -> Coverage:
         accounts_read=declared - len(unread),
         posts_read=posts,
         checks_run=len(report.checks_run),
-        sites_probed=probes,
+        sites_probed=sites,
         sites_answered=answered,
         gaps=gaps,
     )

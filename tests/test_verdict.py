@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from footprint.cli import app
-from footprint.models import EXIT_INCOMPLETE, Finding, Severity, report_json_schema
+from footprint.models import Finding, Severity, report_json_schema
 from footprint.render import RenderOptions, renderer
 from footprint.render import view
 from tests.render.sample import sample_report
@@ -64,7 +64,7 @@ def test_incomplete_fails_the_run_under_fail_on_with_exit_3(tmp_path: Path) -> N
     profile = unreadable_profile(tmp_path)
     assert run("audit", str(profile), "-f", "json", "--allow-private-addresses").exit_code == 0
     result = run("audit", str(profile), "-f", "json", "--allow-private-addresses", "--fail-on", "info")
-    assert result.exit_code == EXIT_INCOMPLETE == 3
+    assert result.exit_code == 3
 
 
 def test_profile_with_no_accounts_is_incomplete(tmp_path: Path) -> None:

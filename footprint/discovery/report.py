@@ -187,13 +187,24 @@ def attach(report: Report, outcome: RunOutcome, catalogue: Catalogue, warnings: 
         update={
             "discovered": discovered_accounts(outcome),
             "findings": [*report.findings, *(f for f in findings if f.id not in known)],
-            "warnings": [*report.warnings, *warnings, *_deadline_warning(outcome)],
+            "warnings": [*report.warnings, *warnings, *_deadline_warning(outcome), *_failure_warning(outcome)],
             "stats": {**report.stats, **stats(outcome)},
             "checks_run": sorted({*report.checks_run, LINKABLE}),
         }
     )
     merged.findings = merged.sorted_findings()
     return merged.remeasure()
+
+
+def _failure_warning(outcome: RunOutcome) -> list[str]:
+    """A loud line when most probes failed: 'not found' cannot be told from 'not asked' there."""
+    counts = outcome.counts()
+    failed = counts.get(DiscoveryState.ERROR, 0) + counts.get(DiscoveryState.BLOCKED, 0)
+    total = len(outcome.probes)
+    if not total or failed * 2 <= total:
+        return []
+    return [f"most sites could not be asked: {failed} of {total} probes ended blocked or in error, so an account "
+            "there may simply not have been seen"]
 
 
 def _deadline_warning(outcome: RunOutcome) -> list[str]:

@@ -54,7 +54,8 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
 def _summary(console: Console, report: Report) -> None:
     """Verdict and coverage, accounts, the top findings worst first, and how to see the rest."""
     console.print(_header(report))
-    console.print(_accounts(report, details=False))
+    if report.accounts:
+        console.print(_accounts(report, details=False))
     manual = [a for a in report.accounts if a.checklist]
     if manual:
         names = ", ".join(f"{a.platform} {a.account}" for a in manual)
@@ -112,7 +113,8 @@ def _brief(finding: Finding, width: int) -> Group:
 
 def _draw(console: Console, report: Report) -> None:
     console.print(_header(report))
-    console.print(_accounts(report, details=True))
+    if report.accounts:
+        console.print(_accounts(report, details=True))
     if report.findings:
         console.print(_principles(report))
     for severity in (Severity.HIGH, Severity.MEDIUM):
@@ -182,7 +184,7 @@ def _header(report: Report) -> Panel:
     line.append(f" {view.VERDICT_WORDS.get(report.rating, report.rating.upper())} ",
                 style=RATING_STYLE.get(report.rating, "bold"))
     if not report.complete:
-        line.append(f"  in what was read: {report.findings_rating}", style="bold")
+        line.append(f"  {view.in_what_was_read(report)}", style="bold")
     line.append("   ")
     for severity, count in view.counts(report):
         line.append(f" {count} {severity.value} ", style=SEVERITY_STYLE[severity] if count else "dim")

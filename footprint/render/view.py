@@ -237,19 +237,27 @@ def coverage_line(report: Report) -> str:
     if cov is None:
         return ""
     if cov.sites_probed is not None and not report.accounts:
-        return (f"{cov.sites_answered} of {plural(cov.sites_probed, 'site probe')} answered · "
-                f"{plural(cov.checks_run, 'check')} run")
+        return f"{cov.sites_answered} of {plural(cov.sites_probed, 'site')} answered · {plural(cov.checks_run, 'check')} run"
     return (f"{cov.accounts_read} of {plural(cov.accounts_declared, 'account')} read · "
             f"{plural(cov.posts_read, 'post')} read · {plural(cov.checks_run, 'check')} run")
+
+
+def read_anything(report: Report) -> bool:
+    """True when at least one account was read, or one site answered."""
+    cov = report.coverage
+    return cov is None or cov.accounts_read > 0 or bool(cov.sites_answered)
+
+
+def in_what_was_read(report: Report) -> str:
+    """'in what was read: act now', or 'nothing could be read' when nothing was."""
+    return f"in what was read: {report.findings_rating}" if read_anything(report) else "nothing could be read"
 
 
 def verdict_line(report: Report) -> str:
     """The overall verdict in words; an incomplete report also says what was found in what was read."""
     words = VERDICT_WORDS.get(report.rating, report.rating.upper())
     if report.rating == "incomplete":
-        if report.findings:
-            return f"{words}: part of your footprint was not checked; in what was read: {report.findings_rating}"
-        return f"{words}: part of your footprint was not checked; nothing was found in what was read"
+        return f"{words}: part of your footprint was not checked; {in_what_was_read(report)}"
     return words
 
 
