@@ -55,7 +55,7 @@ def scan(posts: list[dict]) -> dict[str, list[dict]]:
 
 def score(posts: list[dict], found: dict[str, list[dict]]) -> dict:
     problems = [p for p in posts if p["class"] == "problem"]
-    ordinary = [p for p in posts if p["class"] != "problem"]
+    ordinary = [p for p in posts if p["class"] == "ordinary"]
     caught = [p for p in problems if {f["check"] for f in found[p["id"]]} & set(p["labels"])]
     any_flag = [p for p in problems if found[p["id"]]]
     alarms = [p for p in ordinary if {f["check"] for f in found[p["id"]]} - set(p["labels"])]
@@ -69,6 +69,7 @@ def score(posts: list[dict], found: dict[str, list[dict]]) -> dict:
     hard = [p for p in ordinary if p.get("hard_negative")]
     return {
         "posts": len(posts),
+        "not_scored": len(posts) - len(problems) - len(ordinary),
         "problem_posts": len(problems),
         "caught": len(caught),
         "caught_rate": len(caught) / len(problems) if problems else None,
@@ -90,7 +91,8 @@ def _pct(x: float | None) -> str:
 
 def report(split: str, result: dict) -> None:
     print(f"footprint on real posts, {split} half: {result['posts']} posts "
-          f"({result['problem_posts']} problem, {result['ordinary_posts']} ordinary)")
+          f"({result['problem_posts']} problem, {result['ordinary_posts']} ordinary, {result['not_scored']} not scored: "
+          "the problem is not in the words, or the action was overturned)")
     print(f"  problem posts caught with a fitting label: {result['caught']}/{result['problem_posts']} "
           f"= {_pct(result['caught_rate'])}   (target >= {TARGETS['problem posts caught']:.0%}; "
           f"any finding at all: {_pct(result['flagged_any_rate'])})")
@@ -123,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         for post in posts:
             checks = {f["check"] for f in found[post["id"]]}
             missed = post["class"] == "problem" and not checks & set(post["labels"])
-            alarm = post["class"] != "problem" and checks - set(post["labels"])
+            alarm = post["class"] == "ordinary" and checks - set(post["labels"])
             if missed or alarm:
                 tag = "MISS" if missed else "FALSE"
                 print(f"  {post['id']} {tag} labels={post['labels']} kind={post.get('kind')} got={sorted(checks)}\n"

@@ -13,6 +13,7 @@ rewritten (re-running on the same input gives the same split).
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
@@ -22,7 +23,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REQUIRED = {"id": str, "text": str, "class": str, "labels": list, "hard_negative": bool, "source_url": str, "source": str}
-CLASSES = {"problem", "ordinary"}
+# problem: a post a regulator or employer acted on, with the checks that should fire; ordinary: a real post
+# nobody acted on; context: acted on, but the problem is not in the words (an image, who received it);
+# contested: the action was later overturned (a tribunal or court found the post lawful). Only problem and
+# ordinary posts are scored.
+CLASSES = {"problem", "ordinary", "context", "contested"}
 LABELS = {
     "conduct.public-trust", "conduct.disparaging", "oversharing.service-user", "oversharing.workplace",
     "boundaries.service-user-contact", "oversharing.personal", "contact.personal", "identity.role",
@@ -34,6 +39,16 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
+def same_quote(a: str, b: str) -> bool:
+    """Two records quote the same post: one text holds the other, they open alike, or they differ by a few
+    characters (two reports of one case quote it with different cuts or punctuation)."""
+    ka, kb = _key(a), _key(b)
+    if ka == kb or (min(len(ka), len(kb)) >= 30 and (ka in kb or kb in ka)) or (len(ka) >= 60 and ka[:60] == kb[:60]):
+        return True
+    matcher = difflib.SequenceMatcher(None, ka, kb)
+    return matcher.quick_ratio() > 0.85 and matcher.ratio() > 0.85
+
+
 def check(record: dict, where: str) -> list[str]:
     problems = [f"{where}: field {name!r} missing or not {kind.__name__}"
                 for name, kind in REQUIRED.items() if not isinstance(record.get(name), kind)]
@@ -42,6 +57,8 @@ def check(record: dict, where: str) -> list[str]:
     unknown = set(record.get("labels") or []) - LABELS
     if unknown:
         problems.append(f"{where}: unknown labels {sorted(unknown)}")
+    if record.get("class") == "context" and record.get("labels"):
+        problems.append(f"{where}: a context post has no labels (its problem is not in the words)")
     if record.get("class") == "problem" and not record.get("labels"):
         problems.append(f"{where}: a problem post needs at least one label")
     if not str(record.get("source_url", "")).startswith(("http://", "https://")):
@@ -52,7 +69,6 @@ def check(record: dict, where: str) -> list[str]:
 def main() -> int:
     records: list[dict] = []
     errors: list[str] = []
-    seen: dict[str, str] = {}
     duplicates = 0
     for path in sorted((HERE / "incoming").glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -68,11 +84,13 @@ def main() -> int:
             if found:
                 errors.extend(found)
                 continue
-            key = _key(record["text"])
-            if key in seen:
+            kept = next((r for r in records if same_quote(r["text"], record["text"])), None)
+            if kept is not None:
+                # The same post found twice: one record, with both readings' labels.
                 duplicates += 1
+                if kept["class"] == record["class"] == "problem":
+                    kept["labels"] = [*kept["labels"], *(x for x in record["labels"] if x not in kept["labels"])]
                 continue
-            seen[key] = where
             records.append(record)
     if errors:
         print("\n".join(errors[:50]), file=sys.stderr)
@@ -95,7 +113,8 @@ def main() -> int:
         (HERE / f"{name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in items),
                                             encoding="utf-8")
         counts = Counter(r["class"] for r in items)
-        print(f"{name}: {len(items)} posts ({counts['problem']} problem, {counts['ordinary']} ordinary)")
+        print(f"{name}: {len(items)} posts ({counts['problem']} problem, {counts['ordinary']} ordinary, "
+              f"{counts['context']} context, {counts['contested']} contested)")
     print(f"{len(records)} kept, {duplicates} duplicates dropped")
     return 0
 
