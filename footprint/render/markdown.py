@@ -112,10 +112,8 @@ def _report(report: Report, level: int) -> str:
         groups = view.grouped(view.minor(report))
         for number, group in enumerate(groups, start=len(serious) + 1):
             lines.append(_group(group, number, h + "##"))
-    elif report.complete:
-        lines.append("No findings: nothing a stranger could learn was found in what could be read.\n")
     else:
-        lines.append("No findings in what could be read, but part of your footprint was not checked (see above).\n")
+        lines.append(f"{md(view.nothing_found_line(report))}\n")
 
     manual = [a for a in report.accounts if a.checklist]
     if manual:

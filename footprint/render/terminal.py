@@ -72,11 +72,8 @@ def _summary(console: Console, report: Report) -> None:
             tally = view.by_severity(rest)
             console.print(Text(f"…and {view.plural(len(rest), 'more finding')} ({tally}): run with --details "
                                "(or -v) to see every finding in full, or write -o report.html.", style="bold"))
-    elif report.complete:
-        console.print(Text("No findings: nothing a stranger could learn was found in what could be read.", style="green"))
     else:
-        console.print(Text("No findings in what could be read, but part of your footprint was not checked (see above).",
-                           style="magenta"))
+        console.print(Text(view.nothing_found_line(report), style="green" if report.complete else "bold magenta"))
     _discovered(console, report)
     for warning in report.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
@@ -129,11 +126,7 @@ def _draw(console: Console, report: Report) -> None:
         for group in view.grouped(minor):
             console.print(_group(group))
     if not report.findings:
-        if report.complete:
-            console.print(Text("No findings: nothing a stranger could learn was found in what could be read.", style="green"))
-        else:
-            console.print(Text("No findings in what could be read, but part of your footprint was not checked (see above).",
-                               style="magenta"))
+        console.print(Text(view.nothing_found_line(report), style="green" if report.complete else "bold magenta"))
     _checklists(console, report)
     _discovered(console, report)
     for warning in report.warnings:
@@ -209,14 +202,14 @@ def _accounts(report: Report, details: bool) -> Table:
     if details:
         table.add_column("Notes", overflow="fold", ratio=3, min_width=16)
     else:
-        table.add_column("Notes", overflow="ellipsis", no_wrap=True, ratio=3, min_width=16)
+        table.add_column("Notes", overflow="fold", ratio=3, min_width=16)
     for number, row in enumerate(view.grid(report).rows, start=1):
         acc = row.account
         name = Text(acc.account)
         if acc.anonymous:
             name.append(" (anonymous)", style="italic dim")
         status = Text(view.status_label(acc), style=STATUS_STYLE.get(acc.status, "yellow"))
-        notes = Text(view.account_note(acc))
+        notes = Text(view.account_note(acc) if details else view.short_note(acc))
         if details:
             for note in acc.notes:
                 notes.append(f"\n{note}", style="dim")

@@ -206,6 +206,21 @@ def account_note(account: AccountSummary) -> str:
     return ""
 
 
+def short_note(account: AccountSummary) -> str:
+    """The account's note cut to its first clause (the summary's accounts table; --details has it whole)."""
+    note = account_note(account)
+    return note.split(": ")[0] if not account.status.was_read else note
+
+
+def nothing_found_line(report: Report) -> str:
+    """What to say when there are no findings: never 'nothing found' when nothing could be read."""
+    if report.complete:
+        return "No findings: nothing a stranger could learn was found in what could be read."
+    if not read_anything(report):
+        return "Nothing could be read, so nothing was checked: this is not a clean bill of health (see above)."
+    return "No findings in what could be read, but part of your footprint was not checked (see above)."
+
+
 def by_check(findings: list[Finding]) -> Counter[str]:
     return Counter(f.check for f in findings)
 
