@@ -124,7 +124,7 @@ def _report(report: Report, level: int) -> str:
             lines.append("")
 
     if report.discovered:
-        lines.append(f"**Sites probed:** {md(view.discovery_tally(report))}\n")
+        lines.append(f"**Probes by state:** {md(view.discovery_tally(report))}\n")
     found = [d for d in report.discovered if d.state is DiscoveryState.FOUND and not d.declared]
     if found:
         lines.append(f"{h}# Other accounts found under your names\n")

@@ -150,7 +150,7 @@ def _checklists(console: Console, report: Report) -> None:
 def _discovered(console: Console, report: Report) -> None:
     found_elsewhere = [d for d in report.discovered if d.state is DiscoveryState.FOUND and not d.declared]
     if report.discovered:
-        console.print(Text("Sites probed: " + view.discovery_tally(report), style="bold"))
+        console.print(Text("Probes by state: " + view.discovery_tally(report), style="bold"))
     if found_elsewhere:
         table = Table(title="Other accounts found under your names", title_justify="left", expand=True)
         table.add_column("Site", no_wrap=True)

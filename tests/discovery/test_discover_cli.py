@@ -189,9 +189,9 @@ def test_every_format_carries_the_per_state_summary(server: LocalServer, sites_f
     tally = " · ".join(f"{s.replace('_', ' ')} {data['stats'][f'discovery_{s}']}"
                        for s in ("found", "not_found", "blocked", "invalid", "inconclusive", "error")
                        if data["stats"][f"discovery_{s}"])
-    assert f"Sites probed: {tally}" in out
-    assert f"**Sites probed:** {tally}" in discover(*common, "-f", "markdown")[1]
-    assert f"<strong>Sites probed:</strong> {tally}" in discover(*common, "-f", "html")[1]
+    assert f"Probes by state: {tally}" in out
+    assert f"**Probes by state:** {tally}" in discover(*common, "-f", "markdown")[1]
+    assert f"<strong>Probes by state:</strong> {tally}" in discover(*common, "-f", "html")[1]
     assert data["coverage"]["sites_probed"] >= data["coverage"]["sites_answered"] > 0
 
 
