@@ -124,10 +124,36 @@ def test_a_key_written_twice_is_an_error_not_silently_dropped(tmp_path: Path) ->
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _readme_profiles() -> list[str]:
+MISTAKES = "<!-- mistakes on purpose"
+
+
+def _readme_blocks() -> list[tuple[bool, str, str]]:
+    """(meant to be valid, the YAML, the text after it) for each README yaml block holding a profile."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = text.split("```yaml\n")[1:]
-    return [block.split("```")[0] for block in blocks if "person:" in block]
+    parts = text.split("```yaml\n")
+    out = []
+    for before, block in zip(parts, parts[1:]):
+        body, _, after = block.partition("```")
+        if "person:" in body:
+            out.append((MISTAKES not in before.splitlines()[-1], body, after))
+    return out
+
+
+def _readme_profiles() -> list[str]:
+    return [body for valid, body, _ in _readme_blocks() if valid]
+
+
+def test_the_readme_example_of_mistakes_gives_the_errors_it_shows(tmp_path: Path) -> None:
+    wrong = [(body, after) for valid, body, after in _readme_blocks() if not valid]
+    assert wrong
+    body, after = wrong[0]
+    shown = after.split("```text\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    path = tmp_path / "bad.yaml"
+    path.write_text(body)
+    with pytest.raises(InputError) as info:
+        load_profile(path, discover().sources, frameworks())
+    got = [f"error: {line}".replace(str(path), "bad.yaml") for line in info.value.message.splitlines()]
+    assert got == shown
 
 
 def test_every_profile_snippet_in_the_readme_and_the_example_file_validates(tmp_path: Path) -> None:
