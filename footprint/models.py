@@ -471,6 +471,11 @@ class Report(BaseModel):
     mode: Literal["live", "archive", "demo"] = "live"
     subject: Subject
     framework: str
+    coverage: Coverage | None = Field(
+        default=None,
+        description="How much was read: accounts read of declared, posts read, checks run, and what was not checked. "
+        "Filled in when the report is made (and worked out for older reports that lack it).",
+    )
     checks_run: list[str] = Field(default_factory=list)
     accounts: list[AccountSummary] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
@@ -482,12 +487,6 @@ class Report(BaseModel):
     redacted: bool = Field(
         default=False, description="True when names, handles, numbers and places were masked for display (--redact)."
     )
-    coverage: Coverage | None = Field(
-        default=None,
-        description="How much was read: accounts read of declared, posts read, checks run, and what was not checked. "
-        "Filled in when the report is made (and worked out for older reports that lack it).",
-    )
-
     @model_validator(mode="after")
     def _measure(self) -> Report:
         if self.coverage is None:

@@ -86,6 +86,9 @@ def test_scan_that_reads_no_posts_is_incomplete(tmp_path: Path) -> None:
     assert result.exit_code == 3
     terminal = run("scan", str(archive)).stdout
     assert "MINOR POINTS" not in terminal and "INCOMPLETE" in terminal
+    assert "role not declared" in terminal, "an archive scan without a profile never assumes 'social worker'"
+    assert list(data)[:8] == ["schema_version", "tool", "generated_at", "mode", "subject", "framework", "coverage",
+                              "checks_run"], "coverage comes first, with the verdict's inputs"
 
 
 def test_coverage_is_documented_in_the_report_schema() -> None:
