@@ -243,7 +243,7 @@ def _principles(report: Report) -> Table:
 
 
 def _finding(finding: Finding) -> Panel:
-    parts: list[Text] = []
+    parts: list[Text] = [Text(finding.title, style="bold")]  # NOTE: in the body, so a narrow panel title cuts nothing
     where = Text(" · ".join(view.where(finding)), style="dim")
     if finding.item.url:
         where.append(f" · {finding.item.url}", style="dim")
@@ -274,14 +274,14 @@ def _finding(finding: Finding) -> Panel:
             steps.add_row(Text("  →", style="bold green"), Text(line))
         parts_group.append(steps)
     title = Text(f" {finding.severity.value.upper()} ", style=SEVERITY_STYLE[finding.severity])
-    title.append(f" [{finding.check}] ", style="dim")  # NOTE: before the title, so a narrow panel never cuts it
-    title.append(f"{finding.title} ", style="bold")
+    title.append(f" [{finding.check}] ", style="dim")
     return Panel(Group(*parts_group), title=title, title_align="left", border_style="dim")
 
 
 def _group(group: view.FindingGroup) -> Panel:
     """Minor findings of one check on one platform: each place in a line, then the clauses and advice once."""
-    parts: list[Text | Table] = []
+    parts: list[Text | Table] = [Text(f"{group.first.title} · {group.platform} · {view.plural(len(group.findings), 'place')}",
+                                      style="bold")]
     for finding in group.findings:
         line = Text("• ", style="dim")
         line.append(" · ".join(view.where(finding)[1:]), style="dim")
@@ -304,11 +304,8 @@ def _group(group: view.FindingGroup) -> Panel:
         for line in view.advice(first):
             steps.add_row(Text("  →", style="bold green"), Text(line))
         parts.append(steps)
-    count = len(group.findings)
     title = Text(f" {group.severity.value.upper()} ", style=SEVERITY_STYLE[group.severity])
     title.append(f" [{group.check}] ", style="dim")
-    title.append(f"{first.title} ", style="bold")
-    title.append(f"· {group.platform} · {view.plural(count, 'place')} ", style="")
     return Panel(Group(*parts), title=title, title_align="left", border_style="dim")
 
 
