@@ -93,3 +93,60 @@ def test_x_archive_with_only_tweets_csv(tmp_path: Path) -> None:
     name, snapshot, posts = _read(tmp_path / "old")
     assert name == "x"
     _expect_2014(snapshot, posts)
+
+
+# --------------------------------------------------------------------------- LinkedIn
+
+
+def test_linkedin_2018_utf16_tab_separated_shares_are_read() -> None:
+    name, snapshot, posts = _read(FIXTURES / "linkedin-2018")
+    assert name == "linkedin" and snapshot.handle == "Robin Quill"
+    shares = [p for p in posts if p.location and p.location.startswith("Shares.csv")]
+    assert [p.text.splitlines()[0] for p in shares] == [
+        "Another long day as a social worker. Home by 7.",
+        "Only for my connections: the Oakfield case review went well.",
+        "Robin Quill - Eastvale knitting circle",
+    ]
+    assert [p.visibility for p in shares] == ["public", "followers", "public"]
+    assert shares[0].created_at is not None and shares[0].created_at.isoformat() == "2016-08-25T17:41:57+00:00"
+    assert "http://knit.example.org" in shares[2].text
+
+
+def test_linkedin_2018_message_dates_and_articles() -> None:
+    _, snapshot, posts = _read(FIXTURES / "linkedin-2018", include_private=True)
+    messages = [p for p in posts if p.kind == "message"]
+    assert len(messages) == 1 and "Tuesday works, I’m at the Riverton office" in messages[0].text
+    assert messages[0].created_at is not None and messages[0].created_at.isoformat() == "2018-08-18T09:05:00+00:00"
+    articles = {p.visibility: p for p in posts if p.kind == "article"}
+    assert "07700 900456" in articles["public"].text and articles["public"].text.startswith("Why I became a social worker")
+    assert articles["public"].created_at is not None and articles["public"].created_at.date().isoformat() == "2018-03-02"
+    assert "Oakfield home visit" in articles["unknown"].text
+    assert any("1 article draft(s)" in n for n in snapshot.notes)
+
+
+def test_linkedin_member_network_posts_are_scanned_and_said_so() -> None:
+    _, snapshot, posts = _read(FIXTURES / "linkedin-2025")
+    shares = [p for p in posts if p.location and p.location.startswith("Shares.csv")]
+    assert [p.visibility for p in shares] == ["unknown", "unknown", "followers"]
+    assert any("2 post(s) are marked Visibility=MEMBER_NETWORK" in n for n in snapshot.notes)
+    report = _scan(FIXTURES / "linkedin-2025")
+    assert any(f.check == "identity.role" and f.item.id and f.item.id.endswith("7300000000000000002") for f in report.findings)
+
+
+def test_linkedin_wrapped_lines_lose_their_stray_quotes() -> None:
+    _, _, posts = _read(FIXTURES / "linkedin-2025")
+    first, second = posts[0], posts[1]
+    assert first.text == (
+        "I'm off for a week of walking in the hills.\n\nWHAT? No phone, no laptop.\n"
+        "WHERE? Near Eastvale. https://lnkd.in/gExAmPle\n\nPosts are scheduled, so you'll still see stuff."
+    )
+    assert second.text == "If someone asked me, \"What's changed this year at work\", here's my list:\n\nAnother long day as a social worker, every day."
+
+
+def test_linkedin_comments_with_backslash_escaped_quotes_stay_whole() -> None:
+    _, _, posts = _read(FIXTURES / "linkedin-2025")
+    comments = [p for p in posts if p.kind == "comment"]
+    assert len(comments) == 4 and all(p.created_at is not None for p in comments)
+    assert comments[1].text == 'Sam Teller Yes, it varies. Rather than read it as "This is what a team does", read it as "Here\'s how teams differ"'
+    assert comments[2].text.startswith('"... if you are locked into one supplier" got me thinking')
+    assert comments[3].text.endswith("Not sure I understood what you meant.")
