@@ -150,3 +150,23 @@ def test_linkedin_comments_with_backslash_escaped_quotes_stay_whole() -> None:
     assert comments[1].text == 'Sam Teller Yes, it varies. Rather than read it as "This is what a team does", read it as "Here\'s how teams differ"'
     assert comments[2].text.startswith('"... if you are locked into one supplier" got me thinking')
     assert comments[3].text.endswith("Not sure I understood what you meant.")
+
+
+# --------------------------------------------------------------------------- Bluesky repository (CAR)
+
+LINKED = [
+    "Our new family support guide is out, see  https://riverton.example.org/family-support-guide-2026.pdf and tell me what you think",
+    "Café chat on Tuesday 🎉 notes at https://example.org/notes/café-chat-tuesday #socialwork",
+    "Wrote this up at last\nhttps://blog.example.org/posts/a-year-in/\nA year in – Sam Ortega\nWhat a year on the ward at Riverton General taught me.",
+]
+
+
+def test_bluesky_car_links_in_full_from_facets_and_link_cards_read(tmp_path: Path) -> None:
+    import json
+
+    from tests.archives.builders import bluesky_car
+
+    records = json.loads((FIXTURES / "bluesky-records.json").read_text(encoding="utf-8"))
+    (tmp_path / "repo.car").write_bytes(bluesky_car(records))
+    _, _, posts = _read(tmp_path / "repo.car")
+    assert sorted(p.text for p in posts) == sorted(LINKED)
