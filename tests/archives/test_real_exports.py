@@ -170,3 +170,48 @@ def test_bluesky_car_links_in_full_from_facets_and_link_cards_read(tmp_path: Pat
     (tmp_path / "repo.car").write_bytes(bluesky_car(records))
     _, _, posts = _read(tmp_path / "repo.car")
     assert sorted(p.text for p in posts) == sorted(LINKED)
+
+
+# --------------------------------------------------------------------------- Mastodon, Facebook, Instagram
+
+
+def test_mastodon_archive_polls_keep_their_options() -> None:
+    _, _, posts = _read(FIXTURES / "mastodon-poll")
+    assert [p.text for p in posts] == [
+        "Which office should the team move to?\nRiverton Road office\nEastvale Town Hall, 2nd floor",
+        "What gets you through a long week?\nTea\nKnitting",
+    ]
+
+
+def test_facebook_posts_in_groups_are_read() -> None:
+    name, snapshot, posts = _read(FIXTURES / "facebook-groups")
+    assert name == "facebook" and snapshot.handle == "Robin Quill"
+    assert [p.text for p in posts] == [
+        "Anyone else in Eastvale had a week like this? Another long day as a social worker ☕",
+        "Sock pattern for Thursday\nhttps://knit.example.org/patterns/cosy-socks",
+    ]
+
+
+class _Progress:
+    def __init__(self) -> None:
+        self.advanced: list[str] = []
+
+    def start(self, total: int, what: str) -> None:
+        pass
+
+    def advance(self, label: str) -> None:
+        self.advanced.append(label)
+
+    def finish(self) -> None:
+        pass
+
+
+def test_facebook_and_instagram_progress_names_each_file_once(tmp_path: Path) -> None:
+    from tests.archives import builders as b
+
+    for fmt in ("facebook", "instagram"):
+        progress = _Progress()
+        path = b.write_folder(tmp_path / fmt, b.FORMATS[fmt]())
+        scan(path, make_profile(), REGISTRY, RULES, ScanOptions(only=["identity"]), progress=progress)
+        read = [label for label in progress.advanced if label.endswith(".json")]
+        assert read and len(read) == len(set(read)), (fmt, read)
