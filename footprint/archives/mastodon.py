@@ -138,14 +138,19 @@ class MastodonReader(ArchiveReader):
         followers = text_of(actor.get("followers")) or None
         if followers and not followers.startswith("http") and actor.get("id"):
             followers = f"{text_of(actor.get('id'))}/followers"
-        yield snapshot, self._posts(container, followers)
+        yield snapshot, self._posts(container, snapshot, followers)
 
-    def _posts(self, container: Container, followers: str | None) -> Iterator[Post]:
+    def _posts(self, container: Container, snapshot: Snapshot, followers: str | None) -> Iterator[Post]:
+        boosts = 0
         for member in container.by_basename("outbox.json"):
             for index, activity in enumerate(records(container, member, keys=("orderedItems",))):
                 post = _status(activity, followers, f"{member.name}[{index}]")
                 if post is not None:
                     yield post
+                elif isinstance(activity, dict) and activity.get("type") == "Announce":
+                    boosts += 1
+        if boosts:
+            snapshot.notes.append(f"{boosts} boost(s) (other people's posts you shared) were not scanned as your own words.")
 
 
 def _status(activity: Any, followers: str | None, location: str) -> Post | None:

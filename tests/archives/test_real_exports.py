@@ -215,3 +215,16 @@ def test_facebook_and_instagram_progress_names_each_file_once(tmp_path: Path) ->
         scan(path, make_profile(), REGISTRY, RULES, ScanOptions(only=["identity"]), progress=progress)
         read = [label for label in progress.advanced if label.endswith(".json")]
         assert read and len(read) == len(set(read)), (fmt, read)
+
+
+def test_mastodon_archive_boosts_are_counted_not_read(tmp_path: Path) -> None:
+    import json
+
+    shutil.copytree(FIXTURES / "mastodon-poll", tmp_path / "m")
+    outbox = json.loads((tmp_path / "m" / "outbox.json").read_text())
+    outbox["orderedItems"].append({"id": "https://social.example/users/robinq/statuses/114550000000000072/activity", "type": "Announce",
+                                   "actor": "https://social.example/users/robinq", "published": "2026-05-22T10:00:00Z",
+                                   "to": ["https://www.w3.org/ns/activitystreams#Public"], "object": "https://other.example/users/samteller/statuses/1"})
+    (tmp_path / "m" / "outbox.json").write_text(json.dumps(outbox))
+    _, snapshot, posts = _read(tmp_path / "m")
+    assert len(posts) == 2 and any("1 boost(s)" in n for n in snapshot.notes)
