@@ -2,8 +2,9 @@
 text checks' findings in the titles and snippets of results that name the user.
 
 Text checks run only over results that show the user's name (the others are most likely about
-someone else), never over a regulator's register page (lawful and expected), and, in an audit,
-not over the declared accounts (the audit reads those in full). The identity checks are left
+someone else), never over a regulator's register page (lawful and expected) nor a people-search
+page (`search.results` reports an address or number there, with the opt-out advice that fits),
+and, in an audit, not over the declared accounts (the audit reads those in full). The identity checks are left
 out here: every scanned result shows the name by construction, and `search.results` reports
 name, role and employer seen together.
 """
@@ -33,7 +34,7 @@ def _text_checks(registry: Registry, only: Sequence[str], skip: Sequence[str]) -
 
 def scanned(hit: SearchHit, *, declared_too: bool) -> bool:
     """True when the text checks should read this result's title and snippet."""
-    if not hit.names_you or hit.result_class is SearchClass.REGULATOR:
+    if not hit.names_you or hit.result_class in (SearchClass.REGULATOR, SearchClass.PEOPLE_SEARCH):
         return False
     return declared_too or hit.result_class is not SearchClass.DECLARED
 

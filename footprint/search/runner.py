@@ -118,7 +118,7 @@ async def run_search(
         progress.finish()
     queries.extend(
         SearchQuery(text=q.text, purpose=q.purpose, status=QueryStatus.WITHHELD,
-                    reason="withheld, not sent: it contains an entry from your watch lists, which are never sent anywhere")
+                    reason="not sent: it contains an entry from your watch lists, which are never sent anywhere")
         for q in withheld
     )
     return section(profile, described, queries, found)
