@@ -40,15 +40,18 @@ class RawResult:
 class EngineFailure(Exception):
     """The engine did not answer a query: how (`status`) and why, in one line (`reason`)."""
 
-    def __init__(self, status: QueryStatus, reason: str) -> None:
+    def __init__(self, status: QueryStatus, reason: str, *, final: bool | None = None) -> None:
         super().__init__(reason)
         self.status = status
         self.reason = reason
+        self._final = final
 
     @property
     def stops_the_run(self) -> bool:
         """True when sending more queries would be impolite or pointless: a refusal, a rate limit, a captcha,
-        or an engine that cannot be reached at all."""
+        an engine that cannot be reached at all, or any failure the engine marks `final`."""
+        if self._final is not None:
+            return self._final
         return self.status in (QueryStatus.REFUSED, QueryStatus.RATE_LIMITED, QueryStatus.CAPTCHA, QueryStatus.UNREACHABLE)
 
 

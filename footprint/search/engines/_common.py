@@ -29,6 +29,8 @@ def from_source_error(exc: SourceError, who: str) -> EngineFailure:
         return EngineFailure(QueryStatus.UNREACHABLE, f"{who} did not answer: {exc.reason}")
     if "could not connect" in exc.reason:
         return EngineFailure(QueryStatus.UNREACHABLE, f"{who} cannot be reached: {exc.reason}")
+    if exc.reason.startswith("refused to contact"):  # footprint's own address policy: every query would meet it
+        return EngineFailure(QueryStatus.ERROR, f"{who}: {exc.reason}", final=True)
     return EngineFailure(QueryStatus.ERROR, f"{who}: {exc.reason}")
 
 
