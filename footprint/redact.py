@@ -125,6 +125,9 @@ class Masker:
             self._account_label(finding.platform, finding.account)
         for item in report.discovered:
             self._account_label(item.site, item.handle)
+        for hit in report.search.results if report.search else []:
+            if hit.handle:
+                self._account_label(hit.site or "search", hit.handle)
         self.lexicon.add(report.subject.name, NAME)
         for part in re.split(r"[\s-]+", report.subject.name):
             if part[:1].isupper():

@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -97,19 +98,20 @@ def _search(console: Console, report: Report) -> None:
         queries.add_row(Text(query.text), Text(query.purpose), Text(view.query_note(query), style=style))
     console.print(queries)
     for group in view.search_groups(report):
-        parts: list[Text | Table] = []
+        parts: list[Text | Table | Padding] = []
         for hit in group.hits:
             line = Text("• ", style="dim")
             line.append(hit.title or hit.url, style="bold")
             line.append(f"  #{hit.rank}", style="dim")
             parts.append(line)
-            parts.append(Text(f"  {hit.url}", style="dim"))
+            lines = [Text(hit.url, style="dim")]
             if hit.snippet:
-                parts.append(Text(f"  {hit.snippet}", style="italic"))
+                lines.append(Text(hit.snippet, style="italic"))
             if hit.note:
-                parts.append(Text(f"  {hit.note}", style="dim"))
+                lines.append(Text(hit.note, style="dim"))
             if hit.opt_out:
-                parts.append(Text(f"  opt-out page: {hit.opt_out}"))
+                lines.append(Text(f"opt-out page: {hit.opt_out}"))
+            parts.append(Padding(Group(*lines), (0, 0, 0, 2)))
         if group.advice:
             parts.append(Text("What to do:", style="bold"))
             steps = Table.grid(padding=(0, 1))
