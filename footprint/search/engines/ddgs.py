@@ -1,7 +1,7 @@
 """ddgs, the maintained metasearch library of that name: no key, no account. The default engine.
 
-ddgs sends the query to web search services it picks itself (in ddgs 9.16: Bing, Brave,
-DuckDuckGo, Google, Mojeek, Yahoo, Yandex and Wikipedia) and merges their answers. It is an
+ddgs sends the query to web search services it picks itself (in ddgs 9.16.1: Brave, DuckDuckGo,
+Grokipedia, Mojeek, Startpage, Wikipedia and Yahoo) and merges their answers. It is an
 optional extra (`pip install 'footprint-audit[search]'`) because it brings a compiled HTTP
 library of its own; it does not go through footprint's HTTP client, so it is called in a
 worker thread. Its errors are kept apart: a rate limit, a timeout, a captcha and "No results
@@ -33,7 +33,7 @@ def _library() -> ModuleType | None:
 class DdgsEngine(SearchEngine):
     name = "ddgs"
     title = "ddgs metasearch library (no key needed)"
-    sends_to = "the web search services the ddgs library picks (Bing, Brave, DuckDuckGo, Google, Mojeek, Yahoo, Yandex, Wikipedia)"
+    sends_to = "the web search services the ddgs library picks for itself (see `ddgs.engines.ENGINES['text']`)"
 
     @classmethod
     def problem(cls, config: EngineConfig) -> tuple[str, str | None] | None:
