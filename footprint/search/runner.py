@@ -86,7 +86,7 @@ async def run_search(
     async with Http(limits=options.limits, transport=transport, allow_private=options.allow_private_addresses) as http:
         engine = cls(http, config)
         described = engine.describe()
-        progress.start(len(send), f"Searching with {engine.name}")
+        progress.start(len(send), f"Searching: {len(send)} queries to {engine.sends_to or engine.name}")
         stopped: EngineFailure | None = None
         for index, query in enumerate(send):
             if stopped is not None:
