@@ -101,7 +101,7 @@ class SearchResultsCheck(TermsCheck):
         handle = (hit.handle or "").casefold()
         tied = anonymous.get(handle) if hit.result_class in (SearchClass.DECLARED, SearchClass.UNDECLARED_PROFILE) else None
         if tied is None:
-            tied = next((a for term, a in anonymous.items() if term in text.casefold() or term in hit.url.casefold()), None)
+            tied = next((a for term, a in anonymous.items() if _word_in(term, f"{text}\n{hit.url}")), None)
         if tied is not None:
             yield self._finding(
                 snapshot, hit, "anonymous-linked", Severity.MEDIUM, text, None,
@@ -131,6 +131,11 @@ class SearchResultsCheck(TermsCheck):
             details=[*details, f"found by: {'; '.join(hit.queries)}"], advice=advice,
         )
         return finding.model_copy(update={"kind": kind})
+
+
+def _word_in(term: str, text: str) -> bool:
+    """True when `term` stands on its own in `text` (not inside a longer name)."""
+    return re.search(r"(?<![\w.-])" + re.escape(term) + r"(?![\w-])", text, re.IGNORECASE) is not None
 
 
 _PHONE = re.compile(r"(?:\+44\s?|\(?0)[\d\s()-]{8,16}\d")

@@ -259,8 +259,9 @@ class Classifier:
     def _employer(self, host: str, text: str) -> bool:
         if any(_under(host, d) for d in self.employer_domains):
             return True
-        labels = host.split(".")
-        if any(word in labels or any(label.startswith(word) for label in labels[:-1]) for word in self.employer_words):
+        labels = set(host.split(".")[:-1])
+        forms = {f"{word}{tail}" for word in self.employer_words for tail in ("", "council", "-council", "cc", "gov")}
+        if labels & forms:  # fife.gov.uk, fifecouncil.example; never fifeweddings.example
             return True
         return any(_under(host, d) for d in self.data.public_bodies) and names_you(text, self.profile)
 

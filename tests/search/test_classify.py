@@ -39,6 +39,8 @@ def test_a_council_page_is_the_employers_only_when_it_names_you_or_is_the_employ
     assert classifier.classify("https://www.edinburgh.gov.uk/x", "Jamie Reid, social worker", "").result_class is SearchClass.EMPLOYER
     assert classifier.classify("https://www.edinburgh.gov.uk/x", "Bin collections", "").result_class is SearchClass.OTHER
     assert classifier.classify("https://jobs.eastvale.example/y", "Vacancies", "").result_class is SearchClass.EMPLOYER
+    assert classifier.classify("https://www.fifecouncil.example/y", "Vacancies", "").result_class is SearchClass.EMPLOYER
+    assert classifier.classify("https://fifeweddings.example/", "Jamie Reid", "").result_class is SearchClass.OTHER
 
 
 def test_an_undeclared_profile_carries_its_site_and_handle_and_a_people_search_site_its_opt_out() -> None:
