@@ -144,4 +144,6 @@ def test_bad_engine_choices_are_one_line_and_exit_2(tmp_path: Path) -> None:
     assert unknown.returncode == 2 and unknown.stderr.startswith("error: no search engine called 'altavista'")
     keyless = footprint("search", str(profile), "--engine", "brave")
     assert keyless.returncode == 2 and "FOOTPRINT_BRAVE_API_KEY" in keyless.stderr
-    assert "Traceback" not in unknown.stderr + keyless.stderr
+    audit = footprint("audit", str(profile), "--search", "--engine", "brave")
+    assert audit.returncode == 2 and "FOOTPRINT_BRAVE_API_KEY" in audit.stderr and audit.stdout == ""
+    assert "Traceback" not in unknown.stderr + keyless.stderr + audit.stderr
