@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -32,7 +33,8 @@ RATING_STYLE = {"act now": "bold white on red", "needs attention": "bold black o
 STATUS_STYLE = {AccountStatus.CHECKED: "green"}
 MAX_REFS = 3
 SUMMARY_REFS = 2
-TOP_FINDINGS = 6
+TOP_FINDINGS = 5
+SEARCH_HITS = 3
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
@@ -75,6 +77,8 @@ def _summary(console: Console, report: Report) -> None:
     else:
         console.print(Text(view.nothing_found_line(report), style="green" if report.complete else "bold magenta"))
     _discovered(console, report)
+    if report.search is not None:
+        _search_brief(console, report)
     for warning in report.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
     console.print()
@@ -103,8 +107,9 @@ def _brief(finding: Finding, width: int) -> Group:
     steps = view.advice(finding)
     if steps:
         rows.add_row(Text("  →", style="bold green"), Text(steps[0]))
-    for ref in finding.guidance[:SUMMARY_REFS]:
-        rows.add_row(Text("  §", style="dim"), Text(ref.citation, style="dim"))
+    refs = finding.guidance[:SUMMARY_REFS]
+    if refs:
+        rows.add_row(Text("  §", style="dim"), Text("; ".join(ref.citation for ref in refs), style="dim"))
     return Group(*lines, rows, Text(""))
 
 
@@ -129,6 +134,8 @@ def _draw(console: Console, report: Report) -> None:
         console.print(Text(view.nothing_found_line(report), style="green" if report.complete else "bold magenta"))
     _checklists(console, report)
     _discovered(console, report)
+    if report.search is not None:
+        _search(console, report)
     for warning in report.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
     console.print()
@@ -162,6 +169,75 @@ def _discovered(console: Console, report: Report) -> None:
             sure = "" if item.confidence is None else f"{item.confidence:.2f}"
             table.add_row(Text(item.site_name), Text(item.handle), Text(item.url), Text(sure), Text("; ".join(item.evidence)))
         console.print(table)
+
+
+def _search_brief(console: Console, report: Report) -> None:
+    """The search section in a few lines: engine and verdict, then each class of result with its count."""
+    found = report.search
+    assert found is not None
+    console.rule(Text(f" {view.SEARCH_TITLE} ", style="bold"))
+    console.print(Text(view.search_summary(report)))
+    complete = found.status == "complete"
+    console.print(Text(view.search_verdict(report), style="green" if complete else "bold black on yellow"))
+    if not complete:
+        for query in found.queries:
+            if query.status.value not in ("answered", "withheld"):
+                console.print(Text(f"  {query.text}: {view.query_note(query)}", style="yellow"))
+    for group in view.search_groups(report):
+        console.print(Text(f"• {group.label} ({len(group.hits)})", style="bold"))
+        for hit in group.hits[:SEARCH_HITS]:
+            line = Text(f"  {hit.title or hit.url}")
+            line.append(f" — {hit.url}", style="dim")
+            if hit.opt_out:
+                line.append(f" (opt-out page: {hit.opt_out})")
+            console.print(line)
+        if len(group.hits) > SEARCH_HITS:
+            console.print(Text(f"  …and {len(group.hits) - SEARCH_HITS} more", style="dim"))
+    console.print(Text("`--details` lists every query sent and every result, with what to do.", style="dim"))
+
+
+def _search(console: Console, report: Report) -> None:
+    """What a search for your name shows: the engine and verdict, each query, then the results by class."""
+    found = report.search
+    assert found is not None
+    console.rule(Text(f" {view.SEARCH_TITLE} ", style="bold"))
+    console.print(Text(view.search_summary(report)))
+    complete = found.status == "complete"
+    console.print(Text(view.search_verdict(report), style="green" if complete else "bold black on yellow"))
+    queries = Table(title="Queries sent", title_justify="left", expand=True)
+    queries.add_column("Query", overflow="fold", ratio=2)
+    queries.add_column("From", no_wrap=True)
+    queries.add_column("Answer", overflow="fold", ratio=3)
+    for query in found.queries:
+        style = "" if query.status.value in ("answered", "withheld") else "yellow"
+        queries.add_row(Text(query.text), Text(query.purpose), Text(view.query_note(query), style=style))
+    console.print(queries)
+    for group in view.search_groups(report):
+        parts: list[Text | Table | Padding] = []
+        for hit in group.hits:
+            line = Text("• ", style="dim")
+            line.append(hit.title or hit.url, style="bold")
+            line.append(f"  #{hit.rank}", style="dim")
+            parts.append(line)
+            lines = [Text(hit.url, style="dim")]
+            if hit.snippet:
+                lines.append(Text(hit.snippet, style="italic"))
+            if hit.note:
+                lines.append(Text(hit.note, style="dim"))
+            if hit.opt_out:
+                lines.append(Text(f"opt-out page: {hit.opt_out}"))
+            parts.append(Padding(Group(*lines), (0, 0, 0, 2)))
+        if group.advice:
+            parts.append(Text("What to do:", style="bold"))
+            steps = Table.grid(padding=(0, 1))
+            steps.add_column(no_wrap=True)
+            steps.add_column(overflow="fold")
+            for line_text in group.advice:
+                steps.add_row(Text("  →", style="bold green"), Text(line_text))
+            parts.append(steps)
+        title = Text(f" {group.label} ", style="bold")
+        title.append(f"({len(group.hits)}) ", style="")
+        console.print(Panel(Group(*parts), title=title, title_align="left", border_style="dim"))
 
 
 def _header(report: Report) -> Panel:
