@@ -538,7 +538,12 @@ def measure_coverage(report: Report) -> Coverage:
         sites = int(report.stats.get("discovery_sites", len({d.site for d in report.discovered})))
         answering = (DiscoveryState.FOUND, DiscoveryState.NOT_FOUND, DiscoveryState.INVALID, DiscoveryState.INCONCLUSIVE)
         answered = len({d.site for d in report.discovered if d.state in answering})
-    if probes is not None and not report.accounts:
+    search = getattr(report, "search", None)
+    if search is not None and probes is None and not report.accounts:
+        # `footprint search` alone: the coverage is the queries the engine answered.
+        if search.status != "complete":
+            gaps.append(f"the search did not finish: {search.reason or 'some queries were not answered'}")
+    elif probes is not None and not report.accounts:
         # `footprint discover` alone: the coverage is the sites that answered.
         if not sites:
             gaps.append("no site was probed")

@@ -242,3 +242,14 @@ def test_html_grid_scrolls_instead_of_squeezing_headers() -> None:
     html = renderer("html")([sample_report()], RenderOptions())
     assert '<div class="grid-scroll">' in html and ".grid-scroll { overflow-x: auto; }" in html
     assert "table.grid { table-layout: fixed; max-width: 100%; }" not in html
+
+
+def test_a_search_report_is_judged_by_its_queries_not_by_missing_accounts() -> None:
+    from tests.search.test_render import report as search_report
+
+    done = search_report("complete")
+    assert done.coverage is not None and done.coverage.complete and done.rating != "incomplete"
+    cut = search_report("incomplete")
+    assert cut.rating == "incomplete" and "the search did not finish" in cut.coverage.gaps[0]  # type: ignore[union-attr]
+    out = renderer("terminal")([cut], RenderOptions(width=100))
+    assert "1 of 2 search queries answered" in out

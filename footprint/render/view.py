@@ -251,6 +251,10 @@ def coverage_line(report: Report) -> str:
     cov = report.coverage
     if cov is None:
         return ""
+    if report.search is not None and cov.sites_probed is None and not report.accounts:
+        answered = sum(1 for q in report.search.queries if q.status.value == "answered")
+        return (f"{answered} of {plural(len(report.search.queries), 'search query', 'search queries')} answered · "
+                f"{plural(cov.checks_run, 'check')} run")
     if cov.sites_probed is not None and not report.accounts:
         return f"{cov.sites_answered} of {plural(cov.sites_probed, 'site')} answered · {plural(cov.checks_run, 'check')} run"
     return (f"{cov.accounts_read} of {plural(cov.accounts_declared, 'account')} read · "
@@ -260,6 +264,8 @@ def coverage_line(report: Report) -> str:
 def read_anything(report: Report) -> bool:
     """True when at least one account was read, or one site answered."""
     cov = report.coverage
+    if report.search is not None and not report.accounts and cov is not None and cov.sites_probed is None:
+        return any(q.status.value == "answered" for q in report.search.queries)
     return cov is None or cov.accounts_read > 0 or bool(cov.sites_answered)
 
 
