@@ -410,6 +410,9 @@ class Report(BaseModel):
     redacted: bool = Field(
         default=False, description="True when names, handles, numbers and places were masked for display (--redact)."
     )
+    teaching_point: str | None = Field(
+        default=None, description="Demo personas only: the one line a trainer's session should take from this persona."
+    )
 
     def counts(self) -> dict[Severity, int]:
         """How many findings of each severity, every severity present as a key."""
