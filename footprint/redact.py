@@ -278,6 +278,7 @@ def redact(report: Report) -> Report:
         "findings": findings,
         "discovered": discovered,
         "warnings": [mask.evidence(w) or "" for w in report.warnings],
+        "teaching_point": mask.prose(report.teaching_point),
         "redacted": True,
     })
 

@@ -46,11 +46,24 @@ class PersonaPost(_Strict):
     """One post on a persona's account."""
 
     text: str = Field(description="What the post says, as plain text.")
-    date: dt.date | dt.datetime | None = Field(default=None, description="When it was posted, e.g. 2026-11-20 or 2026-11-20T21:10.")
+    date: dt.datetime | None = Field(default=None, description="When it was posted, e.g. 2026-11-20 or 2026-11-20T21:10.")
     image_description: str | None = Field(default=None, description="The alt text of an attached picture.")
     content_warning: str | None = Field(default=None, description="A content warning shown over the post.")
     visibility: Literal["public", "unlisted"] = "public"
     reply: bool = Field(default=False, description="True when the post is a reply to someone.")
+
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _a_date(cls, value: Any) -> Any:
+        if value is None or isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, dt.date):
+            return dt.datetime.combine(value, dt.time(12, 0))
+        try:
+            return dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date: write it like 2026-11-20 or 2026-11-20T21:10") from None
 
 
 class AccountProfile(_Strict):
@@ -214,7 +227,7 @@ def load_folder(folder: Path, sources: Mapping[str, Any], frameworks: Iterable[s
         raise InputError(f"{folder}: not a folder (give the folder that holds the persona files)")
     files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
     if not files:
-        raise InputError(f"{folder}: no persona files (*.yaml) in this folder", hint="see 'Writing your own personas' in the README")
+        raise InputError(f"{folder}: no persona files (*.yaml) in this folder; the README's 'Writing your own personas' shows one")
     personas = [load_persona(path, sources, frameworks) for path in files]
     names: dict[str, Path] = {}
     for persona in personas:
@@ -230,7 +243,7 @@ def load_folder(folder: Path, sources: Mapping[str, Any], frameworks: Iterable[s
 def _when(post: PersonaPost, index: int) -> str | None:
     if post.date is None:
         return None
-    when = post.date if isinstance(post.date, dt.datetime) else dt.datetime.combine(post.date, dt.time(12, 0))
+    when = post.date
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
