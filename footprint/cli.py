@@ -412,6 +412,44 @@ def diff_cmd(
     sys.stdout.write(to_json(result) if fmt is DiffFormat.json else to_text(result, color=color))
 
 
+class CohortFormat(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+    html = "html"
+
+
+@app.command(name="cohort")
+def cohort_cmd(
+    reports: Annotated[list[Path], typer.Argument(help="Students' redacted JSON reports, or folders of them.")],
+    fmt: Annotated[CohortFormat, typer.Option("--format", "-f", help="Output format.")] = CohortFormat.terminal,
+    output: OutputOpt = None,
+    allow_names: Annotated[
+        bool, typer.Option("--allow-names", help="Accept reports that were not redacted (the summary still shows no names).")
+    ] = False,
+) -> None:
+    """Summarise a group's redacted reports anonymously: coverage, high findings, counts per check, principle and platform."""
+    from footprint import cohort
+    from footprint.errors import FootprintError
+    from footprint.output import write_private
+
+    try:
+        summary = cohort.summarise(cohort.load(reports, allow_names=allow_names))
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    if fmt is CohortFormat.json:
+        text = cohort.to_json(summary)
+    elif fmt is CohortFormat.html:
+        text = cohort.to_html(summary)
+    else:
+        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        text = cohort.to_text(summary, color=color)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_private(output, text)
+        _stderr().print(f"summary written to {output}", markup=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
