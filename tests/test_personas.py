@@ -196,3 +196,23 @@ def test_redact_masks_the_teaching_point_too() -> None:
     [report] = reports_of(run("demo", "--personas", str(EXAMPLE), "-f", "json", "--redact"))
     assert report["redacted"] and "Dana" not in json.dumps(report)
     assert report["teaching_point"].startswith("Nothing on its own gives [name] away")
+
+
+def test_profile_settings_reach_the_checks_as_the_platform_would_report_them(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(
+        'teaching_point: "Settings."\nperson: {name: Ann Example}\naccounts:\n'
+        '  - platform: mastodon\n    handle: "@ann@social.example"\n'
+        '    profile: {locked: true, discoverable: false, indexable: false}\n'
+        '    posts: [{text: "Quiet walk.", content_warning: "walk", visibility: unlisted, date: 2026-11-02}]\n'
+        '  - platform: mastodon\n    handle: "@ann2@social.example"\n'
+        '    profile: {indexable: true}\n    posts: [{text: "Loud walk."}]\n'
+        '  - platform: bluesky\n    handle: ann.bsky.social\n'
+        '    profile: {hide_from_logged_out: true, display_name: Ann Example}\n    posts: [{text: "Hello.", reply: true}]\n'
+    )
+    [report] = reports_of(run("demo", "--personas", str(tmp_path), "-f", "json"))
+    accounts = {a["account"]: a for a in report["accounts"]}
+    assert any("!no-unauthenticated" in n for n in accounts["ann.bsky.social"]["notes"])
+    indexable = {f["account"] for f in report["findings"] if f["check"] == "visibility.indexable"}
+    assert "@ann2@social.example" in indexable and "@ann@social.example" not in indexable
+    real_name = [f for f in report["findings"] if f["check"] == "identity.real-name"]
+    assert [f["platform"] for f in real_name] == ["bluesky"], "the display name is read from the persona's profile"
