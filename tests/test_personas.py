@@ -216,3 +216,10 @@ def test_profile_settings_reach_the_checks_as_the_platform_would_report_them(tmp
     assert "@ann2@social.example" in indexable and "@ann@social.example" not in indexable
     real_name = [f for f in report["findings"] if f["check"] == "identity.real-name"]
     assert [f["platform"] for f in real_name] == ["bluesky"], "the display name is read from the persona's profile"
+
+
+def test_web_addresses_are_linked_as_mastodon_serves_them_so_the_anonymous_persona_is_tied_by_its_link() -> None:
+    [report] = reports_of(run("demo", "--persona", "anonymous", "-f", "json"))
+    [linkable] = [f for f in report["findings"] if f["check"] == "identity.linkable"]
+    assert linkable["severity"] == "high"
+    assert any("links to robinhale.example, which your named account bluesky robinhale.bsky.social" in d for d in linkable["details"])

@@ -20,6 +20,8 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import re
+from html import escape
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -249,10 +251,23 @@ def _when(post: PersonaPost, index: int) -> str | None:
     return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
-def _paragraphs(text: str) -> str:
-    from html import escape
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 
-    return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())
+
+def _linked(text: str) -> str:
+    """Plain text as Mastodon serves it: escaped, with web addresses turned into links."""
+    out, last = [], 0
+    for m in _URL.finditer(text):
+        out.append(escape(text[last:m.start()]))
+        url = escape(m.group(0))
+        out.append(f'<a href="{url}" rel="nofollow noopener noreferrer" target="_blank">{url}</a>')
+        last = m.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{_linked(part)}</p>" for part in text.split("\n\n") if part.strip())
 
 
 def account_routes(account: PersonaAccount, posts: Sequence[PersonaPost], index: int) -> list[Route]:
@@ -274,7 +289,7 @@ def _mastodon(account: PersonaAccount, profile: AccountProfile, posts: Sequence[
         "locked": profile.locked, "bot": False, "discoverable": profile.discoverable, "indexable": profile.indexable,
         "noindex": not profile.indexable, "group": False, "note": _paragraphs(profile.bio or ""),
         "url": f"{origin}/@{user}", "uri": f"{origin}/users/{user}", "statuses_count": len(posts), "emojis": [],
-        "fields": [{"name": k, "value": v, "verified_at": None} for k, v in profile.fields.items()],
+        "fields": [{"name": escape(k), "value": _linked(v), "verified_at": None} for k, v in profile.fields.items()],
     }
     statuses = []
     for n, post in enumerate(posts, start=1):
