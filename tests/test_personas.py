@@ -223,3 +223,9 @@ def test_web_addresses_are_linked_as_mastodon_serves_them_so_the_anonymous_perso
     [linkable] = [f for f in report["findings"] if f["check"] == "identity.linkable"]
     assert linkable["severity"] == "high"
     assert any("links to robinhale.example, which your named account bluesky robinhale.bsky.social" in d for d in linkable["details"])
+
+
+def test_the_html_report_shows_each_personas_teaching_point(tmp_path: Path) -> None:
+    out = tmp_path / "demo.html"
+    assert run("demo", "--persona", "manager", "-f", "html", "-o", str(out)).exit_code == 0
+    assert 'id="report-1-teaching-point"><strong>Teaching point:</strong> Seniority raises the stakes' in out.read_text()
