@@ -242,7 +242,7 @@ def load_folder(folder: Path, sources: Mapping[str, Any], frameworks: Iterable[s
 # --------------------------------------------------------------------------- the fictional internet
 
 
-def _when(post: PersonaPost, index: int) -> str | None:
+def _when(post: PersonaPost) -> str | None:
     if post.date is None:
         return None
     when = post.date
@@ -295,7 +295,7 @@ def _mastodon(account: PersonaAccount, profile: AccountProfile, posts: Sequence[
     for n, post in enumerate(posts, start=1):
         sid = f"{ident}{n:04d}"
         statuses.append({
-            "id": sid, "created_at": _when(post, n), "in_reply_to_id": "1" if post.reply else None,
+            "id": sid, "created_at": _when(post), "in_reply_to_id": "1" if post.reply else None,
             "sensitive": bool(post.content_warning), "spoiler_text": post.content_warning or "", "visibility": post.visibility,
             "url": f"{origin}/@{user}/{sid}", "uri": f"{origin}/users/{user}/statuses/{sid}", "reblog": None,
             "content": _paragraphs(post.text),
@@ -333,13 +333,13 @@ def _bluesky(account: PersonaAccount, profile: AccountProfile, posts: Sequence[P
         answer["website"] = website
     feed = []
     for n, post in enumerate(posts, start=1):
-        record: dict[str, Any] = {"$type": "app.bsky.feed.post", "text": post.text, "createdAt": _when(post, n)}
+        record: dict[str, Any] = {"$type": "app.bsky.feed.post", "text": post.text, "createdAt": _when(post)}
         if post.image_description:
             record["embed"] = {"$type": "app.bsky.embed.images", "images": [{"alt": post.image_description}]}
         if post.reply:
             record["reply"] = {"root": {"uri": f"at://{did}/app.bsky.feed.post/root"}}
         feed.append({"post": {"uri": f"at://{did}/app.bsky.feed.post/p{index}x{n:04d}", "author": {"did": did, "handle": handle},
-                              "record": record, "indexedAt": _when(post, n)}})
+                              "record": record, "indexedAt": _when(post)}})
     return [
         Route(url=f"{api}/xrpc/app.bsky.actor.getProfile", query={"actor": handle}, json=answer),
         Route(url=f"{api}/xrpc/app.bsky.feed.getAuthorFeed", query={"actor": did}, json={"feed": feed}),
