@@ -603,6 +603,9 @@ class Report(BaseModel):
     search: SearchSection | None = Field(
         default=None, description="What a search for your name shows (`footprint search`, `audit --search`)."
     )
+    teaching_point: str | None = Field(
+        default=None, description="Demo personas only: the one line a trainer's session should take from this persona."
+    )
 
     @model_validator(mode="after")
     def _measure(self) -> Report:

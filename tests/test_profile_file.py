@@ -134,7 +134,8 @@ def _readme_blocks() -> list[tuple[bool, str, str]]:
     out = []
     for before, block in zip(parts, parts[1:]):
         body, _, after = block.partition("```")
-        if "person:" in body:
+        first = next((line for line in body.splitlines() if line.strip() and not line.startswith("#")), "")
+        if first.startswith("person:"):  # NOTE: a profile file (persona files, which embed one, start otherwise)
             out.append((MISTAKES not in before.splitlines()[-1], body, after))
     return out
 
