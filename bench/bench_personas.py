@@ -72,6 +72,24 @@ def run_footprint(folder: Path) -> list[dict]:
     return data if isinstance(data, list) else [data]
 
 
+def counts() -> int:
+    """Personas, posts and expected findings in each half, read from the files (footprint is not run)."""
+    for half in ("dev", "sealed"):
+        personas = posts = expected = 0
+        for path in sorted((HERE / half).glob("*.expected.yaml")):
+            personas += 1
+            expected += len(load_expected(path)[1])
+            persona = yaml.safe_load((HERE / half / path.name.replace(".expected.yaml", ".yaml")).read_text(encoding="utf-8"))
+            for account in persona["accounts"]:
+                if account.get("posts_file"):
+                    lines = (HERE / half / account["posts_file"]).read_text(encoding="utf-8").splitlines()
+                    posts += sum(1 for line in lines if line.strip())
+                else:
+                    posts += len(account.get("posts") or [])
+        print(f"{half}: {personas} personas, {posts} posts, {expected} expected findings")
+    return 0
+
+
 def pct(a: int, b: int) -> str:
     return f"{a}/{b} ({100 * a / b:.0f}%)" if b else f"{a}/0"
 
@@ -80,7 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "sealed"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm (dev only)")
+    parser.add_argument("--counts", action="store_true", help="count personas, posts and expected findings; run nothing")
     args = parser.parse_args(argv)
+    if args.counts:
+        return counts()
     if args.errors and args.split == "sealed":
         print("error: --errors is refused on the sealed half: it is scored, never read", file=sys.stderr)
         return 2
