@@ -5,13 +5,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 from checks._evidence import analyse, near, service_user_details
+from checks._masked import Unmasker
 from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import TextItem
+from footprint.plugins import CheckContext, TextItem
+from footprint.text import TextView
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
-                      "conduct.mock", "conduct.told"})
+                      "conduct.mock", "conduct.told", "conduct.identity", "conduct.abuse-alone", "conduct.insult-strong",
+                      "conduct.expel"})
+_HATE_WINDOW = 10  # tokens between a group's name and what is claimed about it ("Muslims are a cancer on this country")
+_POINTER_GAP = 3  # tokens from "he's a" / "absolute" / "you" to the insult it points at
+_NEGATORS = frozenset({"not", "no", "never", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "nor", "hardly"})
+# Own family before a pointer ("my brother is such a twat"): banter at home, not abuse in public.
+_OWN = frozenset({"husband", "hubby", "wife", "partner", "son", "daughter", "brother", "sister", "bro", "sis", "mum", "mam",
+                  "dad", "da", "kids", "kid", "boys", "girls", "boyfriend", "girlfriend", "bf", "gf", "dog", "cat", "puppy",
+                  "cousin", "nephew", "niece", "uncle", "auntie", "aunt", "grandad", "gran", "nan", "self", "me", "i", "i'm"})
+# Words that are one's own children when "my" or "our" comes first ("my kids are feral today").
+_OWN_CHILDREN = frozenset({"kids", "children", "weans", "bairns", "boys", "girls", "lot", "teenagers", "teens", "wains"})
+_MONEY = re.compile(r"£|\b(?:cash|quid|tip|tips|gift|gifts|paid|pay|bung|money|loan|lent|borrow\w*|tenner|fiver)\b", re.IGNORECASE)
+_KINDS = {"discriminatory remark": "discrimination", "mockery": "discrimination", "slur": "discrimination",
+          "abuse": "abuse", "threat": "abuse", "intoxication": "intoxication", "dishonesty": "dishonesty",
+          "rule broken": "rule-breaking", "money": "money-gifts"}
+_QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'"}
 _YOU_WINDOW = 4  # tokens: "you're a spineless wee ___", "___ like you"
 _TOLD_WINDOW = 16  # tokens: "told the court the flat was clean. It wasn't."
 _PERSON_INSULT = "conduct.insult-person"
@@ -27,7 +46,77 @@ def _window(view) -> int:  # type: ignore[no-untyped-def]
     return 10_000 if len(view.tokens) <= _SHORT else 15
 
 
-class DisparagingCheck(TermsCheck):
+class _ConductCheck(TermsCheck):
+    """Reads a post as a reader would: masked spellings ("f**k", "b*****d", "sh1t") spelt out first."""
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.unmasker = _unmasker(self.terms.rules)
+
+    def view(self, text: TextItem) -> TextView:
+        """The post's view with masked words spelt out (the same length, so offsets still fit the text)."""
+        memo = text.view.memo
+        view = memo.get("conduct.unmasked")
+        if view is None:
+            plain = self.unmasker.unmask(text.text)
+            view = memo["conduct.unmasked"] = text.view if plain is text.text else TextView(plain)
+        return view  # type: ignore[return-value]
+
+    def hits(self, text: TextItem) -> dict:
+        return self.view(text).hits(self.terms.index)
+
+
+_UNMASKERS: dict[int, Unmasker] = {}
+
+
+def _unmasker(rules) -> Unmasker:  # type: ignore[no-untyped-def]
+    found = _UNMASKERS.get(id(rules))
+    if found is None or found.source is not rules:
+        found = Unmasker(rules.terms("conduct.profanity"))
+        found.source = rules  # type: ignore[attr-defined]
+        _UNMASKERS.clear()
+        _UNMASKERS[id(rules)] = found
+    return found
+
+
+def _written(text: str, match) -> str:  # type: ignore[no-untyped-def]
+    """The words of a match as the post wrote them (masked spellings stay masked)."""
+    return text[match.start:match.end]
+
+
+def _own_children(view, target) -> bool:  # type: ignore[no-untyped-def]
+    """True for "my kids", "our boys": the author's own children, not people on a caseload."""
+    first = target.first_token
+    words = target.term.lower().split()
+    return first > 0 and view.tokens[first - 1] in ("my", "our") and words[-1] in _OWN_CHILDREN and len(words) == 1
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] stands inside quotation marks: someone else's words, quoted."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    for opening, closing in _QUOTES.items():
+        i = text.rfind(opening, line_start, start)
+        if i == -1:
+            continue
+        if opening == "'" and (i > 0 and text[i - 1].isalnum()):
+            continue  # an apostrophe ("don't"), not a quotation mark
+        j = text.find(closing, end, line_end)
+        while opening == "'" and j != -1 and j + 1 < len(text) and text[j + 1].isalpha():
+            j = text.find(closing, j + 1, line_end)
+        if j != -1:
+            return True
+    return False
+
+
+def _negated(view, match) -> bool:  # type: ignore[no-untyped-def]
+    """True when a negation stands just before the match ("are not vermin", "never a drain")."""
+    lo = max(0, match.first_token - 2)
+    return any(view.tokens[i] in _NEGATORS for i in range(lo, match.first_token))
+
+
+class DisparagingCheck(_ConductCheck):
     """Derogatory remarks about people who use services, colleagues, the employer or other professions."""
 
     id = "conduct.disparaging"
@@ -35,31 +124,50 @@ class DisparagingCheck(TermsCheck):
     reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
-        hits = text.view.hits(self.terms.index)
-        return not _DISPARAGING.isdisjoint(hits)
+        return not _DISPARAGING.isdisjoint(self.hits(text))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
-        hits = text.view.hits(self.terms.index)
-        if "context.fiction" in hits:
-            return
-        window = _window(text.view)
-        a = analyse(text.view, self.terms)
-        person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
-        users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
-        for insult, target, about_users in _aimed(hits, users, window, a.about_work or a.jargon):
+        for insult, target, about_users in _disparaged(self, text):
             severity = Severity.HIGH if about_users else Severity.MEDIUM
             if not about_users and self.terms.role_shown(snapshot):
                 severity = severity.raised()
             who = "people who use services or their families" if about_users else "colleagues, your employer or another profession"
             who = f"{who} ({target.term})" if target is not None else "someone you know through work"
-            yield self.finding(
+            remark = _written(text.text, insult)
+            finding = self.finding(
                 snapshot, severity=severity, item=text.item, text=text.text, span=(insult.start, insult.end),
-                why=f"This post calls {who} \"{insult.term}\" in public. Derogatory remarks damage "
+                why=f"This post calls {who} \"{remark}\" in public. Derogatory remarks damage "
                 "trust in you and in the service, whoever they are about.",
-                details=[f"remark: {insult.term}", f"about: {target.term if target is not None else 'someone met through work'}"],
+                details=[f"remark: {remark}", f"about: {target.term if target is not None else 'someone met through work'}"],
                 advice=["Delete the post. Raise concerns about colleagues or services through supervision or formal routes."],
             )
+            finding.kind = "contempt-service-users" if about_users else "contempt-colleagues"
+            yield finding
             return
+
+
+def _disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untyped-def]
+    """The first remark aimed at people met through work: (insult, target, about people who use services)."""
+    memo = text.view.memo
+    key = ("conduct.disparaged", id(check.terms))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _find_disparaged(check, text)
+    return found
+
+
+def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untyped-def]
+    view = check.view(text)
+    hits = check.hits(text)
+    if "context.fiction" in hits or _DISPARAGING.isdisjoint(hits):
+        return []
+    window = _window(view)
+    a = analyse(text.view, check.terms)
+    person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
+    users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
+    if not (a.about_work or a.jargon):
+        users = [u for u in users if not _own_children(view, u)]
+    return list(_aimed(hits, users, window, a.about_work or a.jargon))[:1]
 
 
 def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
@@ -124,7 +232,7 @@ def _retraction(text: str, untrue) -> bool:  # type: ignore[no-untyped-def]
     return opens and (closes or untrue.term.startswith("there"))
 
 
-class PublicTrustCheck(TermsCheck):
+class PublicTrustCheck(_ConductCheck):
     """Intoxication at or before work, discriminatory or abusive language, boasting of breaking rules."""
 
     id = "conduct.public-trust"
@@ -132,31 +240,94 @@ class PublicTrustCheck(TermsCheck):
     reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
-        return not _CONDUCT.isdisjoint(text.view.hits(self.terms.index))
+        return not _CONDUCT.isdisjoint(self.hits(text))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
-        hits = text.view.hits(self.terms.index)
+        view = self.view(text)
+        hits = self.hits(text)
         if _CONDUCT.isdisjoint(hits) or "context.fiction" in hits or "context.press" in hits:
             return
-        window = _window(text.view)
+        window = _window(view)
         reported = "conduct.reported" in hits  # the writer reports, challenges or is trained against it
+        condemned = reported or "conduct.condemn" in hits
         found = (
-            (None if reported else self._discrimination(hits, window) or self._abuse(hits, text.view))
+            (None if condemned else self._hate(hits, view) or self._discrimination(hits, window))
+            or (None if reported else self._abuse(hits, view))
+            or (None if condemned or self._about_work_people(text, hits) else self._name_calling(hits, view))
             or self._intoxication(hits, window)
-            or self._boast(hits, window, text.view)
-            or self._dishonest(hits, window, text.view)
+            or self._boast(hits, window, view)
+            or self._dishonest(hits, window, view)
         )
         if found is None:
             return
         match, other, kind, severity, why = found
+        if kind == "dishonesty" and _MONEY.search(text.text[max(0, match.start - 60):match.end + 60]):
+            kind = "money"
         if self.terms.role_shown(snapshot) and severity is Severity.MEDIUM:
             severity = severity.raised()
-        yield self.finding(
+        finding = self.finding(
             snapshot, severity=severity, item=text.item, text=text.text, span=(match.start, match.end),
-            why=why, details=[f"{kind}: {match.term}", f"with: {other.term}"],
+            why=why, details=[f"{kind}: {_written(text.text, match)}", f"with: {_written(text.text, other)}"],
             advice=["Delete the post.", "If it describes something that really happened at work, talk to your "
                     "manager or supervisor about it before anyone else raises it."],
         )
+        finding.kind = _KINDS.get(kind)
+        yield finding
+
+    def _hate(self, hits, view):  # type: ignore[no-untyped-def]
+        """A group named for who they are, made less than human, a danger or unwelcome ("[group] are vermin",
+        "send them back", "bloody [group]"): discrimination, with or without any word about work."""
+        for expel in hits.get("conduct.expel", ())[:20]:
+            if not _quoted(view.text, expel.start, expel.end) and not _negated(view, expel):
+                return (expel, expel, "discriminatory remark", Severity.HIGH,
+                        f"This post tells people to leave the country (\"{_written(view.text, expel)}\"). Discriminatory "
+                        "remarks are among the commonest reasons regulators act over social media, at work or away from it.")
+        groups = [g for g in hits.get("conduct.identity", ())[:200] if not _quoted(view.text, g.start, g.end)]
+        if not groups:
+            return None
+        claims = [c for c in hits.get("conduct.dehumanise", ())[:200]
+                  if not _negated(view, c) and not _quoted(view.text, c.start, c.end)]
+        for group in groups:
+            claim = near(group, claims, _HATE_WINDOW)
+            if claim is not None:
+                return (group, claim, "discriminatory remark", Severity.HIGH,
+                        f"This post makes a hostile claim about a group of people ({_written(view.text, group)}: "
+                        f"\"{_written(view.text, claim)}\"). Discriminatory remarks are among the commonest reasons "
+                        "regulators act over social media, at work or away from it.")
+        leads = hits.get("conduct.hostile-lead", ())
+        for group in groups:
+            for lead in leads:
+                gap = group.first_token - lead.last_token
+                between = view.tokens[lead.last_token + 1:group.first_token]
+                if 1 <= gap <= 3 and all(w in ("the", "all", "these", "those", "of", "them") for w in between) \
+                        and not _negated(view, lead):
+                    return (group, lead, "discriminatory remark", Severity.HIGH,
+                            f"This post names a group of people with contempt (\"{view.text[lead.start:group.end]}\"). "
+                            "Discriminatory remarks are among the commonest reasons regulators act over social media, "
+                            "at work or away from it.")
+        return None
+
+    def _about_work_people(self, text: TextItem, hits) -> bool:  # type: ignore[no-untyped-def]
+        """True when the post is about people met through work: name-calling there is conduct.disparaging's."""
+        if "conduct.target.su" in hits or "conduct.target.work" in hits or "person.caseload" in hits:
+            return True
+        return bool(_disparaged(self, text)) or analyse(text.view, self.terms).about_work
+
+    def _name_calling(self, hits, view):  # type: ignore[no-untyped-def]
+        """An obscene insult pointed at a person ("he's a total c**t", "absolute bellend", "you w*nker")."""
+        pointers = hits.get("conduct.pointer", ())
+        for insult in hits.get("conduct.insult-strong", ())[:50]:
+            if _quoted(view.text, insult.start, insult.end):
+                continue
+            for pointer in pointers:
+                if 0 < insult.first_token - pointer.last_token <= _POINTER_GAP:
+                    lo = max(0, pointer.first_token - 4)
+                    if any(view.tokens[i] in _OWN for i in range(lo, pointer.first_token)):
+                        return None  # "my brother is such a twat": family banter
+                    return (insult, pointer, "abuse", Severity.MEDIUM,
+                            f"This post calls someone \"{_written(view.text, insult)}\". Abusive name-calling in public, "
+                            "at anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
+        return None
 
     def _discrimination(self, hits, window):  # type: ignore[no-untyped-def]
         contempt = _contempt(hits, window)
@@ -177,18 +348,20 @@ class PublicTrustCheck(TermsCheck):
 
     def _abuse(self, hits, view):  # type: ignore[no-untyped-def]
         """Abuse aimed at a person: an abusive word with "you" beside it, or a wish that someone dies."""
-        alone = hits.get("conduct.abuse-alone")
-        if alone:
-            return (alone[0], alone[0], "abuse", Severity.HIGH, self._abuse_why(alone[0]))
+        for alone in hits.get("conduct.abuse-alone", ())[:20]:
+            if not _quoted(view.text, alone.start, alone.end):
+                return (alone, alone, "threat", Severity.HIGH,
+                        f"This post wishes harm on someone or threatens them (\"{_written(view.text, alone)}\"). Threats "
+                        "and wishing illness or death on anyone are treated by regulators as serious misconduct, online or off.")
         for word in hits.get("conduct.abuse", ())[:50]:
             you = near(word, hits.get("conduct.you", ()), _YOU_WINDOW)
-            if you is not None:
-                return (word, you, "abuse", Severity.HIGH, self._abuse_why(word))
+            if you is not None and not _quoted(view.text, word.start, word.end):
+                return (word, you, "abuse", Severity.HIGH, self._abuse_why(_written(view.text, word)))
         return None
 
     @staticmethod
-    def _abuse_why(word) -> str:  # type: ignore[no-untyped-def]
-        return (f"This post aims abuse at a person (\"{word.term}\"). Abusive language in public, to anyone, "
+    def _abuse_why(word: str) -> str:
+        return (f"This post aims abuse at a person (\"{word}\"). Abusive language in public, to anyone, "
                 "breaks the standard of behaviour the regulator expects of you outside work too.")
 
     def _dishonest(self, hits, window, view):  # type: ignore[no-untyped-def]

@@ -1,0 +1,56 @@
+"""Masked and leetspeak spellings read back into words: "f**k" → "fuck", "b*****d" → "bastard", "sh1t" → "shit".
+
+People hide abuse from filters by starring out letters or swapping them for digits and symbols; a reader
+still sees the word, and so should the checks. Each masked word is replaced by the first word of the
+same length from the `conduct.profanity` word list whose visible letters agree, so the text keeps its
+length and every character offset (an excerpt drawn from the original text still points at the word).
+A run of stars alone ("you ****") becomes the list's first word of that length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A word with at least one masking star (or a leet symbol) between letters, or a bare run of stars.
+_MASKED = re.compile(r"(?<![\w*])(?:[a-z@$][a-z0-9@$!*]*\*[a-z0-9@$!*]*|\*{3,}[a-z]*)(?![\w*])", re.IGNORECASE)
+_LEET = re.compile(r"(?<![\w@$])[a-z]+[0-9@$!][a-z0-9@$!]*[a-z](?![\w@$])|(?<![\w@$])[a-z]*[@$][a-z]+(?![\w@$])",
+                   re.IGNORECASE)
+_LEET_MAP = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+_GATE = re.compile(r"\w\*|\*\w|\*{3}|[a-z][013457@$!][a-z]", re.IGNORECASE)
+
+
+class Unmasker:
+    """Reads masked words back from one ordered word list."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = [w.lower() for w in words if w.isalpha()]
+        self.known = frozenset(self.words)
+        self._by_length: dict[int, list[str]] = {}
+        for word in self.words:
+            self._by_length.setdefault(len(word), []).append(word)
+
+    def word_for(self, masked: str) -> str | None:
+        """The list's word this masked spelling stands for, or None."""
+        plain = masked.lower().translate(_LEET_MAP)
+        for word in self._by_length.get(len(plain), ()):
+            if all(c == "*" or c == w for c, w in zip(plain, word)):
+                return word
+        return None
+
+    def unmask(self, text: str) -> str:
+        """`text` with each masked word spelt out (same length), or `text` itself when nothing is masked."""
+        if not text or _GATE.search(text) is None:
+            return text
+        out = text
+        for regex in (_MASKED, _LEET):
+            for m in regex.finditer(out):
+                raw = m.group()
+                if raw.isalpha() or raw.strip("*") == "" and len(raw) > 7:
+                    continue
+                word = self.word_for(raw)
+                if word is not None and (word != raw.lower()):
+                    if raw[0].isupper():
+                        word = word.capitalize()
+                    out = out[: m.start()] + word + out[m.end():]
+        return out
