@@ -110,6 +110,19 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+_AUTHOR = frozenset({"i", "me", "i'd", "i'll", "we", "we'd", "i've", "i'm", "gonna", "would"})
+_CALLED = frozenset({"call", "calls", "called", "calling", "named", "branded", "labelled", "labeled"})
+
+
+def _called(view, match) -> bool:  # type: ignore[no-untyped-def]
+    """True when the word is what someone was called ("a teacher who called her mum a smackhead"): reported."""
+    lo = max(0, match.first_token - 4)
+    for i in range(lo, match.first_token):
+        if view.tokens[i] in _CALLED:
+            return i == 0 or view.tokens[i - 1] not in _AUTHOR
+    return False
+
+
 def _negated(view, match) -> bool:  # type: ignore[no-untyped-def]
     """True when a negation stands just before the match ("are not vermin", "never a drain")."""
     lo = max(0, match.first_token - 2)
@@ -167,6 +180,8 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
     users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
     if not (a.about_work or a.jargon):
         users = [u for u in users if not _own_children(view, u)]
+    if "conduct.abuse" in hits or _DISPARAGING.intersection(hits):
+        hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m)] for c in _DISPARAGING if c in hits}}
     return list(_aimed(hits, users, window, a.about_work or a.jargon))[:1]
 
 
@@ -252,7 +267,7 @@ class PublicTrustCheck(_ConductCheck):
         condemned = reported or "conduct.condemn" in hits
         found = (
             (None if condemned else self._hate(hits, view) or self._discrimination(hits, window))
-            or (None if reported else self._abuse(hits, view))
+            or (None if reported else self._abuse(hits, view, condemned))
             or (None if condemned or self._about_work_people(text, hits) else self._name_calling(hits, view))
             or self._intoxication(hits, window)
             or self._boast(hits, window, view)
@@ -286,7 +301,7 @@ class PublicTrustCheck(_ConductCheck):
         if not groups:
             return None
         claims = [c for c in hits.get("conduct.dehumanise", ())[:200]
-                  if not _negated(view, c) and not _quoted(view.text, c.start, c.end)]
+                  if not _negated(view, c) and not _quoted(view.text, c.start, c.end) and not _called(view, c)]
         for group in groups:
             claim = near(group, claims, _HATE_WINDOW)
             if claim is not None:
@@ -317,7 +332,7 @@ class PublicTrustCheck(_ConductCheck):
         """An obscene insult pointed at a person ("he's a total c**t", "absolute bellend", "you w*nker")."""
         pointers = hits.get("conduct.pointer", ())
         for insult in hits.get("conduct.insult-strong", ())[:50]:
-            if _quoted(view.text, insult.start, insult.end):
+            if _quoted(view.text, insult.start, insult.end) or _called(view, insult):
                 continue
             for pointer in pointers:
                 if 0 < insult.first_token - pointer.last_token <= _POINTER_GAP:
@@ -346,16 +361,16 @@ class PublicTrustCheck(_ConductCheck):
                     "conduct concerns for the regulator, whoever it is said about.")
         return None
 
-    def _abuse(self, hits, view):  # type: ignore[no-untyped-def]
+    def _abuse(self, hits, view, condemned=False):  # type: ignore[no-untyped-def]
         """Abuse aimed at a person: an abusive word with "you" beside it, or a wish that someone dies."""
         for alone in hits.get("conduct.abuse-alone", ())[:20]:
             if not _quoted(view.text, alone.start, alone.end):
                 return (alone, alone, "threat", Severity.HIGH,
                         f"This post wishes harm on someone or threatens them (\"{_written(view.text, alone)}\"). Threats "
                         "and wishing illness or death on anyone are treated by regulators as serious misconduct, online or off.")
-        for word in hits.get("conduct.abuse", ())[:50]:
+        for word in () if condemned else hits.get("conduct.abuse", ())[:50]:
             you = near(word, hits.get("conduct.you", ()), _YOU_WINDOW)
-            if you is not None and not _quoted(view.text, word.start, word.end):
+            if you is not None and not _quoted(view.text, word.start, word.end) and not _called(view, word):
                 return (word, you, "abuse", Severity.HIGH, self._abuse_why(_written(view.text, word)))
         return None
 
