@@ -30,6 +30,8 @@ _MONEY = re.compile(r"£|\b(?:cash|quid|tip|tips|gift|gifts|paid|pay|bung|money|
 _KINDS = {"discriminatory remark": "discrimination", "mockery": "discrimination", "slur": "discrimination",
           "abuse": "abuse", "threat": "abuse", "intoxication": "intoxication", "dishonesty": "dishonesty",
           "rule broken": "rule-breaking", "money": "money-gifts"}
+_MENTION = re.compile(r"(?<![\w@])@\w{2,}")
+_YOU = frozenset({"you", "you're", "youre", "your", "ur", "u", "ya", "yous"})
 _QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'"}
 _YOU_WINDOW = 4  # tokens: "you're a spineless wee ___", "___ like you"
 _TOLD_WINDOW = 16  # tokens: "told the court the flat was clean. It wasn't."
@@ -72,7 +74,7 @@ _UNMASKERS: dict[int, Unmasker] = {}
 def _unmasker(rules) -> Unmasker:  # type: ignore[no-untyped-def]
     found = _UNMASKERS.get(id(rules))
     if found is None or found.source is not rules:
-        found = Unmasker(rules.terms("conduct.profanity"))
+        found = Unmasker(rules.terms("conduct.profanity"), rules.terms("conduct.profanity-noun"))
         found.source = rules  # type: ignore[attr-defined]
         _UNMASKERS.clear()
         _UNMASKERS[id(rules)] = found
@@ -229,10 +231,13 @@ def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
         yield contempt[1], contempt[0], True
 
 
-def _contempt(hits, window):  # type: ignore[no-untyped-def]
-    """(group, claim): a sweeping hostile claim about a group."""
+def _contempt(hits, window, view=None):  # type: ignore[no-untyped-def]
+    """(group, claim): a sweeping hostile claim about a group (not one someone else was heard to make)."""
+    claims = hits.get("conduct.generalise", ())
+    if view is not None and claims:
+        claims = [c for c in claims[:200] if not _called(view, c) and not _quoted(view.text, c.start, c.end)]
     for group in hits.get("conduct.group", ())[:200]:
-        claim = near(group, hits.get("conduct.generalise", ()), window)
+        claim = near(group, claims, window)
         if claim is not None:
             return group, claim
     return None
@@ -260,19 +265,16 @@ class PublicTrustCheck(_ConductCheck):
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         view = self.view(text)
         hits = self.hits(text)
-        if _CONDUCT.isdisjoint(hits) or "context.fiction" in hits or "context.press" in hits:
+        if _CONDUCT.isdisjoint(hits) or "context.fiction" in hits:
             return
         window = _window(view)
         reported = "conduct.reported" in hits  # the writer reports, challenges or is trained against it
         condemned = reported or "conduct.condemn" in hits
-        found = (
-            (None if condemned else self._hate(hits, view) or self._discrimination(hits, window))
-            or (None if reported else self._abuse(hits, view, condemned))
-            or (None if condemned or self._about_work_people(text, hits) else self._name_calling(hits, view))
-            or self._intoxication(hits, window)
-            or self._boast(hits, window, view)
-            or self._dishonest(hits, window, view)
-        )
+        if "context.press" in hits:
+            # Talk about the news: only hate and threats of the writer's own count (the story itself does not).
+            found = (None if condemned else self._hate(hits, view)) or (None if reported else self._abuse(hits, view, True))
+        else:
+            found = self._found(text, hits, view, window, reported, condemned)
         if found is None:
             return
         match, other, kind, severity, why = found
@@ -288,6 +290,17 @@ class PublicTrustCheck(_ConductCheck):
         )
         finding.kind = _KINDS.get(kind)
         yield finding
+
+    def _found(self, text, hits, view, window, reported, condemned):  # type: ignore[no-untyped-def]
+        """The first kind of conduct the post shows, in order of gravity."""
+        return (
+            (None if condemned else self._hate(hits, view) or self._discrimination(hits, window, view))
+            or (None if reported else self._abuse(hits, view, condemned))
+            or (None if condemned or self._about_work_people(text, hits) else self._name_calling(hits, view))
+            or self._intoxication(hits, window)
+            or self._boast(hits, window, view)
+            or self._dishonest(hits, window, view)
+        )
 
     def _hate(self, hits, view):  # type: ignore[no-untyped-def]
         """A group named for who they are, made less than human, a danger or unwelcome ("[group] are vermin",
@@ -324,9 +337,7 @@ class PublicTrustCheck(_ConductCheck):
 
     def _about_work_people(self, text: TextItem, hits) -> bool:  # type: ignore[no-untyped-def]
         """True when the post is about people met through work: name-calling there is conduct.disparaging's."""
-        if "conduct.target.su" in hits or "conduct.target.work" in hits or "person.caseload" in hits:
-            return True
-        return bool(_disparaged(self, text)) or analyse(text.view, self.terms).about_work
+        return bool(_disparaged(self, text))
 
     def _name_calling(self, hits, view):  # type: ignore[no-untyped-def]
         """An obscene insult pointed at a person ("he's a total c**t", "absolute bellend", "you w*nker")."""
@@ -335,7 +346,8 @@ class PublicTrustCheck(_ConductCheck):
             if _quoted(view.text, insult.start, insult.end) or _called(view, insult):
                 continue
             for pointer in pointers:
-                if 0 < insult.first_token - pointer.last_token <= _POINTER_GAP:
+                gap = insult.first_token - pointer.last_token
+                if 0 < gap <= _POINTER_GAP or (pointer.term in _YOU and 0 < gap <= 2 * _POINTER_GAP):
                     lo = max(0, pointer.first_token - 4)
                     if any(view.tokens[i] in _OWN for i in range(lo, pointer.first_token)):
                         return None  # "my brother is such a twat": family banter
@@ -344,8 +356,8 @@ class PublicTrustCheck(_ConductCheck):
                             "at anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
         return None
 
-    def _discrimination(self, hits, window):  # type: ignore[no-untyped-def]
-        contempt = _contempt(hits, window)
+    def _discrimination(self, hits, window, view=None):  # type: ignore[no-untyped-def]
+        contempt = _contempt(hits, window, view)
         if contempt is not None:
             group, claim = contempt
             return (group, claim, "discriminatory remark", Severity.HIGH,
@@ -364,13 +376,15 @@ class PublicTrustCheck(_ConductCheck):
     def _abuse(self, hits, view, condemned=False):  # type: ignore[no-untyped-def]
         """Abuse aimed at a person: an abusive word with "you" beside it, or a wish that someone dies."""
         for alone in hits.get("conduct.abuse-alone", ())[:20]:
-            if not _quoted(view.text, alone.start, alone.end):
+            if not _quoted(view.text, alone.start, alone.end) and not _negated(view, alone):
                 return (alone, alone, "threat", Severity.HIGH,
                         f"This post wishes harm on someone or threatens them (\"{_written(view.text, alone)}\"). Threats "
                         "and wishing illness or death on anyone are treated by regulators as serious misconduct, online or off.")
+        mention = _MENTION.search(view.text) is not None  # a reply to @someone is aimed at them
         for word in () if condemned else hits.get("conduct.abuse", ())[:50]:
-            you = near(word, hits.get("conduct.you", ()), _YOU_WINDOW)
-            if you is not None and not _quoted(view.text, word.start, word.end) and not _called(view, word):
+            you = near(word, hits.get("conduct.you", ()), _YOU_WINDOW) or (word if mention else None)
+            if you is not None and not _quoted(view.text, word.start, word.end) and not _called(view, word) \
+                    and not _negated(view, word):
                 return (word, you, "abuse", Severity.HIGH, self._abuse_why(_written(view.text, word)))
         return None
 
