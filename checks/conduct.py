@@ -16,7 +16,7 @@ from footprint.text import TextView
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
                       "conduct.mock", "conduct.told", "conduct.identity", "conduct.abuse-alone", "conduct.insult-strong",
-                      "conduct.expel"})
+                      "conduct.expel", "conduct.wish-word"})
 _HATE_WINDOW = 10  # tokens between a group's name and what is claimed about it ("Muslims are a cancer on this country")
 _POINTER_GAP = 3  # tokens from "he's a" / "absolute" / "you" to the insult it points at
 _NEGATORS = frozenset({"not", "no", "never", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "nor", "hardly"})
@@ -79,6 +79,15 @@ def _unmasker(rules) -> Unmasker:  # type: ignore[no-untyped-def]
         _UNMASKERS.clear()
         _UNMASKERS[id(rules)] = found
     return found
+
+
+class _Span:
+    """A regex match in the shape of a phrase match (start, end, term), so findings treat both alike."""
+
+    __slots__ = ("start", "end", "term")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.start, self.end, self.term = m.start(), m.end(), m.group()
 
 
 def _written(text: str, match) -> str:  # type: ignore[no-untyped-def]
@@ -184,10 +193,10 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
         users = [u for u in users if not _own_children(view, u)]
     if "conduct.abuse" in hits or _DISPARAGING.intersection(hits):
         hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m)] for c in _DISPARAGING if c in hits}}
-    return list(_aimed(hits, users, window, a.about_work or a.jargon))[:1]
+    return list(_aimed(hits, users, window, a.about_work or a.jargon, view))[:1]
 
 
-def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
+def _aimed(hits, users, window, about_work, view=None):  # type: ignore[no-untyped-def]
     """(insult, target, about people who use services) for each insult aimed at someone.
 
     A derogatory word needs a target near it: people who use services (by any name, or the one
@@ -226,7 +235,7 @@ def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
     for remark in hits.get("conduct.mock", ())[:1]:
         yield remark, (users[0] if users else None), True
         return
-    contempt = _contempt(hits, window)
+    contempt = _contempt(hits, window, view)
     if contempt is not None and not _WORK_GROUP.isdisjoint(contempt[0].term.split()):
         yield contempt[1], contempt[0], True
 
@@ -292,20 +301,26 @@ class PublicTrustCheck(_ConductCheck):
         yield finding
 
     def _found(self, text, hits, view, window, reported, condemned):  # type: ignore[no-untyped-def]
-        """The first kind of conduct the post shows, in order of gravity."""
+        """The first kind of conduct the post shows, in order of gravity.
+
+        Contempt for people met through work is conduct.disparaging's: here it counts only when it names a
+        group for who they are (religion, race, sexuality…), or threatens.
+        """
+        work_people = bool(_disparaged(self, text))
         return (
-            (None if condemned else self._hate(hits, view) or self._discrimination(hits, window, view))
-            or (None if reported else self._abuse(hits, view, condemned))
-            or (None if condemned or self._about_work_people(text, hits) else self._name_calling(hits, view))
+            (None if condemned else self._hate(hits, view, groups_only=work_people)
+             or self._discrimination(hits, window, view, insults_aside=work_people))
+            or (None if reported else self._abuse(hits, view, condemned or work_people))
+            or (None if condemned or work_people else self._name_calling(hits, view))
             or self._intoxication(hits, window)
             or self._boast(hits, window, view)
             or self._dishonest(hits, window, view)
         )
 
-    def _hate(self, hits, view):  # type: ignore[no-untyped-def]
+    def _hate(self, hits, view, groups_only=False):  # type: ignore[no-untyped-def]
         """A group named for who they are, made less than human, a danger or unwelcome ("[group] are vermin",
         "send them back", "bloody [group]"): discrimination, with or without any word about work."""
-        for expel in hits.get("conduct.expel", ())[:20]:
+        for expel in () if groups_only else hits.get("conduct.expel", ())[:20]:
             if not _quoted(view.text, expel.start, expel.end) and not _negated(view, expel):
                 return (expel, expel, "discriminatory remark", Severity.HIGH,
                         f"This post tells people to leave the country (\"{_written(view.text, expel)}\"). Discriminatory "
@@ -335,12 +350,10 @@ class PublicTrustCheck(_ConductCheck):
                             "at work or away from it.")
         return None
 
-    def _about_work_people(self, text: TextItem, hits) -> bool:  # type: ignore[no-untyped-def]
-        """True when the post is about people met through work: name-calling there is conduct.disparaging's."""
-        return bool(_disparaged(self, text))
-
     def _name_calling(self, hits, view):  # type: ignore[no-untyped-def]
         """An obscene insult pointed at a person ("he's a total c**t", "absolute bellend", "you w*nker")."""
+        if "conduct.banter" in hits:
+            return None
         pointers = hits.get("conduct.pointer", ())
         for insult in hits.get("conduct.insult-strong", ())[:50]:
             if _quoted(view.text, insult.start, insult.end) or _called(view, insult):
@@ -356,8 +369,15 @@ class PublicTrustCheck(_ConductCheck):
                             "at anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
         return None
 
-    def _discrimination(self, hits, window, view=None):  # type: ignore[no-untyped-def]
+    def _discrimination(self, hits, window, view=None, insults_aside=False):  # type: ignore[no-untyped-def]
         contempt = _contempt(hits, window, view)
+        if contempt is not None and insults_aside:
+            # "these families are scum" is contempt (conduct.disparaging's); "they all smell the same" is a trait
+            # pinned on a group, which is discrimination.
+            claim = contempt[1]
+            if any(m.first_token <= claim.last_token and claim.first_token <= m.last_token
+                   for m in hits.get("conduct.insult", ())):
+                contempt = None
         if contempt is not None:
             group, claim = contempt
             return (group, claim, "discriminatory remark", Severity.HIGH,
@@ -373,15 +393,23 @@ class PublicTrustCheck(_ConductCheck):
                     "conduct concerns for the regulator, whoever it is said about.")
         return None
 
-    def _abuse(self, hits, view, condemned=False):  # type: ignore[no-untyped-def]
+    def _abuse(self, hits, view, threats_only=False):  # type: ignore[no-untyped-def]
         """Abuse aimed at a person: an abusive word with "you" beside it, or a wish that someone dies."""
         for alone in hits.get("conduct.abuse-alone", ())[:20]:
             if not _quoted(view.text, alone.start, alone.end) and not _negated(view, alone):
                 return (alone, alone, "threat", Severity.HIGH,
                         f"This post wishes harm on someone or threatens them (\"{_written(view.text, alone)}\"). Threats "
                         "and wishing illness or death on anyone are treated by regulators as serious misconduct, online or off.")
+        for m in self.terms.rules.search("conduct.harm-wish", view.text, view)[:5]:
+            wish = _Span(m)
+            if not _quoted(view.text, wish.start, wish.end):
+                return (wish, wish, "threat", Severity.HIGH,
+                        f"This post wishes harm on someone (\"{_written(view.text, wish)}\"). Wishing illness, injury or "
+                        "death on anyone is treated by regulators as serious misconduct, online or off.")
+        if "conduct.banter" in hits:
+            return None  # "happy birthday you old boot": teasing a friend
         mention = _MENTION.search(view.text) is not None  # a reply to @someone is aimed at them
-        for word in () if condemned else hits.get("conduct.abuse", ())[:50]:
+        for word in () if threats_only else hits.get("conduct.abuse", ())[:50]:
             you = near(word, hits.get("conduct.you", ()), _YOU_WINDOW) or (word if mention else None)
             if you is not None and not _quoted(view.text, word.start, word.end) and not _called(view, word) \
                     and not _negated(view, word):
