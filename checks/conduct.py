@@ -30,6 +30,8 @@ _MONEY = re.compile(r"£|\b(?:cash|quid|tip|tips|gift|gifts|paid|pay|bung|money|
 _KINDS = {"discriminatory remark": "discrimination", "mockery": "discrimination", "slur": "discrimination",
           "abuse": "abuse", "threat": "abuse", "intoxication": "intoxication", "dishonesty": "dishonesty",
           "rule broken": "rule-breaking", "money": "money-gifts"}
+_LAUGH = re.compile(r"[\U0001F602\U0001F923\U0001F480\U0001F606\U0001F639]|\b(?:lol|lmao|lmfao|haha\w*|rofl|can't breathe|crying)\b",
+                    re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@\w{2,}")
 _YOU = frozenset({"you", "you're", "youre", "your", "ur", "u", "ya", "yous"})
 _QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'"}
@@ -40,7 +42,8 @@ _PERSON_INSULT = "conduct.insult-person"
 # for it is contempt for people the author works with. Identity-only generalisations are conduct.public-trust's.
 _WORK_GROUP = frozenset({"family", "families", "list", "run", "lassie", "lads", "lad", "fella", "type", "ones", "mum",
                          "mums", "parents"})
-_DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group"})
+_DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group",
+                          "conduct.body-mock"})
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
 
@@ -193,7 +196,22 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
         users = [u for u in users if not _own_children(view, u)]
     if "conduct.abuse" in hits or _DISPARAGING.intersection(hits):
         hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m)] for c in _DISPARAGING if c in hits}}
-    return list(_aimed(hits, users, window, a.about_work or a.jargon, view))[:1]
+    about_work = a.about_work or a.jargon or "conduct.on-shift" in hits
+    found = list(_aimed(hits, users, window, about_work, view))[:1]
+    if not found and about_work:
+        found = _body_mocked(hits, view, users)
+    return found
+
+
+def _body_mocked(hits, view, users):  # type: ignore[no-untyped-def]
+    """A laugh at a person's body in a post about work ("legs like two pipe cleaners 😂", "Mr 28 stone 💀")."""
+    if _LAUGH.search(view.text) is None:
+        return []
+    people = [*users, *hits.get("conduct.person", ())]
+    mocks = hits.get("conduct.body-mock", ())
+    if not people or not mocks:
+        return []
+    return [(mocks[0], users[0] if users else people[0], True)]
 
 
 def _aimed(hits, users, window, about_work, view=None):  # type: ignore[no-untyped-def]

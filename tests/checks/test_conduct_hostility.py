@@ -190,6 +190,23 @@ def test_contempt_for_people_who_use_services(text: str) -> None:
     assert finding.severity is Severity.HIGH
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the old fella on my home visit has arms like twiglets and snores like a tractor 😂😂", True),
+        ("hoisting Mrs 26 stone on a long shift, pray for my back 💀", True),
+        # no work: a laugh at one's own family, or at oneself
+        ("my dad snores like a tractor 😂 holiday cottage walls are thin", False),
+        ("legs like a newborn deer after that spin class lol", False),
+    ],
+)
+def test_mocking_a_body_at_work_is_contempt(text: str, expected: bool) -> None:
+    found = conduct(text)
+    assert (DISPARAGING in found) is expected, text
+    if expected:
+        assert found[DISPARAGING].kind == "contempt-service-users"
+
+
 def test_contempt_for_colleagues_has_its_own_kind() -> None:
     finding = conduct("Some of the agency workers are thick as mince, can't do a handover to save their life")[DISPARAGING]
     assert finding.kind == "contempt-colleagues"
