@@ -19,6 +19,10 @@ _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "c
                       "conduct.expel", "conduct.wish-word"})
 _HATE_WINDOW = 10  # tokens between a group's name and what is claimed about it ("Muslims are a cancer on this country")
 _POINTER_GAP = 3  # tokens from "he's a" / "absolute" / "you" to the insult it points at
+_KIN = frozenset({"mother", "mum", "mam", "father", "dad", "grandmother", "grandfather", "gran", "granny", "nan", "grandad",
+                  "grandma", "grandpa", "own", "sister", "brother", "husband", "wife", "partner", "son", "daughter", "kids",
+                  "friend", "friends", "boyfriend", "girlfriend", "family", "aunt", "auntie", "uncle", "cousin"})
+_PRONOUNS = frozenset({"her", "him", "he", "she", "them", "they"})
 _NEGATORS = frozenset({"not", "no", "never", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "nor", "hardly"})
 # Own family before a pointer ("my brother is such a twat"): banter at home, not abuse in public.
 _OWN = frozenset({"husband", "hubby", "wife", "partner", "son", "daughter", "brother", "sister", "bro", "sis", "mum", "mam",
@@ -330,7 +334,7 @@ class PublicTrustCheck(_ConductCheck):
              or self._discrimination(hits, window, view, insults_aside=work_people))
             or (None if reported else self._abuse(hits, view, condemned or work_people))
             or (None if condemned or work_people else self._name_calling(hits, view))
-            or self._intoxication(hits, window)
+            or self._intoxication(hits, window, view)
             or self._boast(hits, window, view)
             or self._dishonest(hits, window, view)
         )
@@ -458,15 +462,18 @@ class PublicTrustCheck(_ConductCheck):
                         f"\"{untrue.term}\"). Misleading a court, a panel, a manager or a family is a serious breach of trust.")
         return None
 
-    def _intoxication(self, hits, window):  # type: ignore[no-untyped-def]
+    def _intoxication(self, hits, window, view):  # type: ignore[no-untyped-def]
         if "conduct.off-today" in hits:
             return None  # a drink on a day off or on leave is not drinking at work
         drinks = hits.get("conduct.intox", ())
         if "conduct.after-work" in hits:
             # a drink after work is not drinking at work, unless it is still affecting the writer the next day
             drinks = hits.get("conduct.carryover", ())
+        # "her grandmother … drunk on gin" is a family story; "her insulin" is a duty
+        duties = [d for d in hits.get("conduct.duty", ())
+                  if d.term not in _PRONOUNS or d.last_token + 1 >= len(view.tokens) or view.tokens[d.last_token + 1] not in _KIN]
         for drink in drinks[:200]:
-            work = near(drink, hits.get("conduct.work-now", ()), window) or near(drink, hits.get("conduct.duty", ()), window)
+            work = near(drink, hits.get("conduct.work-now", ()), window) or near(drink, duties, window)
             if work is not None:
                 return (drink, work, "intoxication", Severity.MEDIUM,
                         f"This post says you were drunk or hungover (\"{drink.term}\") at or before work "

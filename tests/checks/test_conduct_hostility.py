@@ -242,6 +242,11 @@ def test_every_public_trust_finding_says_what_kind_it_is(text: str, kind: str) -
     assert conduct(text)[TRUST].kind == kind
 
 
+def test_drink_in_a_family_story_is_not_drink_at_work() -> None:
+    assert TRUST not in conduct("Gran used to tell us about her father, drunk on rum every payday, poor woman")
+    assert conduct("Still steaming, and my first call is a gent who needs his insulin at 8")[TRUST].kind == "intoxication"
+
+
 # --- 5. Without a profile: the scan of a plain posts file still finds conduct --------------------------------
 
 def test_scan_without_a_profile_finds_hate_and_threats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
