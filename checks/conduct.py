@@ -15,8 +15,7 @@ from footprint.plugins import CheckContext, TextItem
 from footprint.text import TextView
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
-                      "conduct.mock", "conduct.told", "conduct.identity", "conduct.abuse-alone", "conduct.insult-strong",
-                      "conduct.expel", "conduct.wish-word"})
+                      "conduct.mock", "conduct.told", "conduct.abuse-alone", "conduct.insult-strong", "conduct.expel"})
 _HATE_WINDOW = 10  # tokens between a group's name and what is claimed about it ("Muslims are a cancer on this country")
 _POINTER_GAP = 3  # tokens from "he's a" / "absolute" / "you" to the insult it points at
 _KIN = frozenset({"mother", "mum", "mam", "father", "dad", "grandmother", "grandfather", "gran", "granny", "nan", "grandad",
@@ -67,7 +66,11 @@ class _ConductCheck(TermsCheck):
         memo = text.view.memo
         view = memo.get("conduct.unmasked")
         if view is None:
-            plain = self.unmasker.unmask(text.text)
+            raw = text.text
+            if "*" not in raw and "@" not in raw and "$" not in raw and "!" not in raw and not text.view.has_digit:
+                memo["conduct.unmasked"] = text.view  # nothing masked: most posts stop here
+                return text.view
+            plain = self.unmasker.unmask(raw)
             view = memo["conduct.unmasked"] = text.view if plain is text.text else TextView(plain)
         return view  # type: ignore[return-value]
 
@@ -86,6 +89,43 @@ def _unmasker(rules) -> Unmasker:  # type: ignore[no-untyped-def]
         _UNMASKERS.clear()
         _UNMASKERS[id(rules)] = found
     return found
+
+
+_PHRASES: dict[tuple[int, str], frozenset[tuple[str, ...]]] = {}
+
+
+def _phrases(rules, category: str) -> frozenset[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """A word-list category as a set of token tuples ("he's a" → ("he's", "a")), read once per rule set."""
+    key = (id(rules), category)
+    found = _PHRASES.get(key)
+    if found is None:
+        found = _PHRASES[key] = frozenset(tuple(TextView(t).tokens) for t in rules.terms(category) if TextView(t).tokens)
+    return found
+
+
+def _pointer_before(view, first: int, pointers) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """(start, end) tokens of a pointer ending within a few tokens before `first` ("he's a total ___", "you ___")."""
+    tokens = view.tokens
+    for end in range(first - 1, max(-1, first - 1 - 2 * _POINTER_GAP), -1):
+        for size in (1, 2, 3):
+            start = end - size + 1
+            if start < 0:
+                break
+            words = tuple(tokens[start:end + 1])
+            if words in pointers and (first - end <= _POINTER_GAP or words[0] in _YOU):
+                return start, end
+    return None
+
+
+class _TokenSpan:
+    """Tokens i..j of a view in the shape of a phrase match."""
+
+    __slots__ = ("start", "end", "term", "first_token", "last_token")
+
+    def __init__(self, view, i: int, j: int) -> None:  # type: ignore[no-untyped-def]
+        self.first_token, self.last_token = i, j
+        self.start, self.end = view.starts[i], view.ends[j]
+        self.term = " ".join(view.tokens[i:j + 1])
 
 
 class _Span:
@@ -203,19 +243,26 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
     about_work = a.about_work or a.jargon or "conduct.on-shift" in hits
     found = list(_aimed(hits, users, window, about_work, view))[:1]
     if not found and about_work:
-        found = _body_mocked(hits, view, users)
+        found = _body_mocked(check, hits, view, users)
     return found
 
 
-def _body_mocked(hits, view, users):  # type: ignore[no-untyped-def]
+def _body_mocked(check, hits, view, users):  # type: ignore[no-untyped-def]
     """A laugh at a person's body in a post about work ("legs like two pipe cleaners 😂", "Mr 28 stone 💀")."""
     if _LAUGH.search(view.text) is None:
         return []
-    people = [*users, *hits.get("conduct.person", ())]
     mocks = hits.get("conduct.body-mock", ())
-    if not people or not mocks:
+    if not mocks:
         return []
-    return [(mocks[0], users[0] if users else people[0], True)]
+    if users:
+        return [(mocks[0], users[0], True)]
+    people = _phrases(check.terms.rules, "conduct.person")
+    tokens = view.tokens
+    for i in range(len(tokens)):
+        for size in (1, 2):
+            if tuple(tokens[i:i + size]) in people:
+                return [(mocks[0], _TokenSpan(view, i, i + size - 1), True)]
+    return []
 
 
 def _aimed(hits, users, window, about_work, view=None):  # type: ignore[no-untyped-def]
@@ -291,12 +338,20 @@ class PublicTrustCheck(_ConductCheck):
     reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
-        return not _CONDUCT.isdisjoint(self.hits(text))
+        hits = self.hits(text)
+        if not _CONDUCT.isdisjoint(hits):
+            return True
+        if "conduct.identity" in hits and ("conduct.dehumanise" in hits or "conduct.hostile-lead" in hits):
+            return True  # a group named with a hostile claim or word beside it
+        if "conduct.wish-word" in hits:
+            view = self.view(text)
+            return bool(self.terms.rules.search("conduct.harm-wish", view.text, view))
+        return False
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         view = self.view(text)
         hits = self.hits(text)
-        if _CONDUCT.isdisjoint(hits) or "context.fiction" in hits:
+        if "context.fiction" in hits:
             return
         window = _window(view)
         reported = "conduct.reported" in hits  # the writer reports, challenges or is trained against it
@@ -376,19 +431,18 @@ class PublicTrustCheck(_ConductCheck):
         """An obscene insult pointed at a person ("he's a total c**t", "absolute bellend", "you w*nker")."""
         if "conduct.banter" in hits:
             return None
-        pointers = hits.get("conduct.pointer", ())
+        pointers = _phrases(self.terms.rules, "conduct.pointer")
         for insult in hits.get("conduct.insult-strong", ())[:50]:
             if _quoted(view.text, insult.start, insult.end) or _called(view, insult):
                 continue
-            for pointer in pointers:
-                gap = insult.first_token - pointer.last_token
-                if 0 < gap <= _POINTER_GAP or (pointer.term in _YOU and 0 < gap <= 2 * _POINTER_GAP):
-                    lo = max(0, pointer.first_token - 4)
-                    if any(view.tokens[i] in _OWN for i in range(lo, pointer.first_token)):
-                        return None  # "my brother is such a twat": family banter
-                    return (insult, pointer, "abuse", Severity.MEDIUM,
-                            f"This post calls someone \"{_written(view.text, insult)}\". Abusive name-calling in public, "
-                            "at anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
+            pointer = _pointer_before(view, insult.first_token, pointers)
+            if pointer is not None:
+                lo = max(0, pointer[0] - 4)
+                if any(view.tokens[i] in _OWN for i in range(lo, pointer[0])):
+                    return None  # "my brother is such a twat": family banter
+                return (insult, insult, "abuse", Severity.MEDIUM,
+                        f"This post calls someone \"{_written(view.text, insult)}\". Abusive name-calling in public, "
+                        "at anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
         return None
 
     def _discrimination(self, hits, window, view=None, insults_aside=False):  # type: ignore[no-untyped-def]
