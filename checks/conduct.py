@@ -384,14 +384,16 @@ class PublicTrustCheck(_ConductCheck):
         group for who they are (religion, race, sexuality…), or threatens.
         """
         work_people = bool(_disparaged(self, text))
+        # Keeping quiet about contact with someone from work ("told her I'm not allowed but …", "keep it quiet") is a
+        # boundary, which boundaries.service-user-contact reports.
+        contact = "boundaries.contact" in hits and "boundaries.platform" in hits
         return (
             (None if condemned else self._hate(hits, view, groups_only=work_people)
              or self._discrimination(hits, window, view, insults_aside=work_people))
             or (None if reported else self._abuse(hits, view, condemned or work_people))
             or (None if condemned or work_people else self._name_calling(hits, view))
             or self._intoxication(hits, window, view)
-            or self._boast(hits, window, view)
-            or self._dishonest(hits, window, view)
+            or (None if contact else self._boast(hits, window, view) or self._dishonest(hits, window, view))
         )
 
     def _hate(self, hits, view, groups_only=False):  # type: ignore[no-untyped-def]

@@ -242,6 +242,11 @@ def test_every_public_trust_finding_says_what_kind_it_is(text: str, kind: str) -
     assert conduct(text)[TRUST].kind == kind
 
 
+def test_keeping_quiet_about_contact_on_a_personal_channel_is_a_boundary_not_a_boast() -> None:
+    text = "one of my lads added me on snap, said I'm not allowed but I'll keep it just in case. shh"
+    assert TRUST not in conduct(text)
+
+
 def test_drink_in_a_family_story_is_not_drink_at_work() -> None:
     assert TRUST not in conduct("Gran used to tell us about her father, drunk on rum every payday, poor woman")
     assert conduct("Still steaming, and my first call is a gent who needs his insulin at 8")[TRUST].kind == "intoxication"
