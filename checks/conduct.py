@@ -15,7 +15,8 @@ from footprint.plugins import CheckContext, TextItem
 from footprint.text import TextView
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
-                      "conduct.mock", "conduct.told", "conduct.abuse-alone", "conduct.insult-strong", "conduct.expel"})
+                      "conduct.mock", "conduct.told", "conduct.abuse-alone", "conduct.insult-strong", "conduct.expel",
+                      "conduct.insult-aimed"})
 _HATE_WINDOW = 10  # tokens between a group's name and what is claimed about it ("Muslims are a cancer on this country")
 _POINTER_GAP = 3  # tokens from "he's a" / "absolute" / "you" to the insult it points at
 _KIN = frozenset({"mother", "mum", "mam", "father", "dad", "grandmother", "grandfather", "gran", "granny", "nan", "grandad",
@@ -433,6 +434,11 @@ class PublicTrustCheck(_ConductCheck):
         """An obscene insult pointed at a person ("he's a total c**t", "absolute bellend", "you w*nker")."""
         if "conduct.banter" in hits:
             return None
+        for aimed in hits.get("conduct.insult-aimed", ())[:5]:
+            if not _quoted(view.text, aimed.start, aimed.end) and not _called(view, aimed):
+                return (aimed, aimed, "abuse", Severity.MEDIUM,
+                        f"This post calls people \"{_written(view.text, aimed)}\". Abusive name-calling in public, at anyone, "
+                        "breaks the standard of behaviour the regulator expects of you outside work too.")
         pointers = _phrases(self.terms.rules, "conduct.pointer")
         for insult in hits.get("conduct.insult-strong", ())[:50]:
             if _quoted(view.text, insult.start, insult.end) or _called(view, insult):

@@ -103,6 +103,7 @@ def test_slur_alone_is_discrimination_and_quoting_it_to_condemn_is_not() -> None
         ("she's a lying sh1tbag and everyone knows it", Severity.MEDIUM),
         ("No, he's a complete *******", Severity.MEDIUM),
         ("What a tw@t", Severity.MEDIUM),
+        ("Tory scum, every last one of them", Severity.MEDIUM),
     ],
 )
 def test_abuse_aimed_at_a_person(text: str, severity: Severity) -> None:
@@ -149,6 +150,8 @@ def test_a_declared_role_raises_name_calling_but_never_gates_it() -> None:
         "I hope this cold dies before the weekend",
         "Please don't kill yourself, ring someone. There is always help.",
         "My kids will kill me if I forget the birthday cake",
+        # politics without name-calling
+        "The Tories cut the ward budget again, a scandal",
         # fiction, lyrics and sport
         "Watched the finale, what an absolute b*****d that bent copper was",
         "That ref is a total bellend, offside by a mile",
