@@ -185,6 +185,7 @@ def test_masked_and_leetspeak_words_are_read_back_at_the_same_length() -> None:
         "some of the folk we deal with are pond life honestly",
         "frequent flyers in A&E again, the patients who call an ambulance for a broken nail",
         "these ones sponge off the system then moan when we turn up",
+        "bed 14 buzzing all night again, moaning old bag",
     ],
 )
 def test_contempt_for_people_who_use_services(text: str) -> None:
@@ -224,6 +225,7 @@ def test_contempt_for_colleagues_has_its_own_kind() -> None:
         "Sunday dinner with my parents, bliss",
         "Feeling like a beached whale after that curry",
         "Ayr kids team is down to four workers and the rota is a joke",
+        "Frequent flyer points finally paid for the flights to Porto",
     ],
 )
 def test_contempt_look_alikes_stay_quiet(text: str) -> None:
