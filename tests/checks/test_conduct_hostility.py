@@ -71,6 +71,7 @@ def test_hate_about_a_group_is_discrimination_without_any_work_word(text: str) -
         "The court heard he had shouted at the asylum seekers that they were animals",
         # ordinary talk about groups
         "Lovely Eastern European deli opened on the high street, the pierogi are class",
+        "Typical English summer, rained on the whole barbecue",
         "Our Pride stall is up! Gays, lesbians, trans people and allies all welcome",
         "Sent the jeans back where they came from, none of them fit, sizing is a joke",
         # fiction and lyrics
