@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checks._terms import ProfileTerms
+from footprint.models import Finding
 from footprint.text import Match, TextView
 
 # The kinds of detail that together can single out a person, in the words the report uses.
@@ -38,7 +39,8 @@ _DETAIL_CATEGORIES = {
     "detail.living": "home",
 }
 # Only texts with one of these (or a digit) can describe a person in detail.
-PERSONISH = frozenset({"person.noun", "person.caseload", "profile.place", "profile.locality", *_DETAIL_CATEGORIES})
+PERSONISH = frozenset({"person.noun", "person.caseload", "person.group", "profile.place", "profile.locality",
+                       "detail.case", *_DETAIL_CATEGORIES})
 _PREPOSITIONS = frozenset({"from", "fae", "in", "at", "near", "outside", "around", "on", "off", "beside", "by"})  # "on Hoy", "up in Dounby"
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -97,12 +99,18 @@ def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
     a.role_self = role_self(view, hits, word_set(terms, "role.not-before"))
     a.work = "context.work" in hits
     a.jargon = "profile.word" in hits
-    a.caseload = "person.caseload" in hits
+    a.caseload = "person.caseload" in hits or bool(implicit_person(view, terms))
     a.own = "person.own" in hits
     a.public_story = "context.press" in hits or "context.fiction" in hits
     if view.has_digit or not PERSONISH.isdisjoint(hits):
         _details(view, terms, a)
     return a
+
+
+def implicit_person(view: TextView, terms: ProfileTerms) -> str | None:
+    """Someone from work named only by the setting: "one of the lads at the house", "the girls in the unit"."""
+    found = terms.rules.search("person.implicit", view.text, view)
+    return found[0].group() if found else None
 
 
 def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozenset[str] = frozenset()) -> Match | None:
@@ -160,7 +168,8 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
     own = hits.get("person.own", ())
     subject = next((m for m in hits.get("person.noun", ()) if not _inside(m, own)), None) or a.first("person.caseload")
     for category, kind in _DETAIL_CATEGORIES.items():
-        m = a.first(category)
+        # "Dad of Isla and Rory" in one's own bio, "my mum's": the author's own family is no detail of a client's
+        m = next((m for m in hits.get(category, ()) if not _inside(m, own)), None)
         if m is not None:
             a.details.setdefault(kind, m.term)
     people = word_set(terms, "person.noun")
@@ -174,8 +183,9 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
             a.anchor_at = m.span()
     for name in ("age.pronoun", "age.baby", "age.words", "age.spelled", "age.lead"):
         for m in rules.search(name, text, view):
-            if name == "age.lead" and char_before(text, m.start()) not in ("", ".", "!", "?", ":"):
-                continue  # only a number that opens a sentence ("74, retired postmistress")
+            if name == "age.lead" and (char_before(text, m.start()) not in ("", ".", "!", "?", ":")
+                                       or (m.start() and not text[m.start() - 1].isspace())):
+                continue  # only a number that opens a sentence ("74, retired postmistress"), not "22.04, "
             a.details.setdefault("age", m.group().strip())
             if subject is None:
                 a.anchor_at = m.span()
@@ -196,8 +206,10 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
     ward = rules.search("place.ward", text, view)
     if ward:
         a.details.setdefault("place", ward[0].group())
+    workplace = [*hits.get("profile.employer", ()), *hits.get("profile.team", ())]
     for category in ("profile.place", "profile.locality"):
-        m = a.first(category)
+        # "Fife" inside "Fife Council": the author's employer, not where a person lives
+        m = next((m for m in hits.get(category, ()) if not _overlaps(m, workplace)), None)
         if m is not None:
             a.details.setdefault("place", m.term)
     if "school" not in a.details and rules.search("school.year", text, view):
@@ -238,13 +250,18 @@ def _capitalised_place(view: TextView, terms: ProfileTerms, hits: dict[str, list
         j = i + 1
         if tokens[j] in _ARTICLES and j + 1 < len(tokens):
             j += 1
-        if view.capitalised(j) and tokens[j] not in stop and j not in workplace and not tokens[j].isdigit():
+        if view.capitalised(j) and tokens[j] not in stop and j not in workplace and not tokens[j].isdigit() \
+                and not (len(tokens[j]) <= 4 and view.original(j).isupper()):  # "from CSV", "in PDF": an acronym
             return view.original(j)
     return None
 
 
 def _inside(m: Match, others: list[Match] | tuple) -> bool:
     return any(o.first_token <= m.first_token and m.last_token <= o.last_token for o in others)
+
+
+def _overlaps(m: Match, others: list[Match] | tuple) -> bool:
+    return any(o.first_token <= m.last_token and m.first_token <= o.last_token for o in others)
 
 
 def char_before(text: str, start: int) -> str:
@@ -313,6 +330,62 @@ def service_user_details(a: Analysis) -> dict[str, str] | None:
     if len(kinds) >= (2 if work else 3) or strong:
         return dict(a.details)
     return None
+
+
+_IDENTIFYING = frozenset({"age", "name", "place", "school"})
+_SERIOUS = frozenset({"legal", "health"})
+
+
+def case_details(a: Analysis) -> dict[str, str] | None:
+    """What happened in a case, told without a name or a single person: a removal, a hearing, an overdose.
+
+    It takes a sensitive matter (a court or care process, a condition, or a case event such as
+    "three children safe tonight") about people other than the author's own family, and either
+    a work context with one more kind of detail, or two sensitive kinds and a third detail
+    without one. News, fiction, training case studies and job adverts are not case details.
+    """
+    if a.public_story and not a.caseload:
+        return None
+    if (a.own and not a.caseload) or a.has("context.recruiting"):
+        return None
+    if a.has("boundaries.contact") or a.has("boundaries.gift"):
+        return None  # a post about being contacted, or about a gift: the boundaries check speaks for it
+    details = dict(a.details)
+    case = a.first("detail.case")
+    if case is not None:
+        details.setdefault("event", case.term)
+    kinds = set(details)
+    serious = kinds & _SERIOUS or case is not None
+    people = a.subject is not None or "family" in kinds or a.caseload or a.has("person.group")
+    if not serious or not people:
+        return None
+    work = a.about_work or a.jargon
+    if work and (len(kinds) >= 2 or (case is not None and (a.subject is not None or a.caseload))):
+        return details  # "section 47 on one of my families, the toddler had unexplained bruising"
+    sensitive = kinds & (_SERIOUS | {"event"})
+    if len(sensitive) >= 2 and (case is not None or len(kinds) >= 3):
+        return details  # "three children safe tonight … a foster placement": a removal told as it happened
+    return None
+
+
+def detail_kind(details: dict[str, str]) -> str:
+    """'identifying-details' when details that single a person out come together, else 'case-details'."""
+    strong = any(combo <= details.keys() for combo in STRONG)
+    return "identifying-details" if strong or len(details.keys() & _IDENTIFYING) >= 2 else "case-details"
+
+
+def extra_part(extras: tuple[tuple[int, int, str], ...], span: tuple[int, int]) -> str | None:
+    """"image description" or "content warning" when `span` lies in that part of a post, not its body."""
+    for start, end, what in extras:
+        if start <= span[0] and span[1] <= end:
+            return what
+    return None
+
+
+def kinded(kind: str | None, finding: Finding) -> Finding:
+    """The finding with its kind set (what the post did within its check)."""
+    finding.kind = kind
+    return finding
 
 
 def describe(details: dict[str, str]) -> str:

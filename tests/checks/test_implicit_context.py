@@ -1,0 +1,255 @@
+"""Work told without work words, case details without a name, contact on personal channels, and risk carried
+only by an image description or a content warning (issue 10, classes 4-7), each with look-alikes that must
+stay quiet.
+
+Every text here is invented for these tests (none is taken from a benchmark corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from footprint.engine import Analyser
+from footprint.models import Finding, Post, Snapshot
+from tests.checks.helpers import _REGISTRY, _RULES, findings, found, one
+from tests.conftest import make_profile
+
+SU = "oversharing.service-user"
+BD = "boundaries.service-user-contact"
+ROLE = "identity.role"
+
+
+# --------------------------------------------------------------------------- work context without work words
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My YP is in the Reporter's office tomorrow morning, his gran wants him home but the plan is a kinship placement.",
+        "Section 47 on one of my families this afternoon, the toddler had bruising nursery flagged.",
+        "Strategy discussion at 4 about the twins on my patch, dad's back in the house despite the bail conditions.",
+        "On shift tonight. One of the girls came back at 2am smelling of drink, she's only 13.",
+        "CP conference for a family of six: mum, her new partner, four kids under 8, dad in prison.",
+    ],
+)
+def test_shorthand_for_work_enables_service_user_findings(text: str) -> None:
+    assert SU in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three strategy discussions and a section 47 before lunch. Love my job really.",
+        "Writing my report for the Reporter tonight, then a LAC review for my lad at 9.",
+        "My YPs are off to the beach on Saturday and I've promised sun cream for everyone.",
+    ],
+)
+def test_shorthand_only_a_practitioner_writes_shows_the_role(text: str) -> None:
+    assert ROLE in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quiz night: the panel said the answer was 1966 and we were robbed.",
+        "My shift at the shop finishes at 6, anyone fancy a drink?",
+        "The house is so quiet now the kids are at uni, my mum came round for tea.",
+        "Our panel of judges at the baking show was useless.",
+    ],
+)
+def test_everyday_panels_shifts_and_houses_say_nothing_about_work(text: str) -> None:
+    assert {SU, ROLE}.isdisjoint(found(text))
+
+
+# --------------------------------------------------------------------------- case details without a name
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Court tomorrow for a DA case, the mum is terrified he'll be there. Please let the sheriff see sense.",
+        "Three children safe tonight. Long day, four hours on the phone for a foster placement, worth it.",
+        "Wee girl returned to mum today, three weeks after the overdose. Hope the safety plan holds.",
+        "Major incident declared, at least six casualties expected in A&E within the hour, two of them kids.",
+    ],
+)
+def test_a_case_told_without_a_name_is_case_details(text: str) -> None:
+    finding = one(SU, text)
+    assert finding.kind == "case-details"
+    assert finding.details  # the words that made it a case are shown
+
+
+def test_age_place_and_school_together_are_identifying_details() -> None:
+    finding = one(SU, "One of my YP, 14, from Methil, excluded from the academy again today.")
+    assert finding.kind == "identifying-details"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mum is in A&E after a fall, she's 81, waiting for a bed in Kirkcaldy.",
+        "My kids are safe tonight at their gran's after the storm took the power out.",
+        "Court report in The Herald: man, 34, from Paisley jailed for assault on his partner.",
+        "Training case study (fictional): a girl aged 14 in Dundee discloses abuse to her teacher. Discuss.",
+        "Watched the new drama last night: a 15-year-old in foster care runs away from the house. Brilliant acting.",
+        "Visited my dad in hospital, he's 79 and finally home to Leven next week.",
+        "Long shift at the shop, a guy tried to return a 3 year old kettle.",
+        "We're hiring: family support worker for our domestic abuse service, closing date Friday.",
+    ],
+)
+def test_own_family_news_training_fiction_and_adverts_are_not_case_details(text: str) -> None:
+    assert SU not in found(text)
+
+
+# --------------------------------------------------------------------------- personal channels, gifts, relationships
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Accepted a friend request from one of my YP's mums, she's lovely and it's easier than phoning.", "personal-channel"),
+        ("Told the lads at the house to add me on Snapchat, just don't tell my manager 🤫", "personal-channel"),
+        ("Playing Fortnite tonight with one of the boys from the unit, he's actually class at it.", "personal-channel"),
+        ("Tagged one of my service users in my holiday photos, she loved it.", "personal-channel"),
+        ("Invited all my families to follow my Insta page, so they can see what I get up to.", "personal-channel"),
+        ("Lent one of my mums £40 for the electric till payday, she'll pay me back.", "gifts-loans"),
+        ("A woman I supported for years left me money in her will. Do I have to tell anyone?", "gifts-loans"),
+        ("Went for a drink with one of my old clients on Friday, we're meeting up again next week.", "relationship"),
+    ],
+)
+def test_contact_with_people_from_work_has_its_kind(text: str, kind: str) -> None:
+    assert one(BD, text).kind == kind
+
+
+def test_keeping_it_from_the_manager_raises_the_severity_and_says_so() -> None:
+    finding = one(BD, "Told the lads at the house to add me on Snapchat, just don't tell my manager 🤫")
+    assert finding.severity.value == "high"
+    assert any(d.startswith("kept from work") for d in finding.details)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My pal sent me a friend request from her new account, accepted it obviously.",
+        "Follow our team page on Instagram for updates about the service!",
+        "Lent my sister £40 till payday, she'll pay me back.",
+        "Playing Fortnite tonight with my nephew, he's class at it.",
+        "The lads at the house party added me on Snapchat, what a night.",
+        "Watched a drama where the social worker plays Fortnite with a boy from the unit. Awful writing.",
+    ],
+)
+def test_friends_family_and_fiction_are_not_contact_with_people_from_work(text: str) -> None:
+    assert BD not in found(text)
+
+
+# --------------------------------------------------------------------------- image descriptions and content warnings
+
+def _post_findings(post: Post) -> list[Finding]:
+    checks = [cls for cls in _REGISTRY.checks.values() if cls.__module__.startswith("checks.")]
+    analyser = Analyser(make_profile(), checks, _RULES)
+    analyser.account(Snapshot(platform="mastodon", handle="@jane@social.example", origin="archive", posts=[post]))
+    return analyser.finish()
+
+
+def test_risk_carried_only_by_the_image_description_is_found_and_says_so() -> None:
+    post = Post(id="1", text="Proud of this one today ❤️",
+                alt_texts=["A boy of 9 from Methil in his school uniform holding his new foster placement agreement"])
+    finding = next(f for f in _post_findings(post) if f.check == SU)
+    assert finding.kind == "image-description"
+    assert "image description" in finding.why
+    assert "found in the image description" in finding.details
+
+
+def test_risk_carried_only_by_a_content_warning_is_found_and_says_so() -> None:
+    post = Post(id="1", text="Rough one. Going for a walk.",
+                content_warning="CW: section 47 on one of my families today, the toddler had unexplained bruising")
+    finding = next(f for f in _post_findings(post) if f.check == SU)
+    assert "content warning" in finding.why
+
+
+def test_a_harmless_image_description_stays_quiet() -> None:
+    post = Post(id="1", text="Sunday walk", alt_texts=["My two kids on the beach at Elie with the dog, aged 6 and 9"])
+    assert SU not in {f.check for f in _post_findings(post)}
+
+
+# --------------------------------------------------------------------------- the demo's and real exports' false alarms
+
+def test_a_parent_in_the_workers_own_author_bio_is_not_a_person_they_work_with() -> None:
+    text = "Author bio: Social worker, Fife Council. Dad of Isla and Rory."
+    assert SU not in found(text)
+    assert SU not in found("Social worker in Fife. Mum of three, runner, tea drinker.", bio=True)
+
+
+def test_someone_elses_parent_is_still_a_detail() -> None:
+    assert SU in found("Hearing today for one of my YP, 12, from Methil. The dad of the wee one didn't show.")
+
+
+def test_a_file_format_is_not_a_place() -> None:
+    text = ("Import from CSV loses rows. Same here: I export my caseload from work at home and the names in the "
+            "last rows go missing.")
+    assert SU not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Same bug on Ubuntu 22.04, a referral form that won't print for the girl's mum.",
+        "Anyone in social work running Ubuntu 22.04, my assessment templates won't open in LibreOffice.",
+    ],
+)
+def test_a_version_number_is_not_an_age_and_software_is_not_a_place(text: str) -> None:
+    assert SU not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Find me at @jane@social.example for more, or on the blog.",
+        "Followed @mark@mastodon.example and @bea@fosstodon.example today.",
+        "See https://code.example/tool/issues/12#issuecomment-1880186777 for the workaround.",
+        "Fixed in #issuecomment-1880186777, thanks all.",
+    ],
+)
+def test_handles_and_link_anchors_are_not_personal_contact_details(text: str) -> None:
+    assert "contact.personal" not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Email me at jane.doe@mail.example if you want the notes.", "email"),
+        ("Text me on 07700 900461 after 6.", "phone"),
+        ("Message me: https://wa.me/447700900461", "phone"),
+        ("Parcels to 14 Rosebank Road please.", "address"),
+    ],
+)
+def test_real_contact_details_still_count_and_have_their_kind(text: str, kind: str) -> None:
+    assert one("contact.personal", text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Off to Lanzarote for two weeks on Saturday, house empty, bliss.", "home"),
+        ("Same route every morning: leave at 6:45, along the Clyde path, back by 8.", "routine"),
+        ("Mia starts P1 at Fairview Primary on Tuesday, my baby is all grown up!", "children"),
+    ],
+)
+def test_personal_findings_have_their_kind(text: str, kind: str) -> None:
+    assert one("oversharing.personal", text).kind == kind
+
+
+def test_the_demo_no_longer_reads_the_workers_own_children_or_a_file_format_as_someone_they_work_with() -> None:
+    """The demo's two false alarms, seen by a new user: "Dad of Isla and Rory" in the oversharer's own author
+    bio, and "CSV" in a GitHub post, were reported as a person they work with."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from footprint.cli import app
+
+    result = CliRunner().invoke(app, ["demo", "--persona", "oversharer", "-f", "json"], catch_exceptions=False)
+    report = json.loads(result.stdout)
+    service_user = [f for f in report["findings"] if f["check"] == SU]
+    assert service_user, "the oversharer's real case posts must still be found"
+    for f in service_user:
+        excerpt = (f.get("excerpt") or {}).get("text", "")
+        assert "Isla and Rory" not in excerpt and "CSV" not in excerpt, excerpt
+        assert f["kind"] in ("identifying-details", "case-details", "image-description")
