@@ -37,10 +37,11 @@ _DETAIL_CATEGORIES = {
     "detail.origin": "origin",
     "detail.event": "event",
     "detail.living": "home",
+    "detail.case": "event",
 }
 # Only texts with one of these (or a digit) can describe a person in detail.
 PERSONISH = frozenset({"person.noun", "person.caseload", "person.group", "profile.place", "profile.locality",
-                       "detail.case", *_DETAIL_CATEGORIES})
+                       *_DETAIL_CATEGORIES})
 _PREPOSITIONS = frozenset({"from", "fae", "in", "at", "near", "outside", "around", "on", "off", "beside", "by"})  # "on Hoy", "up in Dounby"
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -181,7 +182,7 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
         a.details.setdefault("age", m.group().strip())
         if subject is None:
             a.anchor_at = m.span()
-    for name in ("age.pronoun", "age.baby", "age.words", "age.spelled", "age.lead"):
+    for name in ("age.pronoun", "age.baby", "age.words", "age.spelled", "age.lead", "age.alone"):
         for m in rules.search(name, text, view):
             if name == "age.lead" and (char_before(text, m.start()) not in ("", ".", "!", "?", ":")
                                        or (m.start() and not text[m.start() - 1].isspace())):
@@ -325,8 +326,10 @@ def service_user_details(a: Analysis) -> dict[str, str] | None:
         return None  # the author's own home and habits: oversharing.personal speaks for them
     kinds = set(a.details)
     strong = any(combo <= kinds for combo in STRONG)
-    if a.has("boundaries.contact") and len(kinds) < 3 and not strong:
-        return None  # a post about being contacted: the boundaries check speaks for it
+    # A post about being contacted: the boundaries check speaks for it. There, a care word ("kinship carer's
+    # granddaughter") says how the person is known, so it does not count towards the details.
+    if a.has("boundaries.contact") and not strong and len(kinds - {"legal"}) < 3:
+        return None
     if len(kinds) >= (2 if work else 3) or strong:
         return dict(a.details)
     return None
@@ -359,6 +362,8 @@ def case_details(a: Analysis) -> dict[str, str] | None:
     people = a.subject is not None or "family" in kinds or a.caseload or a.has("person.group")
     if not serious or not people:
         return None
+    if a.subject is not None and "age" in kinds and kinds & _SERIOUS:
+        return details  # "our little resident with the wheelchair turned 10": an age and a condition or order
     work = a.about_work or a.jargon
     if work and (len(kinds) >= 2 or (case is not None and (a.subject is not None or a.caseload))):
         return details  # "section 47 on one of my families, the toddler had unexplained bruising"

@@ -43,7 +43,7 @@ class ServiceUserCheck(TermsCheck):
         severity = Severity.HIGH if (strong and not case) or self.terms.role_shown(snapshot) else Severity.MEDIUM
         context = "about your work" if a.about_work else "about one person" if not case else "about a case"
         start, end = a.anchor if a.anchor_at is not None else _case_anchor(a)
-        kind = "case-details" if case else detail_kind(details)
+        kind = detail_kind(details)
         where = extra_part(text.extras, _evidence_span(a, (start, end)))
         why = (f"This post is {context} and puts together {describe(details)}. Details like these combine: "
                "people who know the area or the family could recognise who it is about, even without a name.")

@@ -63,7 +63,7 @@ class PersonalCheck(TermsCheck):
             m = hits["personal.empty"][0]
             found.append(("your home will be empty" + (" (with travel dates)" if "personal.away" in hits else ""), (m.start, m.end)))
             kinds.append("home")
-        routine = _own_routine(text.view, hits, a.about_work)
+        routine = _own_routine(text.view, hits, a.about_work) and "personal.public-event" not in hits
         place = named_place(text.view, self.terms, hits) if routine and not times else None
         if place is not None and not _place_near(text.view, hits["personal.routine"][0], place):
             place = None  # a place elsewhere in the post is not where the routine happens

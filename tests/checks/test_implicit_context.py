@@ -41,6 +41,8 @@ def test_shorthand_for_work_enables_service_user_findings(text: str) -> None:
         "Three strategy discussions and a section 47 before lunch. Love my job really.",
         "Writing my report for the Reporter tonight, then a LAC review for my lad at 9.",
         "My YPs are off to the beach on Saturday and I've promised sun cream for everyone.",
+        "Nine home visits, two court reports and a core group. Not for the faint hearted.",
+        "Another night shift at the children's house. The young people were brilliant tonight.",
     ],
 )
 def test_shorthand_only_a_practitioner_writes_shows_the_role(text: str) -> None:
@@ -54,6 +56,8 @@ def test_shorthand_only_a_practitioner_writes_shows_the_role(text: str) -> None:
         "My shift at the shop finishes at 6, anyone fancy a drink?",
         "The house is so quiet now the kids are at uni, my mum came round for tea.",
         "Our panel of judges at the baking show was useless.",
+        "My mum was a social worker for 30 years and she still tells the best stories.",
+        "Job advert: children's house residential worker, nights, apply now.",
     ],
 )
 def test_everyday_panels_shifts_and_houses_say_nothing_about_work(text: str) -> None:
@@ -75,6 +79,42 @@ def test_a_case_told_without_a_name_is_case_details(text: str) -> None:
     finding = one(SU, text)
     assert finding.kind == "case-details"
     assert finding.details  # the words that made it a case are shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just dropped a 6 week old at a foster carer's in the pouring rain. Mum didn't even say goodbye.",
+        "Kid I've had since he was 9 got sentenced today. 16 now. I cried in the car park.",
+        "Our little resident with the pink wheelchair turned 10 today, the whole house threw her a party 🎉",
+        "Remanded tonight. 17. His mum begged me to do something and there was nothing I could do.",
+        "The woman in bed 4 keeps asking for her late husband, breaks my heart every shift.",
+        "Had to tell a mum today her baby won't be coming home from hospital with her. Worst part of the job.",
+        "Twins placed with separate carers tonight because nobody could take both. They're 3.",
+        "Removed two kids from a flat in Hillside today after police found them alone with no food.",
+        "Young person disclosed tonight. Police on their way. Long night ahead on the unit.",
+        "Home visit: mum was drunk at 10am, the toddler in a nappy that hadn't been changed since yesterday.",
+    ],
+)
+def test_people_from_work_described_in_everyday_words(text: str) -> None:
+    assert SU in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our foster dog turned 10 today, the whole house threw him a party 🎉",
+        "Terrible news on the radio: a 3 year old found alone in a flat in Birmingham. Praying for her.",
+        "Training day: role play of a section 47 visit, I played the angry dad. Oscar worthy.",
+        "Kids are 7 and 9 now and still fighting over the front seat. Send help.",
+        "A&E was heaving tonight, 5 hour wait with my son's broken wrist. The nurses were amazing.",
+        "Great session on domestic abuse awareness with the whole team today, thanks to the trainer.",
+        "Proud of my daughter, 16, who passed her driving test in Kirkcaldy first time!",
+        "She was 5 minutes late and they're 3-0 up already, typical.",
+    ],
+)
+def test_everyday_look_alikes_of_case_talk_stay_quiet(text: str) -> None:
+    assert SU not in found(text)
 
 
 def test_age_place_and_school_together_are_identifying_details() -> None:
@@ -112,6 +152,8 @@ def test_own_family_news_training_fiction_and_adverts_are_not_case_details(text:
         ("Lent one of my mums £40 for the electric till payday, she'll pay me back.", "gifts-loans"),
         ("A woman I supported for years left me money in her will. Do I have to tell anyone?", "gifts-loans"),
         ("Went for a drink with one of my old clients on Friday, we're meeting up again next week.", "relationship"),
+        ("Dropped round a bag of my kids' old clothes for one of my families, the boys were made up.", "gifts-loans"),
+        ("The young lad I keywork sends me memes on WhatsApp every night lol", "personal-channel"),
     ],
 )
 def test_contact_with_people_from_work_has_its_kind(text: str, kind: str) -> None:
@@ -133,6 +175,9 @@ def test_keeping_it_from_the_manager_raises_the_severity_and_says_so() -> None:
         "Playing Fortnite tonight with my nephew, he's class at it.",
         "The lads at the house party added me on Snapchat, what a night.",
         "Watched a drama where the social worker plays Fortnite with a boy from the unit. Awful writing.",
+        "Reminder to staff: never accept friend requests from the people you support. See the policy.",
+        "Went for a drink with the girls from work on Friday, much needed.",
+        "My neighbour's daughter added me on Facebook, she's started uni in Glasgow.",
     ],
 )
 def test_friends_family_and_fiction_are_not_contact_with_people_from_work(text: str) -> None:
@@ -253,3 +298,7 @@ def test_the_demo_no_longer_reads_the_workers_own_children_or_a_file_format_as_s
         excerpt = (f.get("excerpt") or {}).get("text", "")
         assert "Isla and Rory" not in excerpt and "CSV" not in excerpt, excerpt
         assert f["kind"] in ("identifying-details", "case-details", "image-description")
+
+
+def test_a_public_group_meeting_is_not_a_personal_routine() -> None:
+    assert "oversharing.personal" not in found("Every Tuesday our support group meets at the church hall at 7pm, all welcome.")
