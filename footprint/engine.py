@@ -201,10 +201,9 @@ def attach_guidance(findings: Iterable[Finding], catalogue: Catalogue) -> list[F
     """Give each finding the clauses it bears on and the catalogue's platform advice."""
     out = []
     for finding in findings:
-        extra = [a for a in catalogue.advice_for(finding.check, finding.platform) if a not in finding.advice]
-        out.append(
-            finding.model_copy(update={"guidance": catalogue.refs_for(finding.check), "advice": [*finding.advice, *extra]})
-        )
+        advice = catalogue.advice_for(finding.check, finding.platform, finding.kind, first=finding.advice)
+        guidance = catalogue.refs_for(finding.check, finding.kind, finding.platform)
+        out.append(finding.model_copy(update={"guidance": guidance, "advice": advice}))
     return out
 
 

@@ -275,13 +275,17 @@ class GuidanceRef(BaseModel):
     theme: str
     summary: str
     url: str | None = None
+    formerly: str | None = Field(
+        default=None, description="The older edition that said the same, e.g. '2016 edition, 5.8': one rule, one line."
+    )
 
     @property
     def citation(self) -> str:
         """How the report cites it: by number where verified, by document and theme otherwise."""
+        older = f" (formerly {self.formerly})" if self.formerly else ""
         if self.clause:
-            return f"{self.document} ({self.edition}), {self.clause}"
-        return f"{self.document}, {self.edition}: {self.theme}"
+            return f"{self.document} ({self.edition}), {self.clause}{older}"
+        return f"{self.document}, {self.edition}: {self.theme}{older}"
 
 
 class Finding(BaseModel):
