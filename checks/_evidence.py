@@ -364,8 +364,8 @@ def case_details(a: Analysis) -> dict[str, str] | None:
         return None
     if a.subject is not None and "age" in kinds and kinds & _SERIOUS:
         return details  # "our little resident with the wheelchair turned 10": an age and a condition or order
-    work = a.about_work or a.jargon
-    if work and (len(kinds) >= 2 or (case is not None and (a.subject is not None or a.caseload))):
+    work = a.about_work or a.jargon or a.has("context.day")  # "a long day taking away babies"
+    if work and (len(kinds) >= 2 or case is not None):
         return details  # "section 47 on one of my families, the toddler had unexplained bruising"
     sensitive = kinds & (_SERIOUS | {"event"})
     if len(sensitive) >= 2 and (case is not None or len(kinds) >= 3):

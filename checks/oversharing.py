@@ -107,7 +107,7 @@ class WorkplaceCheck(TermsCheck):
         if _only_public_news(hits, internal, text.view.tokens):
             return  # a restructure or cuts the employer announced, not told from inside a team
         team = _team(a, internal)
-        unit = a.first("org.unit")
+        unit = a.first("org.unit") or a.first("workplace.site")
         place = a.first("profile.locality")
         named_office = unit is not None and (
             (place is not None and 0 < unit.first_token - place.last_token <= 3) or _named_unit(text.view, unit))
