@@ -8,6 +8,7 @@ come together? Is the story already public (press) or invented (a case study, a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from checks._terms import ProfileTerms
@@ -58,6 +59,7 @@ class Analysis:
     public_story: bool = False
     subject: Match | None = None
     jargon: bool = False
+    ward: bool = False  # a ward, room, bed or bay number: a care setting
     details: dict[str, str] = field(default_factory=dict)
     anchor_at: Match | tuple[int, int] | None = None
 
@@ -127,8 +129,9 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
             return m
         if m.first_token and tokens[m.first_token - 1] in not_before:
             continue
-        if any(m.last_token < f <= m.last_token + 6 for f in after):
-            return m
+        if any(m.last_token < f <= m.last_token + 6 for f in after) \
+                and _THIRD_PERSON.isdisjoint(tokens[max(0, m.first_token - 4) : m.first_token]):
+            return m  # "MHO for 8 years", but not "my mum was a social worker for 30 years"
         if any(n.last_token >= m.first_token - 4 and n.first_token < m.first_token for n in hits.get("profile.name", ())):
             return m  # "Aileen Mair, Care Worker of the Year"
     for m in (*hits.get("role.title", ())[:3], *hits.get("role.field", ())[:3]):
@@ -145,6 +148,9 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
 
 
 _LABEL_END = frozenset(",|.:;-–—/·•")
+_THIRD_PERSON = frozenset({"he", "she", "he's", "she's", "they", "they're", "mum", "dad", "mother", "father", "sister",
+                           "brother", "wife", "husband", "partner", "friend", "gran", "nan", "son", "daughter", "aunt",
+                           "auntie", "uncle", "cousin", "pal", "mate", "neighbour"})
 
 
 def _opens_text(view: TextView, m: Match, not_before: frozenset[str]) -> bool:
@@ -201,12 +207,21 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
             a.details.setdefault("name", word)
         if subject is None:
             a.anchor_at = m.span()
-    for name in ("named", "named.initials"):
+    for name in ("named", "named.initials", "named.age"):
         for m in rules.search(name, text, view):
             a.details.setdefault("name", m.group().strip())
     ward = rules.search("place.ward", text, view)
     if ward:
         a.details.setdefault("place", ward[0].group())
+        a.ward = True
+    school = rules.search("school.named", text, view) if "detail.school" in hits or "school" in a.details else []
+    if school:  # "Whitletts Primary": a named school says which school and where
+        a.details["school"] = school[0].group()
+        a.details.setdefault("place", school[0].group())
+    if a.caseload and "name" not in a.details:
+        handle = _MENTION.search(text)
+        if handle:  # "one of our young people @kaiden.m.0809": their account is their name
+            a.details["name"] = handle.group()
     workplace = [*hits.get("profile.employer", ()), *hits.get("profile.team", ())]
     for category in ("profile.place", "profile.locality"):
         # "Fife" inside "Fife Council": the author's employer, not where a person lives
@@ -319,7 +334,7 @@ def service_user_details(a: Analysis) -> dict[str, str] | None:
         return None
     if a.public_story and not a.caseload:
         return None
-    work = a.about_work or a.jargon
+    work = a.about_work or a.jargon or a.ward
     if a.own and not work:
         return None
     if not a.caseload and a.has("personal.home") and (a.has("personal.empty") or a.has("personal.routine")):
@@ -364,7 +379,7 @@ def case_details(a: Analysis) -> dict[str, str] | None:
         return None
     if a.subject is not None and "age" in kinds and kinds & _SERIOUS:
         return details  # "our little resident with the wheelchair turned 10": an age and a condition or order
-    work = a.about_work or a.jargon or a.has("context.day")  # "a long day taking away babies"
+    work = a.about_work or a.jargon or a.ward or a.has("context.day")  # "a long day taking away babies"
     if work and (len(kinds) >= 2 or case is not None):
         return details  # "section 47 on one of my families, the toddler had unexplained bruising"
     sensitive = kinds & (_SERIOUS | {"event"})
@@ -379,12 +394,29 @@ def detail_kind(details: dict[str, str]) -> str:
     return "identifying-details" if strong or len(details.keys() & _IDENTIFYING) >= 2 else "case-details"
 
 
-def extra_part(extras: tuple[tuple[int, int, str], ...], span: tuple[int, int]) -> str | None:
-    """"image description" or "content warning" when `span` lies in that part of a post, not its body."""
+def extra_part(extras: tuple[tuple[int, int, str], ...], span: tuple[int, int], text: str = "") -> str | None:
+    """"image description" or "content warning" when `span` lies in that part of a post, not its body.
+
+    The parts come from the post's own fields (`extras`), or are written inline in the text as
+    exports and copies do ("[alt: …]", "Image description: …", "CW: …").
+    """
     for start, end, what in extras:
         if start <= span[0] and span[1] <= end:
             return what
+    if text and ("[" in text or ":" in text):
+        for m in _INLINE_PART.finditer(text):
+            if m.start() <= span[0] and span[1] <= m.end():
+                return "content warning" if m.group("cw") else "image description"
     return None
+
+
+_INLINE_PART = re.compile(
+    r"\[(?:alt|alt text|image|image description|img|id|photo|picture|pic)\s*:[^\]]*\]?"
+    r"|(?:^|\n)\s*(?:image description|alt text|described image)\s*:[^\n]*"
+    r"|(?P<cw>(?:^|\n)\s*(?:cw|tw|content warning|trigger warning)\s*:[^\n.]*)",
+    re.IGNORECASE,
+)
+_MENTION = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,}(?!@|\.[a-z]{2,}\b)")
 
 
 def kinded(kind: str | None, finding: Finding) -> Finding:

@@ -4,6 +4,7 @@ or their families."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from dataclasses import dataclass
 
 from checks._evidence import analyse, extra_part, implicit_person, kinded, service_user_details
@@ -11,7 +12,11 @@ from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import TextItem
 
-_FAMILY = frozenset({"son", "daughter", "mum", "dad", "sister", "brother", "wife", "husband", "family", "granddaughter", "grandson"})
+_FAMILY = frozenset({"son", "daughter", "mum", "dad", "sister", "brother", "wife", "husband", "family", "granddaughter", "grandson",
+                     "sons", "daughters", "grandsons", "granddaughters", "grandkids", "grandchildren", "partner", "boyfriend",
+                     "girlfriend"})
+# Someone's relative, where the someone is from work even uncapitalised ("the resident's grandson").
+_WORK_POSSESSIVE = frozenset({"resident's", "client's", "patient's", "tenant's", "service user's", "user's"})
 
 
 class ServiceUserContactCheck(TermsCheck):
@@ -23,13 +28,14 @@ class ServiceUserContactCheck(TermsCheck):
 
     def wants(self, text: TextItem) -> bool:
         hits = text.view.hits(self.terms.index)
-        return "boundaries.contact" in hits or "boundaries.platform" in hits or "boundaries.gift" in hits
+        return "boundaries.contact" in hits or "boundaries.platform" in hits or "boundaries.gift" in hits \
+            or ("person.caseload" in hits and "@" in text.text)
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         view = text.view
         hits = view.hits(self.terms.index)
         contact = hits.get("boundaries.contact") or hits.get("boundaries.gift") or _platform_contact(text.view, hits) \
-            or _gaming(self.rules, view)
+            or _gaming(self.rules, view) or _tagged(view, hits)
         if not contact or "context.fiction" in hits:
             return
         a = analyse(view, self.terms)
@@ -61,9 +67,9 @@ class ServiceUserContactCheck(TermsCheck):
             details.append(f"kept from work: {secret[0].term}")
         if "context.worry" in hits:
             details.append(f"you wonder about it: {hits['context.worry'][0].term}")
-        kind = "gifts-loans" if gifts else "relationship" if any(m.term not in _CHANNEL for m in offline or ()) \
-            else "personal-channel"
-        where = extra_part(text.extras, (first.start, first.end))
+        close = hits.get("boundaries.relationship") or [m for m in offline or () if m.term not in _CHANNEL]
+        kind = "gifts-loans" if gifts else "relationship" if close else "personal-channel"
+        where = extra_part(text.extras, (first.start, first.end), text.text)
         if where is not None:
             details.append(f"found in the {where}")
         yield kinded(kind, self.finding(
@@ -88,7 +94,8 @@ def _someones_relative(view) -> str | None:  # type: ignore[no-untyped-def]
     """'Agnes's daughter', 'Jean's son': a relative of someone named (not the author's own)."""
     tokens = view.tokens
     for i, tok in enumerate(tokens[:-1]):
-        if tok.endswith("'s") and tokens[i + 1] in _FAMILY and (view.capitalised(i) or tok[0].isdigit()) \
+        if tok.endswith("'s") and tokens[i + 1] in _FAMILY and (view.capitalised(i) or tok[0].isdigit()
+                                                                 or tok in _WORK_POSSESSIVE) \
                 and tokens[i - 1 if i else 0] != "my":
             return f"{view.original(i - 1) + ' ' if tok[0].isdigit() and i else ''}{view.original(i)} {tokens[i + 1]}"
     return None
@@ -125,6 +132,18 @@ class _Said:
     term: str
     start: int
     end: int
+
+
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,}(?!@|\.[a-z]{2,}\b)")
+
+
+def _tagged(view, hits) -> list:  # type: ignore[no-untyped-def]
+    """Someone from work tagged by their handle ("one of our young people @kaiden.m.0809"): their own account,
+    linked from the worker's."""
+    if "person.caseload" not in hits or "@" not in view.text:
+        return []
+    m = _HANDLE.search(view.text)
+    return [_Said(f"tagged {m.group()}", m.start(), m.end())] if m else []
 
 
 def _gaming(rules, view) -> list:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks._evidence import (KINDS, PERSONISH, analyse, case_details, char_before, describe, detail_kind, extra_part,
+from checks._evidence import (KINDS, PERSONISH, STRONG, analyse, case_details, char_before, describe, detail_kind, extra_part,
                               kinded, service_user_details, word_set)
 from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
@@ -32,6 +32,8 @@ class ServiceUserCheck(TermsCheck):
             return
         a = analyse(text.view, self.terms)
         details = service_user_details(a)
+        if details is not None and text.item.kind != "post" and not any(c <= details.keys() for c in STRONG):
+            details = None  # a bio describes its author ("GAA mammy", "Newry girl"), unless it singles someone out
         case = False
         if details is None:
             details = case_details(a) if text.item.kind == "post" else None  # a bio tells no case
@@ -44,7 +46,7 @@ class ServiceUserCheck(TermsCheck):
         context = "about your work" if a.about_work else "about one person" if not case else "about a case"
         start, end = a.anchor if a.anchor_at is not None else _case_anchor(a)
         kind = detail_kind(details)
-        where = extra_part(text.extras, _evidence_span(a, (start, end)))
+        where = extra_part(text.extras, _evidence_span(a, (start, end)), text.text)
         why = (f"This post is {context} and puts together {describe(details)}. Details like these combine: "
                "people who know the area or the family could recognise who it is about, even without a name.")
         if case:
