@@ -148,6 +148,21 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
 
 
 _LABEL_END = frozenset(",|.:;-–—/·•")
+# Capitalised words that open sentences about something, not someone ("Life is…", "Work was…").
+_NOT_FIRST_NAMES = frozenset({
+    "life", "work", "everything", "nothing", "something", "everyone", "everybody", "nobody", "someone", "somebody",
+    "this", "that", "there", "here", "it", "what", "which", "who", "why", "how", "when", "where", "today", "tonight",
+    "yesterday", "tomorrow", "morning", "evening", "night", "time", "weather", "traffic", "coffee", "tea", "lunch",
+    "dinner", "breakfast", "football", "rugby", "covid", "brexit", "parliament", "government", "council", "police",
+    "court", "school", "college", "uni", "university", "management", "staff", "team", "office", "mum", "dad", "nan",
+    "gran", "granny", "grandad", "love", "family", "dinner", "she", "he", "they", "we", "you", "one", "each", "all",
+    "both", "none", "most", "some", "any", "every", "another", "other", "our", "your", "their", "his", "her", "its",
+    "mine", "yours", "someone", "anyone", "sleep", "rain", "snow", "sun", "summer", "winter", "spring", "autumn",
+    "dog", "cat", "car", "house", "home", "money", "supervision", "duty", "practice", "social", "care", "kinship",
+    "fostering", "adoption", "safeguarding", "training", "research", "policy", "news", "media", "twitter", "google",
+    "vet", "doctor", "gp", "nurse", "teacher", "boss", "manager", "dentist", "consultant", "surgeon", "sheriff", "judge",
+    "mam", "mammy", "mummy", "daddy", "nana", "papa", "auntie", "uncle", "nobody", "stormont", "holyrood", "westminster",
+})
 _THIRD_PERSON = frozenset({"he", "she", "he's", "she's", "they", "they're", "mum", "dad", "mother", "father", "sister",
                            "brother", "wife", "husband", "partner", "friend", "gran", "nan", "son", "daughter", "aunt",
                            "auntie", "uncle", "cousin", "pal", "mate", "neighbour"})
@@ -210,6 +225,12 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
     for name in ("named", "named.initials", "named.age"):
         for m in rules.search(name, text, view):
             a.details.setdefault("name", m.group().strip())
+    if "name" not in a.details:
+        not_names = word_set(terms, "place.not") | word_set(terms, "workplace.not-name") | _NOT_FIRST_NAMES
+        for m in rules.search("named.subject", text, view)[:5]:
+            if m.group().lower() not in not_names:  # "Eileen has MS", not "Today was…" or "Christmas is…"
+                a.details["name"] = m.group()
+                break
     ward = rules.search("place.ward", text, view)
     if ward:
         a.details.setdefault("place", ward[0].group())

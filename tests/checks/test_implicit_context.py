@@ -302,3 +302,119 @@ def test_the_demo_no_longer_reads_the_workers_own_children_or_a_file_format_as_s
 
 def test_a_public_group_meeting_is_not_a_personal_routine() -> None:
     assert "oversharing.personal" not in found("Every Tuesday our support group meets at the church hall at 7pm, all welcome.")
+
+
+# --------------------------------------------------------------------------- care told by first name, inline alt text
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morag has COPD and lives with her son above the launderette. I get there for her 8am call.",
+        "Hamish was a gentleman in his 80's who lived alone on the farm road, he called me 'hen' every visit.",
+        "Patient K was found on the floor at 3am, confused and short of breath.",
+        "End of shift and my patient passed away. He was only 51 years old but so unwell.",
+        "Oisin, who's been with us since the spring, is returning to his birth mother on Friday.",
+    ],
+)
+def test_a_person_in_care_told_by_first_name_with_their_condition(text: str) -> None:
+    assert SU in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toxic doesn't even cover it, the meeting ran three hours.",
+        "Vet says the old dog's hearing is going. He's 14.",
+        "Finally got the tatties in. Watch it rain for 3 weeks now.",
+        "Stormont needs to pass the adult protection bill, it's years overdue.",
+    ],
+)
+def test_capitalised_words_opening_a_sentence_are_not_names(text: str) -> None:
+    assert SU not in found(text)
+
+
+def test_an_inline_image_description_is_read_as_one() -> None:
+    text = "Friday smiles 😊 [alt: a woman of 88 in her wheelchair in Room 9 with a birthday cake, a sign saying 'Agnes – dementia']"
+    finding = one(SU, text)
+    assert finding.kind == "image-description"
+    assert "found in the image description" in finding.details
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brilliant day at the beach with one of our young people @skye.rocks.2011, proud of you!",
+        "Yer man fae the hostel has challenged me to a game of chess online. Dinna tell the boss.",
+        "Been seeing one of the tenant's sons for a few weeks now 🙈 keep it quiet.",
+        "Gave my personal number to one of the women from the drop-in so she can text if she's stuck.",
+    ],
+)
+def test_tags_games_relationships_and_numbers_with_people_from_work(text: str) -> None:
+    assert BD in found(text)
+
+
+def test_a_relationship_has_the_relationship_kind() -> None:
+    assert one(BD, "Been seeing one of the tenant's sons for a few weeks now 🙈 keep it quiet.").kind == "relationship"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brilliant day at the beach with my niece @skye.rocks.2011, proud of you!",
+        "My pal has challenged me to a game of chess online. He's winning.",
+        "Been seeing a lovely guy from the running club for a few weeks now 🙈",
+    ],
+)
+def test_the_same_contact_with_family_and_friends_stays_quiet(text: str) -> None:
+    assert BD not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve years as an RGN and I still love nights.",
+        "Nights as a nurse are long, but the residents make it.",
+        "MHO for 11 years and still learning every week.",
+    ],
+)
+def test_nurses_and_long_serving_officers_show_their_role(text: str) -> None:
+    assert ROLE in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mum was a nurse for 30 years and she still tells the best stories.",
+        "The nurse said the wait would be four hours.",
+    ],
+)
+def test_someone_elses_job_is_not_the_authors_role(text: str) -> None:
+    assert ROLE not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had to suspend one of my team leaders today. 15 years' service. awful.",
+        "Why is Riverside Infirmary on black alert again?",
+        "Second formal complaint this week about the same worker. Meeting HR tomorrow.",
+    ],
+)
+def test_a_managers_own_staff_and_a_named_hospitals_pressure_are_internal(text: str) -> None:
+    assert "oversharing.workplace" in found(text)
+
+
+def test_a_tribunal_about_another_employer_read_in_the_news_is_not_internal() -> None:
+    assert "oversharing.workplace" not in found("That employment tribunal about the big supermarket is wild reading. Management fae hell.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Housewarming at mine Friday! 7 Ffordd Glyndwr, Rhyl. Bring snacks.",
+        "Moved into the flat on Tay Street, Perth at last.",
+        "Evie's first day at Little Oaks nursery in Crieff 😭",
+    ],
+)
+def test_own_home_and_childrens_nursery_in_new_wording(text: str) -> None:
+    assert "oversharing.personal" in found(text)
