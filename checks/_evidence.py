@@ -112,7 +112,7 @@ def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
 
 def implicit_person(view: TextView, terms: ProfileTerms) -> str | None:
     """Someone from work named only by the setting: "one of the lads at the house", "the girls in the unit"."""
-    found = terms.rules.search("person.implicit", view.text, view)
+    found = terms.rules.search("person.implicit", view.text, view) or terms.rules.search("person.pupil", view.text, view)
     return found[0].group() if found else None
 
 
@@ -148,6 +148,7 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
 
 
 _LABEL_END = frozenset(",|.:;-–—/·•")
+_NAME_WORTHY = frozenset({"health", "legal", "home", "family", "age"})
 # Capitalised words that open sentences about something, not someone ("Life is…", "Work was…").
 _NOT_FIRST_NAMES = frozenset({
     "life", "work", "everything", "nothing", "something", "everyone", "everybody", "nobody", "someone", "somebody",
@@ -225,7 +226,7 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
     for name in ("named", "named.initials", "named.age"):
         for m in rules.search(name, text, view):
             a.details.setdefault("name", m.group().strip())
-    if "name" not in a.details:
+    if "name" not in a.details and a.details.keys() & _NAME_WORTHY:  # a first name only matters beside a condition
         not_names = word_set(terms, "place.not") | word_set(terms, "workplace.not-name") | _NOT_FIRST_NAMES
         for m in rules.search("named.subject", text, view)[:5]:
             if m.group().lower() not in not_names:  # "Eileen has MS", not "Today was…" or "Christmas is…"
