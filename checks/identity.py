@@ -12,7 +12,8 @@ from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import CheckContext, TextItem
 
 
-_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self", "role.activity", "role.practice"})
+_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self", "role.activity", "role.practice",
+                         "role.topic-tag"})
 _WORKPLACE = frozenset({"profile.employer", "profile.team", "profile.team-generic", "profile.locality"})
 
 
@@ -77,6 +78,8 @@ class RoleCheck(TermsCheck):
             match = a.first("role.title") or a.first("role.field")
         if match is None and not (a.public_story or a.has("context.recruiting")):
             match = _practice_day(a.hits.get("role.practice", ()))
+            if match is None and a.about_work:
+                match = next((m for m in a.hits.get("role.topic-tag", ()) if text.view.after_hash(m.first_token)), None)
         if match is None:
             return
         yield self.finding(

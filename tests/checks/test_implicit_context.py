@@ -418,3 +418,8 @@ def test_a_tribunal_about_another_employer_read_in_the_news_is_not_internal() ->
 )
 def test_own_home_and_childrens_nursery_in_new_wording(text: str) -> None:
     assert "oversharing.personal" in found(text)
+
+
+def test_a_topic_hashtag_shows_the_role_only_on_a_post_about_ones_own_work() -> None:
+    assert ROLE in found("Back from leave to 300 emails and 4 new referrals, no biscuits #socialwork")
+    assert ROLE not in found("Happy World Social Work Day to everyone who keeps going #socialwork")
