@@ -165,7 +165,8 @@ def _named_unit(view, unit) -> bool:  # type: ignore[no-untyped-def]
         tok = view.tokens[i]
         if tok not in ("the", "our", "my", "a", "this", "that", "i") and view.capitalised(i):
             return True
-    return False
+    nxt = unit.last_token + 1  # "Ward 7", "Unit 4B": a unit with a number of its own
+    return nxt < len(view.tokens) and view.capitalised(unit.first_token) and view.tokens[nxt][:1].isdigit()
 
 
 def _colleagues(view, a, stop, name_next, not_name) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]

@@ -423,3 +423,34 @@ def test_own_home_and_childrens_nursery_in_new_wording(text: str) -> None:
 def test_a_topic_hashtag_shows_the_role_only_on_a_post_about_ones_own_work() -> None:
     assert ROLE in found("Back from leave to 300 emails and 4 new referrals, no biscuits #socialwork")
     assert ROLE not in found("Happy World Social Work Day to everyone who keeps going #socialwork")
+
+
+# --------------------------------------------------------------------------- nursing and care-home wording
+
+@pytest.mark.parametrize(
+    "check, text",
+    [
+        (SU, "Admitted a 31 year old tonight after an overdose, second time this month. Her dad drives the night bus here."),
+        (SU, "Dad of three sleeping in a car with the kids since the eviction, we've found them a hotel for tonight."),
+        (BD, "Met up with a former patient for a coffee, we've become proper friends since he was discharged."),
+        ("oversharing.workplace", "Ward 12 had four staff off sick tonight and we had 30 patients. Unsafe."),
+        (ROLE, "Twelve hour shift done, feet are destroyed. #nurselife"),
+    ],
+)
+def test_nursing_and_care_home_wording_is_found(check: str, text: str) -> None:
+    assert check in found(text)
+
+
+@pytest.mark.parametrize(
+    "check, text",
+    [
+        (SU, "News: a 31 year old man was admitted to hospital after an overdose, police said."),
+        (SU, "Charity appeal: help a dad of three sleeping in a car after eviction. Link below."),
+        (BD, "Met up with a former colleague for a coffee, we've become proper friends since she retired."),
+        ("oversharing.workplace", "BBC reports 3 in 10 nursing posts vacant across Scotland, hospitals short of staff."),
+        (ROLE, "My sister is a nurse and she does twelve hour shifts, I don't know how."),
+        (ROLE, "Thank you to the nurses on ward 7 who looked after my dad."),
+    ],
+)
+def test_nursing_look_alikes_stay_quiet(check: str, text: str) -> None:
+    assert check not in found(text)
