@@ -7,7 +7,8 @@ never read while tuning). Each split is written as a generic JSONL file (id and 
 scanned by the real command, as a user runs it: `footprint scan FILE --format json`, with no
 profile. Findings are matched back to posts by their item id.
 
-- A problem post counts as caught when it gets a finding whose check is one of its labels.
+- A problem post counts as caught when it gets a finding whose check is one of its labels other than the
+  identity disclosures (identity.*): saying the author's role does not catch a slur.
 - An ordinary post counts as a false alarm when it gets any finding whose check is not in its labels.
 
     python bench/bench_realworld.py                      # the development half
@@ -27,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "realworld"
+DISCLOSURES = ("identity.role", "identity.employer", "identity.real-name")
 TARGETS = {"problem posts caught": 0.80, "ordinary posts flagged": 0.10}
 
 
@@ -53,16 +55,20 @@ def scan(posts: list[dict]) -> dict[str, list[dict]]:
     return found
 
 
+def _risk(labels: list[str]) -> set[str]:
+    return set(labels) - set(DISCLOSURES)
+
+
 def score(posts: list[dict], found: dict[str, list[dict]]) -> dict:
     problems = [p for p in posts if p["class"] == "problem"]
     ordinary = [p for p in posts if p["class"] == "ordinary"]
-    caught = [p for p in problems if {f["check"] for f in found[p["id"]]} & set(p["labels"])]
+    caught = [p for p in problems if {f["check"] for f in found[p["id"]]} & _risk(p["labels"])]
     any_flag = [p for p in problems if found[p["id"]]]
     alarms = [p for p in ordinary if {f["check"] for f in found[p["id"]]} - set(p["labels"])]
     per_label: dict[str, Counter] = {}
     for post in problems:
         checks = {f["check"] for f in found[post["id"]]}
-        for label in post["labels"]:
+        for label in _risk(post["labels"]):
             row = per_label.setdefault(label, Counter())
             row["n"] += 1
             row["caught"] += label in checks
@@ -124,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nmisses (problem posts with no fitting finding) and false alarms (ordinary posts flagged):")
         for post in posts:
             checks = {f["check"] for f in found[post["id"]]}
-            missed = post["class"] == "problem" and not checks & set(post["labels"])
+            missed = post["class"] == "problem" and not checks & _risk(post["labels"])
             alarm = post["class"] == "ordinary" and checks - set(post["labels"])
             if missed or alarm:
                 tag = "MISS" if missed else "FALSE"

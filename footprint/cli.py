@@ -127,6 +127,10 @@ def audit(
     with_discovery: Annotated[
         bool, typer.Option("--discover", help="Also look for forgotten accounts under your handles (see `footprint discover`).")
     ] = False,
+    with_search: Annotated[
+        bool, typer.Option("--search", help="Also search for your name through a search engine (see `footprint search`).")
+    ] = False,
+    engine: EngineOpt = None,
 ) -> None:
     """Audit the accounts in your profile file, as a logged-out stranger sees them."""
     import asyncio
@@ -144,6 +148,10 @@ def audit(
         rule_set = load_rules(rules)
         loaded = load_profile(profile, registry.sources, frameworks())
         options = _options(only, skip, framework, allow_private_addresses)
+        if with_search:  # an engine that cannot run is said before the audit, not after it
+            from footprint.search import SearchOptions, choose_engine, discover_engines
+
+            choose_engine(loaded, SearchOptions(engine=engine), discover_engines())
         report = asyncio.run(run_audit(loaded, registry, rule_set, options, progress=RichProgress(_stderr())))
         if with_discovery:
             from footprint.discovery import DiscoverOptions, add_discovery
@@ -151,6 +159,80 @@ def audit(
 
             found = DiscoverOptions(run=RunOptions(allow_private=allow_private_addresses))
             report = asyncio.run(add_discovery(report, loaded, found, progress=RichProgress(_stderr())))
+        if with_search:
+            report = _add_search(report, loaded, registry, rule_set, engine, allow_private_addresses, only, skip, framework)
+        _emit([report], fmt, output, redact)
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    raise typer.Exit(report.exit_code(_severity(fail_on)))
+
+
+EngineOpt = Annotated[
+    Optional[str], typer.Option("--engine", help="Search engine: ddgs (default), searxng or brave (see `footprint search`).")
+]
+
+
+def _add_search(report, profile, registry, rules, engine, allow_private, only, skip, framework):  # type: ignore[no-untyped-def]
+    """`audit --search`: run the search and add its section and findings to the audit's report."""
+    import asyncio
+
+    from footprint.guidance import load_catalogue
+    from footprint.render.progress import RichProgress
+    from footprint.search import SearchOptions, attach, run_search
+
+    chosen = SearchOptions(engine=engine, allow_private_addresses=allow_private)
+    found = asyncio.run(run_search(profile, chosen, progress=RichProgress(_stderr())))
+    catalogue = load_catalogue(framework or profile.framework)
+    return attach(report, profile, found, registry, rules, catalogue, only=only or (), skip=skip or ())
+
+
+@app.command(name="search")
+def search_cmd(
+    profile: Annotated[Path, typer.Argument(help="Your profile file.")] = Path("profiles.yaml"),
+    engine: EngineOpt = None,
+    max_queries: Annotated[
+        Optional[int], typer.Option("--max-queries", min=1, max=30, help="Send at most this many queries (default 12).")
+    ] = None,
+    max_results: Annotated[
+        Optional[int], typer.Option("--max-results", min=1, max=20, help="Keep at most this many results per query (default 20).")
+    ] = None,
+    pause: Annotated[
+        Optional[float], typer.Option("--pause", min=0.0, max=60.0, help="Seconds between two queries (default 2).")
+    ] = None,
+    fmt: FormatOpt = Format.terminal,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = FailOn.never,
+    only: OnlyOpt = None,
+    skip: SkipOpt = None,
+    rules: RulesOpt = None,
+    framework: FrameworkOpt = None,
+    redact: RedactOpt = False,
+    allow_private_addresses: Annotated[
+        bool, typer.Option("--allow-private-addresses", help="Allow a SearXNG instance on a private or local address.")
+    ] = False,
+) -> None:
+    """Search for your name the way a stranger would, and class what comes up. Sends your name, role,
+    employer, localities, other names and declared handles to the engine; never your watch lists."""
+    import asyncio
+
+    from footprint.errors import FootprintError
+    from footprint.guidance import frameworks, load_catalogue
+    from footprint.plugins import discover
+    from footprint.profile_file import load_profile
+    from footprint.render.progress import RichProgress
+    from footprint.rules import load_rules
+    from footprint.search import SearchOptions, run_search, search_report
+
+    try:
+        registry = discover()
+        rule_set = load_rules(rules)
+        loaded = load_profile(profile, registry.sources, frameworks())
+        registry.select_checks(only or (), skip or ())
+        catalogue = load_catalogue(framework or loaded.framework)
+        chosen = SearchOptions(engine=engine, max_queries=max_queries, max_results=max_results, pause=pause,
+                               allow_private_addresses=allow_private_addresses)
+        found = asyncio.run(run_search(loaded, chosen, progress=RichProgress(_stderr())))
+        report = search_report(loaded, found, registry, rule_set, catalogue, only=only or (), skip=skip or ())
         _emit([report], fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None

@@ -28,6 +28,7 @@ from footprint.models import (
     Post,
     Profile,
     Report,
+    SearchSection,
     Snapshot,
     Subject,
     Tool,
@@ -157,8 +158,10 @@ def post_item(post: Post) -> TextItem:
 class Analyser:
     """Runs the chosen checks over snapshots (and streamed posts) and collects the findings."""
 
-    def __init__(self, profile: Profile, checks: Sequence[type[Check]], rules: RuleSet) -> None:
-        context = CheckContext(profile=profile, rules=rules)
+    def __init__(
+        self, profile: Profile, checks: Sequence[type[Check]], rules: RuleSet, search: SearchSection | None = None
+    ) -> None:
+        context = CheckContext(profile=profile, rules=rules, search=search)
         self.checks = [cls(context) for cls in checks]
         self._text_checks = [c for c in self.checks if type(c).check_text is not Check.check_text]
         self.snapshots: list[Snapshot] = []
@@ -177,6 +180,11 @@ class Analyser:
             count += 1
             self._scan(post_item(post), snapshot)
         self.posts_read[(snapshot.platform, snapshot.handle)] = count
+
+    def texts(self, snapshot: Snapshot, texts: Iterable[TextItem]) -> None:
+        """Run only the text checks over loose texts (search results' titles and snippets): no account checks."""
+        for text in texts:
+            self._scan(text, snapshot)
 
     def _scan(self, text: TextItem, snapshot: Snapshot) -> None:
         if not text.text:

@@ -116,7 +116,7 @@ def test_keep_words_file_is_validated(tmp_path, monkeypatch) -> None:  # type: i
 TEXT = st.text(alphabet=st.sampled_from(list("ab AB Cd 12 @x.y/:-.\n!?")), max_size=60)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(TEXT, st.data())
 def test_any_excerpt_stays_valid_after_masking(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))

@@ -67,6 +67,10 @@ def check(record: dict, where: str) -> list[str]:
 
 
 def main() -> int:
+    if (HERE / "dev.jsonl").exists() and "--force" not in sys.argv:
+        print("dev.jsonl and sealed.jsonl exist: the split is made once, and the second labelling pass lives only in "
+              "them (re-run with --force to rebuild from incoming/ and lose it)", file=sys.stderr)
+        return 2
     records: list[dict] = []
     errors: list[str] = []
     duplicates = 0

@@ -33,5 +33,20 @@ async def run_demo(registry, rules, options, progress, names=None):  # type: ign
     reports = []
     for name in names or list(files):
         profile = load_profile(files[name], registry.sources, frameworks())
-        reports.append(await audit(profile, registry, rules, options, transport=site.transport(), progress=progress, mode="demo"))
+        report = await audit(profile, registry, rules, options, transport=site.transport(), progress=progress, mode="demo")
+        reports.append(await _search(report, profile, registry, rules, options, site, progress))
     return reports
+
+
+async def _search(report, profile, registry, rules, options, site, progress):  # type: ignore[no-untyped-def]
+    """The persona's name searched through the demo's SearXNG instance (fixtures), added to its report."""
+    from footprint.guidance import load_catalogue
+    from footprint.search import SearchOptions, attach, run_search
+
+    if not profile.search.searxng_url:
+        return report
+    # NOTE: environ={} so a FOOTPRINT_SEARXNG_URL set for real use never redirects the demo.
+    chosen = SearchOptions(engine="searxng", environ={}, pause=0)
+    found = await run_search(profile, chosen, transport=site.transport(), progress=progress)
+    catalogue = load_catalogue(options.framework or profile.framework)
+    return attach(report, profile, found, registry, rules, catalogue, only=options.only, skip=options.skip)
