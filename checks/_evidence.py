@@ -103,11 +103,31 @@ def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
     a.work = "context.work" in hits
     a.jargon = "profile.word" in hits
     a.caseload = "person.caseload" in hits or bool(implicit_person(view, terms))
-    a.own = "person.own" in hits
+    a.own = "person.own" in hits or _kin_as_name(view, hits)
     a.public_story = "context.press" in hits or "context.fiction" in hits
     if view.has_digit or not PERSONISH.isdisjoint(hits):
         _details(view, terms, a)
     return a
+
+
+_KIN_NAMES = frozenset({"mum", "mum's", "mam", "mam's", "dad", "dad's", "grandad", "grandad's", "granny", "granny's",
+                        "gran", "gran's", "nan", "nan's", "nana", "nana's", "papa", "papa's", "grandma", "grandpa"})
+_CARE_MATTERS = frozenset({"detail.legal", "detail.health", "detail.case", "person.caseload", "context.work"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "your", "our", "whose", "that", "this", "of", "no"})
+
+
+def _kin_as_name(view: TextView, hits: dict[str, list[Match]]) -> bool:
+    """"Grandad was a miner", "Mum's 70 today!": a kinship word written as a name is the author's own family,
+    unless a care matter is told with it ("Mum crying in the car park" after a foster placement is a client's mum:
+    workers write parents as "Mum" and "Dad")."""
+    if not _CARE_MATTERS.isdisjoint(hits):
+        return False
+    for m in hits.get("detail.family", ())[:20]:
+        i = m.first_token
+        if m.first_token == m.last_token and view.tokens[i] in _KIN_NAMES and view.capitalised(i) \
+                and not (i and (view.tokens[i - 1] in _DETERMINERS or view.tokens[i - 1].endswith("'s"))):
+            return True
+    return False
 
 
 def implicit_person(view: TextView, terms: ProfileTerms) -> str | None:
@@ -161,7 +181,7 @@ _NOT_FIRST_NAMES = frozenset({
     "mine", "yours", "someone", "anyone", "sleep", "rain", "snow", "sun", "summer", "winter", "spring", "autumn",
     "dog", "cat", "car", "house", "home", "money", "supervision", "duty", "practice", "social", "care", "kinship",
     "fostering", "adoption", "safeguarding", "training", "research", "policy", "news", "media", "twitter", "google",
-    "vet", "doctor", "gp", "nurse", "teacher", "boss", "manager", "dentist", "consultant", "surgeon", "sheriff", "judge",
+    "twins", "vet", "doctor", "gp", "nurse", "teacher", "boss", "manager", "dentist", "consultant", "surgeon", "sheriff", "judge",
     "mam", "mammy", "mummy", "daddy", "nana", "papa", "auntie", "uncle", "nobody", "stormont", "holyrood", "westminster",
 })
 _THIRD_PERSON = frozenset({"he", "she", "he's", "she's", "they", "they're", "mum", "dad", "mother", "father", "sister",
@@ -204,7 +224,10 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
         a.details.setdefault("age", m.group().strip())
         if subject is None:
             a.anchor_at = m.span()
-    for name in ("age.pronoun", "age.baby", "age.words", "age.spelled", "age.lead", "age.alone"):
+    ages = ["age.pronoun", "age.baby", "age.words", "age.spelled", "age.lead", "age.alone"]
+    if a.about_work:
+        ages.append("age.parent")
+    for name in ages:
         for m in rules.search(name, text, view):
             if name == "age.lead" and (char_before(text, m.start()) not in ("", ".", "!", "?", ":")
                                        or (m.start() and not text[m.start() - 1].isspace())):

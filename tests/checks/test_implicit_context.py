@@ -454,3 +454,28 @@ def test_nursing_and_care_home_wording_is_found(check: str, text: str) -> None:
 )
 def test_nursing_look_alikes_stay_quiet(check: str, text: str) -> None:
     assert check not in found(text)
+
+
+@pytest.mark.parametrize(
+    "check, text",
+    [
+        (SU, "Mum's 70 today! Lunch at the Harbour Cafe in Anstruther, then a walk on the beach."),
+        (SU, "Grandad was a miner in Lochgelly for 40 years, he's 89 now and still sharp as a tack."),
+        (SU, "Serious case review published today: a 2 year old in Kirkcaldy died after neglect, the report says."),
+        (SU, "Quote from the inquiry: 'the boy, then 7, was returned to his mother despite warnings'. We must learn."),
+        (SU, "My son, 15, got excluded from school today for vaping. Any advice from other parents?"),
+        (BD, "Don't tell my manager but I'm taking Friday off for the football 🤫"),
+        (BD, "Tagged my sister in the holiday photos, she'll love them."),
+        (ROLE, "Section 47 training this morning with the new starts, brilliant discussion about thresholds."),
+        (ROLE, "Strategy meeting about our marketing plan went well, new logo next month."),
+        (ROLE, "Panel tomorrow for my PhD viva, wish me luck!"),
+        ("oversharing.personal", "Reminder: our drop-in at the community centre is open every Wednesday 10-12, all welcome."),
+    ],
+)
+def test_own_family_published_reviews_training_and_public_notices_stay_quiet(check: str, text: str) -> None:
+    assert check not in found(text)
+
+
+def test_a_clients_mum_written_as_mum_still_counts() -> None:
+    """Workers write parents as "Mum" and "Dad": with a care matter beside it, it is not the author's own mum."""
+    assert SU in found("Baby K (6 weeks) from Hillside went to a foster placement today. Mum crying in the car park.")
