@@ -479,3 +479,9 @@ def test_own_family_published_reviews_training_and_public_notices_stay_quiet(che
 def test_a_clients_mum_written_as_mum_still_counts() -> None:
     """Workers write parents as "Mum" and "Dad": with a care matter beside it, it is not the author's own mum."""
     assert SU in found("Baby K (6 weeks) from Hillside went to a foster placement today. Mum crying in the car park.")
+
+
+def test_a_lad_of_19_is_an_age_but_a_mum_of_2_is_a_count_of_children() -> None:
+    finding = one(SU, "Mental Health Act assessment this afternoon in Splott: lad of 19, third admission this year.")
+    assert finding.kind == "identifying-details"
+    assert SU not in found("Mum of 2 | sea swimmer | social worker in Fife | views my own", bio=True)
