@@ -54,8 +54,7 @@ class ServiceUserCheck(TermsCheck):
                    "name, people who know the family, the area or the incident can tell who it is about.")
         if where is not None:
             why = f"The post's {where} carries this, not its text. " + why
-            if where == "image description":
-                kind = "image-description"
+            kind = "image-description"  # the vocabulary's kind for an image description or a content warning
         yield kinded(kind, self.finding(
             snapshot, severity=severity, item=text.item, text=text.text, span=(start, end), why=why,
             details=[f"{KINDS[k]}: {v}" for k, v in details.items()] + ([f"found in the {where}"] if where else []),

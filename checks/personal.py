@@ -48,7 +48,7 @@ class PersonalCheck(TermsCheck):
         hits = text.view.hits(self.terms.index)
         rules, raw = self.rules, text.text
         found: list[tuple[str, tuple[int, int]]] = []
-        kinds: list[str] = []  # one per found item: children, home, routine or away
+        kinds: list[str] = []  # one per found item: children, home, routine or away (footprint/guidance/_kinds.yaml)
         times = rules.search("time", raw, text.view) if "personal.routine" in hits else []
         if _PERSONAL.isdisjoint(hits) and not text.view.has_digit:
             return
@@ -62,7 +62,7 @@ class PersonalCheck(TermsCheck):
         if "personal.empty" in hits and "personal.home-word" in hits:
             m = hits["personal.empty"][0]
             found.append(("your home will be empty" + (" (with travel dates)" if "personal.away" in hits else ""), (m.start, m.end)))
-            kinds.append("home")
+            kinds.append("away")
         routine = _own_routine(text.view, hits, a.about_work) and "personal.public-event" not in hits
         place = named_place(text.view, self.terms, hits) if routine and not times else None
         if place is not None and not _place_near(text.view, hits["personal.routine"][0], place):

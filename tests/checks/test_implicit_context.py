@@ -207,6 +207,7 @@ def test_risk_carried_only_by_a_content_warning_is_found_and_says_so() -> None:
                 content_warning="CW: section 47 on one of my families today, the toddler had unexplained bruising")
     finding = next(f for f in _post_findings(post) if f.check == SU)
     assert "content warning" in finding.why
+    assert finding.kind == "image-description"  # the vocabulary's kind for both (footprint/guidance/_kinds.yaml)
 
 
 def test_a_harmless_image_description_stays_quiet() -> None:
@@ -272,7 +273,8 @@ def test_real_contact_details_still_count_and_have_their_kind(text: str, kind: s
 @pytest.mark.parametrize(
     "text, kind",
     [
-        ("Off to Lanzarote for two weeks on Saturday, house empty, bliss.", "home"),
+        ("Off to Lanzarote for two weeks on Saturday, house empty, bliss.", "away"),
+        ("Moved into the flat on Tay Street, Perth at last.", "home"),
         ("Same route every morning: leave at 6:45, along the Clyde path, back by 8.", "routine"),
         ("Mia starts P1 at Fairview Primary on Tuesday, my baby is all grown up!", "children"),
     ],
