@@ -176,13 +176,13 @@ _NOT_FIRST_NAMES = frozenset({
     "yesterday", "tomorrow", "morning", "evening", "night", "time", "weather", "traffic", "coffee", "tea", "lunch",
     "dinner", "breakfast", "football", "rugby", "covid", "brexit", "parliament", "government", "council", "police",
     "court", "school", "college", "uni", "university", "management", "staff", "team", "office", "mum", "dad", "nan",
-    "gran", "granny", "grandad", "love", "family", "dinner", "she", "he", "they", "we", "you", "one", "each", "all",
+    "gran", "granny", "grandad", "love", "family", "she", "he", "they", "we", "you", "one", "each", "all",
     "both", "none", "most", "some", "any", "every", "another", "other", "our", "your", "their", "his", "her", "its",
-    "mine", "yours", "someone", "anyone", "sleep", "rain", "snow", "sun", "summer", "winter", "spring", "autumn",
+    "mine", "yours", "anyone", "sleep", "rain", "snow", "sun", "summer", "winter", "spring", "autumn",
     "dog", "cat", "car", "house", "home", "money", "supervision", "duty", "practice", "social", "care", "kinship",
     "fostering", "adoption", "safeguarding", "training", "research", "policy", "news", "media", "twitter", "google",
     "twins", "vet", "doctor", "gp", "nurse", "teacher", "boss", "manager", "dentist", "consultant", "surgeon", "sheriff", "judge",
-    "mam", "mammy", "mummy", "daddy", "nana", "papa", "auntie", "uncle", "nobody", "stormont", "holyrood", "westminster",
+    "mam", "mammy", "mummy", "daddy", "nana", "papa", "auntie", "uncle", "stormont", "holyrood", "westminster",
 })
 _THIRD_PERSON = frozenset({"he", "she", "he's", "she's", "they", "they're", "mum", "dad", "mother", "father", "sister",
                            "brother", "wife", "husband", "partner", "friend", "gran", "nan", "son", "daughter", "aunt",
@@ -403,9 +403,11 @@ def case_details(a: Analysis) -> dict[str, str] | None:
     """What happened in a case, told without a name or a single person: a removal, a hearing, an overdose.
 
     It takes a sensitive matter (a court or care process, a condition, or a case event such as
-    "three children safe tonight") about people other than the author's own family, and either
-    a work context with one more kind of detail, or two sensitive kinds and a third detail
-    without one. News, fiction, training case studies and job adverts are not case details.
+    "three children safe tonight") about people other than the author's own family, and then one
+    of: an age with a condition or order about someone; a work context (said, or implied by a ward
+    number or "a long day") with one more kind of detail or with a case event; or, without one, two
+    sensitive kinds of which one is a case event (or a third detail besides). News, fiction,
+    training case studies, job adverts and posts about being contacted are not case details.
     """
     if a.public_story and not a.caseload:
         return None
