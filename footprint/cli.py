@@ -73,9 +73,12 @@ def _stderr():  # type: ignore[no-untyped-def]
 
 def _fail(message: str, hint: str | None = None) -> typer.Exit:
     """Print one `error:` line (and a hint) on stderr, unwrapped, and return the exit-2 signal."""
-    typer.echo(f"error: {message}", err=True)
+    from footprint.safetext import clean_line
+
+    # NOTE: messages quote file names, archive members and fetched text: control sequences are shown, never sent.
+    typer.echo(f"error: {clean_line(message)}", err=True)
     if hint:
-        typer.echo(f"hint: {hint}", err=True)
+        typer.echo(f"hint: {clean_line(hint)}", err=True)
     return typer.Exit(2)
 
 
@@ -87,6 +90,11 @@ def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False)
         from footprint.redact import redact_all
 
         reports = redact_all(reports)
+    from footprint.safetext import clean, clean_model, encodable
+
+    # NOTE: fetched text never reaches a terminal or document with its control sequences; JSON escapes
+    # those itself, so it only loses lone surrogates, which no encoder accepts.
+    reports = [clean_model(r, encodable if fmt is Format.json else clean) for r in reports]
 
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
     width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
@@ -393,4 +401,11 @@ def diff_cmd(
 
 def main() -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        # NOTE: an ASCII-only terminal (LANG=C, PYTHONIOENCODING=ascii) gets '?' for what it cannot show,
+        # never a UnicodeEncodeError that loses the whole report.
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     app()

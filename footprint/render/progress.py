@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from footprint.safetext import clean_line
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 
@@ -18,6 +19,7 @@ class RichProgress:
         self._task: TaskID | None = None
 
     def start(self, total: int, what: str) -> None:
+        what = clean_line(what)
         if not self.console.is_terminal:
             self.console.print(f"{what}…", markup=False, highlight=False)
             return
@@ -29,6 +31,7 @@ class RichProgress:
         self._task = self._bar.add_task(what, total=total or None, last="")
 
     def advance(self, label: str) -> None:
+        label = clean_line(label)  # archive member names and account handles are not ours
         if self._bar is None or self._task is None:
             self.console.print(f"  {label}", markup=False, highlight=False)
             return
