@@ -130,6 +130,7 @@ class Limits:
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
     deadline: float = 30.0  # one attempt, headers and body together: a server that drips bytes still ends
+    account_deadline: float = 45.0  # every request for one account together (see engine.read_account)
     per_host: int = 4
     total: int = 32
     retries: int = 2

@@ -27,7 +27,10 @@ def load_profile(
             raise located_error(
                 path, located, ("accounts", i, "platform"), f"unknown platform {account.platform!r} (known: {', '.join(known)})"
             )
-        problem = source.validate(account)
+        try:
+            problem = source.validate(account)
+        except ValueError:
+            problem = None  # NOTE: an address the parser chokes on is reported on its own account; the others are still read
         if problem:
             key = "handle" if account.handle else "url"
             raise located_error(path, located, ("accounts", i, key), problem)
