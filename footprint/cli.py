@@ -73,8 +73,10 @@ def _stderr():  # type: ignore[no-untyped-def]
 
 def _fail(message: str, hint: str | None = None) -> typer.Exit:
     """Print one `error:` line (and a hint) on stderr, unwrapped, and return the exit-2 signal."""
+    from footprint.render.progress import discard
     from footprint.safetext import clean_line
 
+    discard()  # the progress bar's line is cleared first, so the error is one line of its own
     # NOTE: messages quote file names, archive members and fetched text: control sequences are shown, never sent.
     typer.echo(f"error: {clean_line(message)}", err=True)
     if hint:
@@ -85,6 +87,9 @@ def _fail(message: str, hint: str | None = None) -> typer.Exit:
 def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False) -> None:  # type: ignore[type-arg]
     from footprint.output import write_private
     from footprint.render import RenderOptions, renderer
+    from footprint.render.progress import flush
+
+    flush()
 
     if redact:
         from footprint.redact import redact_all
