@@ -105,6 +105,11 @@ def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False)
     width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
     text = renderer(fmt.value)(reports, RenderOptions(color=color, width=width))
     if output is None:
+        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if not encoding.startswith("utf"):
+            from footprint.safetext import ascii_fallback
+
+            text = ascii_fallback(text) if encoding in ("ascii", "us-ascii", "ansi-x3.4-1968") else text
         sys.stdout.write(text)
     else:
         write_private(output, text)

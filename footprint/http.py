@@ -302,7 +302,8 @@ class Http:
             if target.scheme not in ("http", "https") or not target.host:
                 raise SourceError(AccountStatus.ERROR, f"{request.url.host} redirected to {target.scheme or 'an'} address footprint does not follow")
             if trusted is not None and not _under(str(target), trusted) and not self.allow_private:
-                await self._check(target.host)  # a private target is named as such
+                if _plainly_private(target.host):
+                    raise refusal(target.host)  # named as what it is; no name is looked up for a refused hop
                 raise Refused(
                     f"refused to follow a redirect from the overridden endpoint {trusted} to {target.host}: "
                     "trusting an endpoint does not extend to where it redirects"
@@ -342,6 +343,17 @@ class Http:
         except OSError:
             return True  # the request itself will fail with a clear connection error
         return all(_public_ip(ipaddress.ip_address(info[4][0])) for info in infos)
+
+
+def _plainly_private(host: str) -> bool:
+    """True for a local name or a non-public address literal (no lookup)."""
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(_LOCAL_NAMES):
+        return True
+    try:
+        return not _public_ip(ipaddress.ip_address(name.split("%", 1)[0]))
+    except ValueError:
+        return False
 
 
 def _under(url: str, prefix: str) -> bool:
@@ -394,7 +406,7 @@ def parse_json(response: httpx.Response) -> Any:
     """The body as JSON, or a MALFORMED SourceError saying what came instead."""
     try:
         return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested past any real answer
         kind = response.headers.get("content-type", "unknown content").split(";")[0].strip()
         what = "JSON that cannot be parsed" if "json" in kind.lower() else f"{kind} where JSON was expected"
         raise SourceError(AccountStatus.MALFORMED, f"{response.url.host} sent {what}") from None

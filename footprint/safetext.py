@@ -63,6 +63,30 @@ def encodable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if isinstance(text, str) else text
 
 
+# JSON escapes C0 itself; DEL, C1, bidi controls and line/paragraph separators it would pass through raw.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029" + BIDI + "]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL, C1 and bidi controls written as `\\uXXXX` escapes: the same data, inert on a terminal."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_BOX = str.maketrans({
+    **{chr(c): "-" for c in (0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550, 0x2574, 0x2576, 0x2578, 0x257A)},
+    **{chr(c): "|" for c in (0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F, 0x2551, 0x2575, 0x2577, 0x2579, 0x257B)},
+    "\u2026": "...", "\u00b7": "-", "\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+    "\u2022": "*", "\u2192": "->", "\u00a0": " ", "\u2588": "#", "\u2591": ".", "\u2592": ":", "\u2593": "#",
+})
+
+
+def ascii_fallback(text: str) -> str:
+    """Text for an ASCII-only terminal: box lines and common punctuation in ASCII, the rest as '?'."""
+    text = text.translate(_BOX)
+    text = re.sub("[\u2500-\u257f]", "+", text)  # corners and joints
+    return text.encode("ascii", "replace").decode("ascii")
+
+
 def clean_model(model: T, fix: Any = clean) -> T:
     """A copy of a pydantic model (or a list/dict/str of them) with `fix` applied to every string."""
     return _walk(model, fix)  # type: ignore[no-any-return]

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from footprint.errors import SourceError
-from footprint.http import PRIVATE_OK, USER_AGENT, _LOCAL_NAMES, GuardedBackend, _public_ip, _under
+from footprint.http import PRIVATE_OK, USER_AGENT, _LOCAL_NAMES, GuardedBackend, _plainly_private, _public_ip, _under
 from footprint.discovery.wire import WireEngine
 from footprint.models import AccountStatus
 
@@ -189,7 +189,8 @@ class DiscoveryClient:
             host = urlsplit(url).netloc.lower()
             if trusted is not None and not _under(url, trusted) and not self.allow_private:
                 # NOTE: trusting a sites file's private endpoint never extends to where it redirects.
-                await self._guard(url, trust=False)
+                if _plainly_private(urlsplit(url).hostname or ""):
+                    raise Refused(f"refused to contact {urlsplit(url).hostname}: a private, loopback or link-local address")
                 raise Refused(f"refused to follow a redirect from {trusted} to {host}: trust in an endpoint does not extend to its redirects")
             addresses = await self._guard(url)
             gate = self._hosts.setdefault(host, asyncio.Semaphore(self.limits.per_host))
@@ -265,9 +266,9 @@ class DiscoveryClient:
     def _trusted(self, url: str) -> str | None:
         return next((p.rstrip("/") for p in self.trusted if _under(url, p.rstrip("/"))), None)
 
-    async def _guard(self, url: str, *, trust: bool = True) -> tuple[str, ...]:
+    async def _guard(self, url: str) -> tuple[str, ...]:
         """Refuse private addresses; return the checked addresses to connect to (empty: let the OS resolve)."""
-        if self.allow_private or (trust and self._trusted(url) is not None):
+        if self.allow_private or self._trusted(url) is not None:
             return ()
         host = (urlsplit(url).hostname or "").lower()
         known = self._public.get(host)
