@@ -89,8 +89,6 @@ def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False)
     from footprint.render import RenderOptions, renderer
     from footprint.render.progress import flush
 
-    flush()
-
     if redact:
         from footprint.redact import redact_all
 
@@ -110,9 +108,11 @@ def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False)
             from footprint.safetext import ascii_fallback
 
             text = ascii_fallback(text) if encoding in ("ascii", "us-ascii", "ansi-x3.4-1968") else text
+        flush()  # the logged progress steps, now that there is a report
         sys.stdout.write(text)
     else:
         write_private(output, text)
+        flush()
         _stderr().print(f"report written to {output}", markup=False)
 
 
