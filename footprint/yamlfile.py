@@ -206,12 +206,21 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 
 def _describe_yaml_error(path: Path, text: str, first: yaml.YAMLError) -> None:
-    """Raise the located one-line InputError for text that libyaml refused, worded by PyYAML."""
+    """Raise the located one-line InputError for text that libyaml refused, worded by PyYAML.
+
+    Past libyaml's own nesting limit, or for a large file, libyaml's words are used: re-reading with
+    the pure-Python parser would take seconds.
+    """
+    mark = getattr(first, "problem_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else f"{path}:1:1"
+    if "nesting depth" in str(first):
+        raise InputError(f"{where}: nested more than {MAX_DEPTH} levels deep; refused")
+    if len(text) > 64 * 1024 or _FAST is yaml.SafeLoader:
+        problem = " ".join(str(getattr(first, "problem", None) or first).split())
+        raise InputError(f"{where}: not valid YAML: {problem}")
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
     except RecursionError:
-        mark = getattr(first, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else f"{path}:1:1"
         raise InputError(f"{where}: nested too deeply to be a footprint file") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
