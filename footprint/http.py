@@ -286,6 +286,10 @@ class Http:
             token = PRIVATE_OK.set(private_ok)
             try:
                 response = await self._client.send(request, stream=True)
+            except httpx.RemoteProtocolError as exc:
+                if "location header" not in str(exc):
+                    raise
+                raise SourceError(AccountStatus.ERROR, f"{request.url.host} redirected to an address that cannot be read") from None
             finally:
                 PRIVATE_OK.reset(token)
             response.history = list(history)

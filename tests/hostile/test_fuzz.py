@@ -28,6 +28,8 @@ from tests.archives import builders as b
 from tests.conftest import make_profile
 from tests.hostile.common import FUZZ
 
+pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")
+
 REGISTRY = discover()
 RULES = load_rules()
 PROFILE = make_profile()
