@@ -113,7 +113,9 @@ def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False)
     else:
         write_private(output, text)
         flush()
-        _stderr().print(f"report written to {output}", markup=False)
+        from footprint.safetext import clean_line
+
+        _stderr().print(f"report written to {clean_line(str(output))}", markup=False)
 
 
 def _severity(fail_on: FailOn):  # type: ignore[no-untyped-def]
@@ -401,12 +403,17 @@ def diff_cmd(
     from footprint.diff import diff, load_reports, to_json, to_text
     from footprint.errors import FootprintError
 
+    from footprint.safetext import clean, clean_model, encodable
+
+    fix = encodable if fmt is DiffFormat.json else clean  # reports quote fetched text: inert before it is shown
     try:
-        result = diff(load_reports(old), load_reports(new))
+        result = diff([clean_model(r, fix) for r in load_reports(old)], [clean_model(r, fix) for r in load_reports(new)])
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(to_json(result) if fmt is DiffFormat.json else to_text(result, color=color))
+    from footprint.safetext import json_safe
+
+    sys.stdout.write(json_safe(to_json(result)) if fmt is DiffFormat.json else to_text(result, color=color))
 
 
 def main() -> None:

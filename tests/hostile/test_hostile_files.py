@@ -252,3 +252,19 @@ def test_a_malformed_ipv6_blog_address_costs_only_its_own_account(tmp_path: Path
     assert got["@jamiereid@mastodon.example"][0] == "checked"
     assert got["http://[::1/blog"][0] == "error" and "cannot be read" in got["http://[::1/blog"][1]
     assert_no_raw_control(json.dumps(run.report))
+
+
+def test_diff_of_reports_quoting_hostile_text_stays_inert(tmp_path: Path) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_text(json.dumps({"text": f"{HOSTILE} ring 07700 900456", "handle": "jamie"}) + "\n")
+    profile = tmp_path / "profiles.yaml"
+    profile.write_text("person:\n  name: Jamie Reid\n")
+    old = tmp_path / "old.json"
+    assert_clean_exit(footprint(tmp_path, "scan", str(path), "--profile", str(profile), "-f", "json", "-o", str(old)), 0)
+    path.write_text(json.dumps({"text": f"{HOSTILE} ring 07700 900789", "handle": "jamie"}) + "\n")
+    new = tmp_path / "new.json"
+    assert_clean_exit(footprint(tmp_path, "scan", str(path), "--profile", str(profile), "-f", "json", "-o", str(new)), 0)
+    for fmt in ("terminal", "json"):
+        run = footprint(tmp_path, "diff", str(old), str(new), "-f", fmt)
+        assert_clean_exit(run, 0)
+        assert "contact.personal" in run.proc.stdout
