@@ -218,7 +218,7 @@ class DiscoveryClient:
                 url=url,
                 requested=requested,
                 body=answer.body,
-                location=str(httpx.URL(url).join(location)) if location else None,
+                location=_join(url, location),
                 retry_after=answer.headers.get("retry-after"),
                 redirects=redirects,
             )
@@ -256,7 +256,7 @@ class DiscoveryClient:
             url=url,
             requested=requested,
             body=body,
-            location=str(httpx.URL(url).join(response.headers["location"])) if response.headers.get("location") else None,
+            location=_join(url, response.headers.get("location")),
             retry_after=response.headers.get("retry-after"),
             redirects=redirects,
         )
@@ -305,3 +305,14 @@ class DiscoveryClient:
         # NOTE: the wire engine connects to exactly these checked addresses (TLS still names the host),
         # so a second lookup cannot swap in a private address between the check and the connection.
         return addresses
+
+
+def _join(url: str, location: str | None) -> str | None:
+    """The absolute redirect target, or None when the Location header is not an address (never an exception)."""
+    if not location:
+        return None
+    try:
+        target = httpx.URL(url).join(location.strip())
+    except (httpx.InvalidURL, ValueError):
+        return None
+    return str(target) if target.scheme in ("http", "https") and target.host else None
