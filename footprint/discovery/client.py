@@ -231,6 +231,8 @@ class DiscoveryClient:
         except httpx.TimeoutException:
             raise SourceError(AccountStatus.TIMED_OUT, f"{urlsplit(url).netloc} did not answer in time") from None
         except (httpx.TransportError, httpx.InvalidURL) as exc:
+            if isinstance(exc, httpx.RemoteProtocolError) and "location header" in str(exc):
+                raise SourceError(AccountStatus.ERROR, f"{urlsplit(url).netloc} redirected to an address that cannot be read") from None
             reason = (str(exc) or type(exc).__name__).splitlines()[0][:100]
             raise SourceError(AccountStatus.ERROR, f"could not connect to {urlsplit(url).netloc}: {reason}") from None
         finally:
@@ -308,11 +310,11 @@ class DiscoveryClient:
 
 
 def _join(url: str, location: str | None) -> str | None:
-    """The absolute redirect target, or None when the Location header is not an address (never an exception)."""
+    """The absolute http(s) redirect target, None for another scheme, a SourceError for a broken address."""
     if not location:
         return None
     try:
         target = httpx.URL(url).join(location.strip())
     except (httpx.InvalidURL, ValueError):
-        return None
+        raise SourceError(AccountStatus.ERROR, f"{urlsplit(url).netloc} redirected to an address that cannot be read") from None
     return str(target) if target.scheme in ("http", "https") and target.host else None

@@ -174,14 +174,20 @@ def test_discovery_refuses_redirects_out_of_a_trusted_endpoint(engine: str, targ
 @pytest.mark.parametrize("location", ["file:///etc/passwd", "http://[::1/broken", "gopher://x.example/"])
 def test_discovery_never_follows_a_redirect_it_cannot_read(engine: str, location: str) -> None:
     from footprint.discovery.client import ClientLimits, DiscoveryClient
+    from footprint.errors import SourceError
 
     async def go(base: str):  # type: ignore[no-untyped-def]
         async with DiscoveryClient(ClientLimits(site_timeout=3, engine=engine), trusted_prefixes=[base]) as client:
             return await client.get(f"{base}/u/jane")
 
     with fs.serve(lambda path: fs.redirect(location)) as server:
-        page = asyncio.run(go(server.base))
-    assert page.status == 302 and page.location is None and server.requests == ["/u/jane"]
+        if "[" in location:
+            with pytest.raises(SourceError, match="redirected to an address that cannot be read"):
+                asyncio.run(go(server.base))
+        else:
+            page = asyncio.run(go(server.base))
+            assert page.status == 302 and page.location is None
+    assert server.requests == ["/u/jane"]
 
 
 # --------------------------------------------------------------------------- slow, hanging, dripping, resetting
