@@ -316,7 +316,10 @@ class FileContainer(Container):
     def __init__(self, path: Path, limits: Limits) -> None:
         super().__init__(path=path, limits=limits)
         self._path = path
-        self.members.append(Member(path.name, path.stat().st_size))
+        size = path.stat().st_size
+        if size > limits.max_member_bytes:
+            raise InputError(f"{path}: {_size(size)}, more than the {_size(limits.max_member_bytes)} footprint reads from one file")
+        self.members.append(Member(path.name, size))
 
     @property
     def single_file(self) -> bool:
