@@ -268,3 +268,13 @@ def test_diff_of_reports_quoting_hostile_text_stays_inert(tmp_path: Path) -> Non
         run = footprint(tmp_path, "diff", str(old), str(new), "-f", fmt)
         assert_clean_exit(run, 0)
         assert "contact.personal" in run.proc.stdout
+
+
+def test_a_single_file_past_the_cap_is_refused_unread(tmp_path: Path) -> None:
+    from footprint.archives.container import Limits, open_container
+    from footprint.errors import InputError
+
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"text": "hello"}\n' * 100)
+    with pytest.raises(InputError, match="more than the 100 bytes footprint reads from one file"):
+        open_container(path, Limits(max_member_bytes=100))
