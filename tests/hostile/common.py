@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 #: FOOTPRINT_SLOW=1 turns the fuzzers from a quick pass (the default, for every run) into a long hunt.
 SLOW = os.environ.get("FOOTPRINT_SLOW") == "1"
 settings.register_profile(
-    "footprint-hostile", max_examples=2000 if SLOW else 25, deadline=None,
+    "footprint-hostile", max_examples=2000 if SLOW else 15, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 FUZZ = settings.get_profile("footprint-hostile")
