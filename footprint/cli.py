@@ -30,6 +30,7 @@ class Format(str, enum.Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    slides = "slides"
 
 
 class FailOn(str, enum.Enum):
@@ -147,6 +148,10 @@ def audit(
     with_discovery: Annotated[
         bool, typer.Option("--discover", help="Also look for forgotten accounts under your handles (see `footprint discover`).")
     ] = False,
+    with_search: Annotated[
+        bool, typer.Option("--search", help="Also search for your name through a search engine (see `footprint search`).")
+    ] = False,
+    engine: EngineOpt = None,
 ) -> None:
     """Audit the accounts in your profile file, as a logged-out stranger sees them."""
     import asyncio
@@ -164,6 +169,10 @@ def audit(
         rule_set = load_rules(rules)
         loaded = load_profile(profile, registry.sources, frameworks())
         options = _options(only, skip, framework, allow_private_addresses)
+        if with_search:  # an engine that cannot run is said before the audit, not after it
+            from footprint.search import SearchOptions, choose_engine, discover_engines
+
+            choose_engine(loaded, SearchOptions(engine=engine), discover_engines())
         report = asyncio.run(run_audit(loaded, registry, rule_set, options, progress=RichProgress(_stderr())))
         if with_discovery:
             from footprint.discovery import DiscoverOptions, add_discovery
@@ -171,6 +180,80 @@ def audit(
 
             found = DiscoverOptions(run=RunOptions(allow_private=allow_private_addresses))
             report = asyncio.run(add_discovery(report, loaded, found, progress=RichProgress(_stderr())))
+        if with_search:
+            report = _add_search(report, loaded, registry, rule_set, engine, allow_private_addresses, only, skip, framework)
+        _emit([report], fmt, output, redact)
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    raise typer.Exit(report.exit_code(_severity(fail_on)))
+
+
+EngineOpt = Annotated[
+    Optional[str], typer.Option("--engine", help="Search engine: ddgs (default), searxng or brave (see `footprint search`).")
+]
+
+
+def _add_search(report, profile, registry, rules, engine, allow_private, only, skip, framework):  # type: ignore[no-untyped-def]
+    """`audit --search`: run the search and add its section and findings to the audit's report."""
+    import asyncio
+
+    from footprint.guidance import load_catalogue
+    from footprint.render.progress import RichProgress
+    from footprint.search import SearchOptions, attach, run_search
+
+    chosen = SearchOptions(engine=engine, allow_private_addresses=allow_private)
+    found = asyncio.run(run_search(profile, chosen, progress=RichProgress(_stderr())))
+    catalogue = load_catalogue(framework or profile.framework)
+    return attach(report, profile, found, registry, rules, catalogue, only=only or (), skip=skip or ())
+
+
+@app.command(name="search")
+def search_cmd(
+    profile: Annotated[Path, typer.Argument(help="Your profile file.")] = Path("profiles.yaml"),
+    engine: EngineOpt = None,
+    max_queries: Annotated[
+        Optional[int], typer.Option("--max-queries", min=1, max=30, help="Send at most this many queries (default 12).")
+    ] = None,
+    max_results: Annotated[
+        Optional[int], typer.Option("--max-results", min=1, max=20, help="Keep at most this many results per query (default 20).")
+    ] = None,
+    pause: Annotated[
+        Optional[float], typer.Option("--pause", min=0.0, max=60.0, help="Seconds between two queries (default 2).")
+    ] = None,
+    fmt: FormatOpt = Format.terminal,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = FailOn.never,
+    only: OnlyOpt = None,
+    skip: SkipOpt = None,
+    rules: RulesOpt = None,
+    framework: FrameworkOpt = None,
+    redact: RedactOpt = False,
+    allow_private_addresses: Annotated[
+        bool, typer.Option("--allow-private-addresses", help="Allow a SearXNG instance on a private or local address.")
+    ] = False,
+) -> None:
+    """Search for your name the way a stranger would, and class what comes up. Sends your name, role,
+    employer, localities, other names and declared handles to the engine; never your watch lists."""
+    import asyncio
+
+    from footprint.errors import FootprintError
+    from footprint.guidance import frameworks, load_catalogue
+    from footprint.plugins import discover
+    from footprint.profile_file import load_profile
+    from footprint.render.progress import RichProgress
+    from footprint.rules import load_rules
+    from footprint.search import SearchOptions, run_search, search_report
+
+    try:
+        registry = discover()
+        rule_set = load_rules(rules)
+        loaded = load_profile(profile, registry.sources, frameworks())
+        registry.select_checks(only or (), skip or ())
+        catalogue = load_catalogue(framework or loaded.framework)
+        chosen = SearchOptions(engine=engine, max_queries=max_queries, max_results=max_results, pause=pause,
+                               allow_private_addresses=allow_private_addresses)
+        found = asyncio.run(run_search(loaded, chosen, progress=RichProgress(_stderr())))
+        report = search_report(loaded, found, registry, rule_set, catalogue, only=only or (), skip=skip or ())
         _emit([report], fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
@@ -275,6 +358,10 @@ def scan(
 @app.command()
 def demo(
     persona: Annotated[Optional[list[str]], typer.Option("--persona", help="Only this persona (repeatable).")] = None,
+    personas: Annotated[
+        Optional[Path], typer.Option("--personas", help="Run your own personas: a folder of persona files (see the README).")
+    ] = None,
+    list_personas: Annotated[bool, typer.Option("--list", help="List the personas, each with its teaching point, and stop.")] = False,
     fmt: FormatOpt = Format.terminal,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
@@ -284,23 +371,39 @@ def demo(
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
 ) -> None:
-    """Audit the bundled fictional personas offline: the live code path, with no network."""
+    """Audit the bundled fictional personas (or your own, with --personas) offline: the live code path, with no network."""
     import asyncio
 
-    from footprint.demo import persona_files, run_demo
+    from footprint.demo import bundled_personas, persona_files, run_demo
     from footprint.errors import FootprintError
     from footprint.plugins import discover
     from footprint.render.progress import RichProgress
     from footprint.rules import load_rules
 
-    known = persona_files()
-    for name in persona or []:
-        if name not in known:
-            raise _fail(f"no persona called {name!r} (known: {', '.join(known)})")
     try:
         registry = discover()
+        if personas is not None:
+            from footprint.demo.personas import load_folder
+            from footprint.guidance import frameworks
+
+            chosen = load_folder(personas, registry.sources, frameworks())
+            known = [p.name for p in chosen]
+        else:
+            known = list(persona_files())
+        for name in persona or []:
+            if name not in known:
+                raise _fail(f"no persona called {name!r} (known: {', '.join(known)})")
+        if personas is None:
+            chosen = bundled_personas(registry.sources, persona)
+        elif persona:
+            chosen = [p for p in chosen if p.name in persona]
+        if list_personas:
+            from footprint.demo.personas import listing
+
+            typer.echo(listing(chosen), nl=False)
+            raise typer.Exit(0)
         options = _options(only, skip, framework)
-        reports = asyncio.run(run_demo(registry, load_rules(rules), options, RichProgress(_stderr()), persona))
+        reports = asyncio.run(run_demo(registry, load_rules(rules), options, RichProgress(_stderr()), personas=chosen))
         _emit(reports, fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
@@ -414,6 +517,44 @@ def diff_cmd(
     from footprint.safetext import json_safe
 
     sys.stdout.write(json_safe(to_json(result)) if fmt is DiffFormat.json else to_text(result, color=color))
+
+
+class CohortFormat(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+    html = "html"
+
+
+@app.command(name="cohort")
+def cohort_cmd(
+    reports: Annotated[list[Path], typer.Argument(help="Students' redacted JSON reports, or folders of them.")],
+    fmt: Annotated[CohortFormat, typer.Option("--format", "-f", help="Output format.")] = CohortFormat.terminal,
+    output: OutputOpt = None,
+    allow_names: Annotated[
+        bool, typer.Option("--allow-names", help="Accept reports that were not redacted (the summary still shows no names).")
+    ] = False,
+) -> None:
+    """Summarise a group's redacted reports anonymously: coverage, high findings, counts per check, principle and platform."""
+    from footprint import cohort
+    from footprint.errors import FootprintError
+    from footprint.output import write_private
+
+    try:
+        summary = cohort.summarise(cohort.load(reports, allow_names=allow_names))
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    if fmt is CohortFormat.json:
+        text = cohort.to_json(summary)
+    elif fmt is CohortFormat.html:
+        text = cohort.to_html(summary)
+    else:
+        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        text = cohort.to_text(summary, color=color)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_private(output, text)
+        _stderr().print(f"summary written to {output}", markup=False)
 
 
 def main() -> None:

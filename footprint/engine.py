@@ -28,6 +28,7 @@ from footprint.models import (
     Post,
     Profile,
     Report,
+    SearchSection,
     Snapshot,
     Subject,
     Tool,
@@ -147,20 +148,30 @@ def text_items(snapshot: Snapshot) -> Iterable[TextItem]:
 
 def post_item(post: Post) -> TextItem:
     """One post's scannable text: body, content warning and image descriptions together."""
-    parts = [post.text]
+    parts = [(post.text, "")]
     if post.content_warning:
-        parts.append(post.content_warning)
-    parts.extend(post.alt_texts)
+        parts.append((post.content_warning, "content warning"))
+    parts.extend((alt, "image description") for alt in post.alt_texts)
     channel: Literal["public", "private"] = "private" if post.visibility in ("followers", "direct", "private_message") else "public"
     item = Item(kind="post", id=post.id, url=post.url, date=post.created_at, location=post.location, channel=channel)
-    return TextItem(item, "\n".join(p for p in parts if p))
+    kept = [(p, what) for p, what in parts if p]
+    if len(kept) == 1:
+        return TextItem(item, kept[0][0])
+    extras, at = [], 0
+    for p, what in kept:
+        if what:
+            extras.append((at, at + len(p), what))  # where the content warning or image description sits
+        at += len(p) + 1
+    return TextItem(item, "\n".join(p for p, _ in kept), tuple(extras))
 
 
 class Analyser:
     """Runs the chosen checks over snapshots (and streamed posts) and collects the findings."""
 
-    def __init__(self, profile: Profile, checks: Sequence[type[Check]], rules: RuleSet) -> None:
-        context = CheckContext(profile=profile, rules=rules)
+    def __init__(
+        self, profile: Profile, checks: Sequence[type[Check]], rules: RuleSet, search: SearchSection | None = None
+    ) -> None:
+        context = CheckContext(profile=profile, rules=rules, search=search)
         self.checks = [cls(context) for cls in checks]
         self._text_checks = [c for c in self.checks if type(c).check_text is not Check.check_text]
         self.snapshots: list[Snapshot] = []
@@ -179,6 +190,11 @@ class Analyser:
             count += 1
             self._scan(post_item(post), snapshot)
         self.posts_read[(snapshot.platform, snapshot.handle)] = count
+
+    def texts(self, snapshot: Snapshot, texts: Iterable[TextItem]) -> None:
+        """Run only the text checks over loose texts (search results' titles and snippets): no account checks."""
+        for text in texts:
+            self._scan(text, snapshot)
 
     def _scan(self, text: TextItem, snapshot: Snapshot) -> None:
         if not text.text:
@@ -203,10 +219,9 @@ def attach_guidance(findings: Iterable[Finding], catalogue: Catalogue) -> list[F
     """Give each finding the clauses it bears on and the catalogue's platform advice."""
     out = []
     for finding in findings:
-        extra = [a for a in catalogue.advice_for(finding.check, finding.platform) if a not in finding.advice]
-        out.append(
-            finding.model_copy(update={"guidance": catalogue.refs_for(finding.check), "advice": [*finding.advice, *extra]})
-        )
+        advice = catalogue.advice_for(finding.check, finding.platform, finding.kind, first=finding.advice)
+        guidance = catalogue.refs_for(finding.check, finding.kind, finding.platform)
+        out.append(finding.model_copy(update={"guidance": guidance, "advice": advice}))
     return out
 
 

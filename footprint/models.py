@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -98,6 +99,31 @@ class Fetch(_Strict):
     max_age_days: int = Field(default=365, ge=1, le=36500, description="Read posts from at most this many days back.")
 
 
+class SearchSettings(_Strict):
+    """How `footprint search` (and `audit --search`) looks your name up in a search engine."""
+
+    engine: str | None = Field(
+        default=None, description="ddgs (default, no key), searxng (your own instance) or brave (needs FOOTPRINT_BRAVE_API_KEY)."
+    )
+    searxng_url: str | None = Field(
+        default=None, description="Base URL of a SearXNG instance with the JSON format enabled (FOOTPRINT_SEARXNG_URL wins)."
+    )
+    max_queries: int = Field(default=12, ge=1, le=30, description="Send at most this many queries.")
+    max_results: int = Field(default=20, ge=1, le=20, description="Keep at most this many results per query.")
+    pause: float = Field(default=2.0, ge=0, le=60, description="Seconds to wait between two queries (be polite).")
+    region: str = Field(default="uk-en", description="Region hint for engines that take one.")
+    employer_domains: list[str] = Field(
+        default_factory=list, description="Your employer's web domains (e.g. fife.gov.uk), to recognise its pages."
+    )
+
+    @field_validator("searxng_url")
+    @classmethod
+    def _http(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value
+
+
 class Profile(_Strict):
     """The profile file: who you are and which accounts you hold."""
 
@@ -109,6 +135,7 @@ class Profile(_Strict):
         default_factory=dict, description="Replace a platform's public base URL (self-hosted servers, local mirrors)."
     )
     fetch: Fetch = Field(default_factory=Fetch)
+    search: SearchSettings = Field(default_factory=SearchSettings, description="Settings for `footprint search`.")
 
     @field_validator("framework")
     @classmethod
@@ -231,7 +258,7 @@ class Outcome(BaseModel):
 class Item(BaseModel):
     """Where on the account the evidence sits."""
 
-    kind: Literal["profile", "field", "post", "photo", "account"] = "post"
+    kind: Literal["profile", "field", "post", "photo", "account", "search-result"] = "post"
     id: str | None = None
     url: str | None = None
     date: dt.datetime | None = None
@@ -275,13 +302,17 @@ class GuidanceRef(BaseModel):
     theme: str
     summary: str
     url: str | None = None
+    formerly: str | None = Field(
+        default=None, description="The older edition that said the same, e.g. '2016 edition, 5.8': one rule, one line."
+    )
 
     @property
     def citation(self) -> str:
         """How the report cites it: by number where verified, by document and theme otherwise."""
+        older = f" (formerly {self.formerly})" if self.formerly else ""
         if self.clause:
-            return f"{self.document} ({self.edition}), {self.clause}"
-        return f"{self.document}, {self.edition}: {self.theme}"
+            return f"{self.document} ({self.edition}), {self.clause}{older}"
+        return f"{self.document}, {self.edition}: {self.theme}{older}"
 
 
 class Finding(BaseModel):
@@ -366,6 +397,87 @@ class DiscoveredAccount(BaseModel):
     status_code: int | None = None
 
 
+# --------------------------------------------------------------------------- search results
+
+
+class SearchClass(str, enum.Enum):
+    """What one search result is, from the user's point of view."""
+
+    DECLARED = "declared"
+    UNDECLARED_PROFILE = "undeclared-profile"
+    PEOPLE_SEARCH = "people-search"
+    REGULATOR = "regulator-register"
+    NEWS = "news-court"
+    EMPLOYER = "employer"
+    OTHER = "other"
+
+
+class QueryStatus(str, enum.Enum):
+    """How one query to a search engine ended. Only ANSWERED means the engine really answered."""
+
+    ANSWERED = "answered"
+    REFUSED = "refused"
+    RATE_LIMITED = "rate_limited"
+    CAPTCHA = "captcha"
+    UNREACHABLE = "unreachable"
+    ERROR = "error"
+    NOT_SENT = "not_sent"
+    WITHHELD = "withheld"
+
+    @property
+    def missing(self) -> bool:
+        """True when the engine's answer to this query is missing (WITHHELD is a choice, not a gap)."""
+        return self not in (QueryStatus.ANSWERED, QueryStatus.WITHHELD)
+
+
+class SearchQuery(BaseModel):
+    """One query sent (or not) to the engine, and how it ended."""
+
+    text: str = Field(description="Exactly what was sent to the engine.")
+    purpose: str = Field(description="Which part of the profile it came from: name, role, employer, locality, alias, handle.")
+    status: QueryStatus
+    reason: str | None = Field(default=None, description="One line saying why, when the engine did not answer.")
+    results: int = Field(default=0, description="How many results it returned.")
+
+
+class SearchHit(BaseModel):
+    """One search result, classified."""
+
+    url: str
+    title: str = ""
+    snippet: str = ""
+    result_class: SearchClass
+    site: str | None = Field(default=None, description="The platform, people-search site, regulator or publisher recognised.")
+    handle: str | None = Field(default=None, description="For profiles: the account name in the address.")
+    rank: int = Field(default=1, ge=1, description="Best position among the queries that returned it (1 = top).")
+    queries: list[str] = Field(default_factory=list, description="The queries that returned it.")
+    names_you: bool = Field(default=False, description="True when the title or snippet shows your name.")
+    note: str | None = Field(default=None, description="One line on why it was classed so.")
+    opt_out: str | None = Field(default=None, description="For people-search sites: the site's opt-out page.")
+
+
+class SearchSection(BaseModel):
+    """What a search for the user's name shows (`footprint search`, `audit --search`)."""
+
+    engine: str
+    status: Literal["complete", "incomplete"] = Field(
+        description="incomplete when any query was refused, rate-limited, met a captcha, or could not be sent."
+    )
+    reason: str | None = Field(default=None, description="Why the search is incomplete, in one line.")
+    queries: list[SearchQuery] = Field(default_factory=list)
+    results: list[SearchHit] = Field(default_factory=list)
+    advice: dict[str, list[str]] = Field(default_factory=dict, description="result class → what to do about such results.")
+
+    def by_class(self) -> dict[SearchClass, list[SearchHit]]:
+        """The results grouped by class, in the fixed order of classes, empty classes left out."""
+        out: dict[SearchClass, list[SearchHit]] = {}
+        for cls in SearchClass:
+            hits = [h for h in self.results if h.result_class is cls]
+            if hits:
+                out[cls] = hits
+        return out
+
+
 class Subject(BaseModel):
     """Whose footprint this is."""
 
@@ -405,6 +517,12 @@ class Report(BaseModel):
     )
     redacted: bool = Field(
         default=False, description="True when names, handles, numbers and places were masked for display (--redact)."
+    )
+    search: SearchSection | None = Field(
+        default=None, description="What a search for your name shows (`footprint search`, `audit --search`)."
+    )
+    teaching_point: str | None = Field(
+        default=None, description="Demo personas only: the one line a trainer's session should take from this persona."
     )
 
     def counts(self) -> dict[Severity, int]:

@@ -16,7 +16,7 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from footprint.errors import PluginLoadError
-from footprint.models import Account, Excerpt, Finding, Item, Outcome, Profile, Severity, Snapshot
+from footprint.models import Account, Excerpt, Finding, Item, Outcome, Profile, SearchSection, Severity, Snapshot
 from footprint.text import TextView, excerpt_around
 
 if TYPE_CHECKING:
@@ -33,10 +33,12 @@ _CHECK_ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$")
 
 @dataclass
 class CheckContext:
-    """What every check may read besides the account: the user's profile and the rules."""
+    """What every check may read besides the account: the user's profile, the rules and, when a search
+    for the user's name was run (`footprint search`, `audit --search`), its classified results."""
 
     profile: Profile
     rules: RuleSet
+    search: SearchSection | None = None
 
 
 @dataclass
@@ -45,6 +47,8 @@ class TextItem:
 
     item: Item
     text: str
+    # Parts of `text` that are not the post's body: (start, end, "content warning" | "image description").
+    extras: tuple[tuple[int, int, str], ...] = ()
     view: TextView = field(init=False)
 
     def __post_init__(self) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from footprint.models import DiscoveredAccount, Excerpt, Finding, Item, Report
+from footprint.models import DiscoveredAccount, Excerpt, Finding, Item, Report, SearchSection
 from footprint.yamlfile import load_model
 
 NAME, PLACE, WORKPLACE = "[name]", "[place]", "[workplace]"
@@ -125,6 +125,9 @@ class Masker:
             self._account_label(finding.platform, finding.account)
         for item in report.discovered:
             self._account_label(item.site, item.handle)
+        for hit in report.search.results if report.search else []:
+            if hit.handle:
+                self._account_label(hit.site or "search", hit.handle)
         self.lexicon.add(report.subject.name, NAME)
         for part in re.split(r"[\s-]+", report.subject.name):
             if part[:1].isupper():
@@ -278,6 +281,8 @@ def redact(report: Report) -> Report:
         "findings": findings,
         "discovered": discovered,
         "warnings": [mask.evidence(w) or "" for w in report.warnings],
+        "search": _search(report.search, mask) if report.search else None,
+        "teaching_point": mask.prose(report.teaching_point),
         "redacted": True,
     })
 
@@ -302,6 +307,23 @@ def _finding(finding: Finding, mask: Masker) -> Finding:
         "why": mask.prose(finding.why) or finding.why,
         "advice": [mask.prose(a) or "" for a in finding.advice],
     })
+
+
+def _search(found: SearchSection, mask: Masker) -> SearchSection:
+    """The search section with the queries, titles, snippets and addresses masked (opt-out pages kept)."""
+    queries = [q.model_copy(update={"text": mask.evidence(q.text) or "", "reason": mask.evidence(q.reason)}) for q in found.queries]
+    hits = [
+        h.model_copy(update={
+            "url": LINK,
+            "title": mask.evidence(h.title) or "",
+            "snippet": mask.evidence(h.snippet) or "",
+            "handle": mask.account(h.site or "search", h.handle) if h.handle else None,
+            "queries": [mask.evidence(q) or "" for q in h.queries],
+            "note": mask.evidence(h.note),
+        })
+        for h in found.results
+    ]
+    return found.model_copy(update={"queries": queries, "results": hits, "reason": mask.evidence(found.reason)})
 
 
 def _discovered(item: DiscoveredAccount, mask: Masker) -> DiscoveredAccount:

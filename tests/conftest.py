@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests run a quick hunt by default and a long one with FOOTPRINT_SLOW=1 (same properties, more examples).
+settings.register_profile("quick", max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("slow", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("slow" if os.environ.get("FOOTPRINT_SLOW") else "quick")
 
 from footprint.models import Profile
 
@@ -34,7 +41,7 @@ def _no_network_beyond_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
     real_getaddrinfo = socket.getaddrinfo
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     monkeypatch.setenv("NO_COLOR", "1")
-    for key in [k for k in __import__("os").environ if k.startswith("FOOTPRINT_ENDPOINT_")]:
+    for key in [k for k in os.environ if k.startswith("FOOTPRINT_ENDPOINT_")]:
         monkeypatch.delenv(key)
 
 

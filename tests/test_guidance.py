@@ -56,7 +56,8 @@ def test_unverified_clauses_are_never_cited_by_number(framework: str) -> None:
         ref = catalogue.ref(clause)
         if not clause.verified:
             assert ref.clause is None
-            assert ref.citation == f"{ref.document}, {ref.edition}: {ref.theme}"
+            older = f" (formerly {ref.formerly})" if ref.formerly else ""
+            assert ref.citation == f"{ref.document}, {ref.edition}: {ref.theme}{older}"
         else:
             assert ref.clause == clause.number and clause.number in ref.citation
         assert ref.edition in ref.citation
@@ -73,10 +74,12 @@ def test_catalogue_records_its_edition(framework: str) -> None:
 def test_sssc_outside_work_is_cited_by_theme_and_2016_number() -> None:
     refs = load_catalogue("sssc").refs_for("identity.role")
     citations = [r.citation for r in refs]
-    assert "SSSC Codes of Practice for Social Service Workers, 2024: conduct in and outside work" in citations
-    assert "SSSC Codes of Practice for Social Service Workers (2016), 5.8" in citations
+    # One rule, one line: the 2024 theme, with the verified 2016 number in the same line.
+    assert ("SSSC Codes of Practice for Social Service Workers, 2024: conduct in and outside work "
+            "(formerly 2016 edition, 5.8)") in citations
+    assert "SSSC Codes of Practice for Social Service Workers (2016), 5.8" not in citations
     # No 2024 number for the outside-work statement anywhere in the catalogue.
-    assert not any("2024" in c and "5." in c for c in citations)
+    assert not any("(2024)" in c and "5." in c for c in citations)
 
 
 def test_sssc_social_media_guidance_points_are_their_own_documents() -> None:

@@ -40,7 +40,7 @@ REQUIRED = {
     "id": str, "persona": str, "register": str, "platform": str, "text": str,
     "labels": list, "hard_negative": bool, "note": str,
 }
-OPTIONAL = {"hard_positive": bool}
+OPTIONAL = {"hard_positive": bool, "source": str}
 
 
 def main(posts_path=None, personas_path=None):

@@ -148,15 +148,17 @@ def small_json(container: Container, member: Member, *, after: str | None = None
     return fix_tree(value) if mojibake else value
 
 
-def csv_rows(container: Container, member: Member, required: Iterable[str] = ()) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row keyed by lower-case column name) for each record, finding the header past any preamble."""
+def csv_rows(container: Container, member: Member, required: Iterable[str] = (), **fmt: Any) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row keyed by lower-case column name) for each record, finding the header past any preamble.
+
+    `fmt` goes to `csv.reader` for files written with another dialect (a tab delimiter, backslash escapes)."""
     wanted = {r.lower() for r in required}
 
     def stream() -> Iterator[tuple[int, dict[str, str]]]:
         line = 0
         try:
             with container.open_text(member) as text:
-                for line, row in _csv_rows(text, wanted):
+                for line, row in _csv_rows(text, wanted, fmt):
                     yield line, row
         except UnicodeDecodeError:
             raise MemberProblem(f"{member.name}: not UTF-8 text after line {line}; save it as UTF-8") from None
@@ -166,8 +168,8 @@ def csv_rows(container: Container, member: Member, required: Iterable[str] = ())
     return guarded(container, member, stream())
 
 
-def _csv_rows(text: IO[str], wanted: set[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.reader(text)
+def _csv_rows(text: IO[str], wanted: set[str], fmt: dict[str, Any] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.reader(text, **(fmt or {}))
     header: list[str] | None = None
     last_line = 0
     for row in reader:

@@ -129,11 +129,50 @@ def _safe_get(car: CarFile, link: Link) -> Any:
 
 
 def _text(record: dict[str, Any]) -> str:
-    parts = [text_of(record.get("text"))]
-    external = dig(record, "embed", "external")
-    if isinstance(external, dict):
-        parts += [text_of(external.get("uri")), text_of(external.get("title"))]
-    return "\n".join(p for p in parts if p)
+    return post_text(record)
+
+
+_LINK = "app.bsky.richtext.facet#link"
+
+
+def expand_links(text: str, facets: Any) -> str:
+    """The post's text with each link shown in full: apps shorten the visible text
+    (`example.org/a-long-pa...`) and keep the whole address in the facet, indexed by UTF-8 bytes."""
+    raw = text.encode("utf-8")
+    spans: list[tuple[int, int, str]] = []
+    for facet in listed(facets):
+        start, end = dig(facet, "index", "byteStart"), dig(facet, "index", "byteEnd")
+        uris = [text_of(f.get("uri")) for f in listed(dig(facet, "features")) if isinstance(f, dict) and f.get("$type") == _LINK]
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(raw) and uris and uris[0]:
+            spans.append((start, end, uris[0]))
+    last = len(raw) + 1
+    for start, end, uri in sorted(spans, reverse=True):
+        if end > last:
+            continue  # overlapping facets: keep the later one
+        shown = raw[start:end].decode("utf-8", "replace")
+        stem = shown.rstrip(".…").strip()
+        if stem and stem.split("://")[-1] in uri:
+            replacement = uri
+        else:
+            replacement = f"{shown} ({uri})" if uri not in shown else shown
+        raw = raw[:start] + replacement.encode("utf-8") + raw[end:]
+        last = start
+    return raw.decode("utf-8", "replace")
+
+
+def link_card(embed: Any) -> list[str]:
+    """A link card's address, title and description (an external embed, alone or beside a quoted post)."""
+    external = dig(embed, "external") if isinstance(dig(embed, "external"), dict) else dig(embed, "media", "external")
+    if not isinstance(external, dict):
+        return []
+    return [p for p in (text_of(external.get("uri")), text_of(external.get("title")), text_of(external.get("description"))) if p]
+
+
+def post_text(record: dict[str, Any]) -> str:
+    """What a post shows as words: its text with links in full, then its link card."""
+    text = expand_links(text_of(record.get("text")), record.get("facets"))
+    card = [p for p in link_card(record.get("embed")) if p not in text]
+    return "\n".join(p for p in (text, *card) if p)
 
 
 def _alts(embed: Any) -> list[str]:

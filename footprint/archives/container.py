@@ -101,8 +101,11 @@ class Container:
         return io.BufferedReader(raw, buffer_size=1 << 16)  # type: ignore[return-value]
 
     def open_text(self, member: Member) -> IO[str]:
-        """The member as UTF-8 text (a byte-order mark is dropped); decoding errors raise on read."""
-        return io.TextIOWrapper(self.open(member), encoding="utf-8-sig", errors="strict", newline="")
+        """The member as UTF-8 text, or UTF-16 when it starts with that byte-order mark (LinkedIn's older
+        exports); the mark is dropped and decoding errors raise on read."""
+        stream = self.open(member)
+        encoding = "utf-16" if stream.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"  # type: ignore[attr-defined]
+        return io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
 
     def head(self, member: Member, size: int = 4096) -> bytes:
         """The first `size` bytes of a member, for detection (no progress callback)."""

@@ -18,7 +18,7 @@ from footprint.models import Post, ProfileField, Snapshot
 
 _POSTS = re.compile(
     r"^(your_posts(__check_ins__photos_and_videos)?|posts_on_other_pages_and_profiles|group_posts_and_comments"
-    r"|your_posts_and_comments_in_groups)(_\d+)?\.json$",
+    r"|your_posts_and_comments_in_groups|your_posts_in_groups)(_\d+)?\.json$",
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(r"^(comments|your_comments_in_groups)(_\d+)?\.json$", re.IGNORECASE)

@@ -22,6 +22,34 @@ PUBLIC = {"https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"}
 _SIMPLE = re.compile(r"</?(?:p|br|a|span)\b[^<>]*/?>", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p\b[^<>]*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]+")
+_QUOTE_FALLBACK = re.compile(r"<p\b[^<>]*\bclass=[\"'][^\"']*\bquote-inline\b[^\"']*[\"'][^<>]*>.*?</p>", re.IGNORECASE | re.DOTALL)
+_ANCHOR = re.compile(r"<a\b([^<>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r"""(\w[\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def drop_quote_fallback(markup: str) -> str:
+    """A quote post's content without the "RE: <link>" paragraph servers add for apps that cannot show quotes."""
+    return _QUOTE_FALLBACK.sub("", markup) if "quote-inline" in markup else markup
+
+
+def own_links(markup: str | None) -> list[str]:
+    """The http(s) links the user wrote in an HTML fragment: not hashtag or mention links, which the server makes
+    (two accounts using the same hashtag on one server share that link, and it says nothing about either)."""
+    seen: dict[str, None] = {}
+    for found in _ANCHOR.finditer(markup or ""):
+        attrs = {m[1].lower(): html.unescape(m[2] or m[3] or "") for m in _ATTR.finditer(found[1])}
+        marks = f"{attrs.get('class', '')} {attrs.get('rel', '')}".lower().split()
+        if "hashtag" in marks or "mention" in marks or "tag" in marks:
+            continue
+        url = attrs.get("href", "").strip()
+        if url.startswith(("http://", "https://")):
+            seen.setdefault(url, None)
+    return list(seen)
+
+
+def poll_options(note: dict[str, Any]) -> list[str]:
+    """A poll's choices (ActivityStreams `oneOf` or `anyOf`, each a Note with a `name`)."""
+    return [text_of(o.get("name")) for key in ("oneOf", "anyOf") for o in listed(note.get(key)) if isinstance(o, dict) and text_of(o.get("name"))]
 
 
 def content_text(markup: str) -> str:
@@ -110,14 +138,19 @@ class MastodonReader(ArchiveReader):
         followers = text_of(actor.get("followers")) or None
         if followers and not followers.startswith("http") and actor.get("id"):
             followers = f"{text_of(actor.get('id'))}/followers"
-        yield snapshot, self._posts(container, followers)
+        yield snapshot, self._posts(container, snapshot, followers)
 
-    def _posts(self, container: Container, followers: str | None) -> Iterator[Post]:
+    def _posts(self, container: Container, snapshot: Snapshot, followers: str | None) -> Iterator[Post]:
+        boosts = 0
         for member in container.by_basename("outbox.json"):
             for index, activity in enumerate(records(container, member, keys=("orderedItems",))):
                 post = _status(activity, followers, f"{member.name}[{index}]")
                 if post is not None:
                     yield post
+                elif isinstance(activity, dict) and activity.get("type") == "Announce":
+                    boosts += 1
+        if boosts:
+            snapshot.notes.append(f"{boosts} boost(s) (other people's posts you shared) were not scanned as your own words.")
 
 
 def _status(activity: Any, followers: str | None, location: str) -> Post | None:
@@ -130,9 +163,10 @@ def _status(activity: Any, followers: str | None, location: str) -> Post | None:
     if not content and isinstance(note.get("contentMap"), dict):
         content = next((text_of(v) for v in note["contentMap"].values() if text_of(v)), "")
     alts = [text_of(a.get("name")) for a in listed(note.get("attachment")) if isinstance(a, dict) and text_of(a.get("name"))]
+    text = "\n".join(p for p in (content_text(drop_quote_fallback(content)), *poll_options(note)) if p)
     return Post(
         id=text_of(note.get("id")) or location,
-        text=content_text(content),
+        text=text,
         url=text_of(note.get("url")) or text_of(note.get("id")) or None,
         created_at=when(note.get("published") or activity.get("published")),
         content_warning=text_of(note.get("summary")) or None,

@@ -59,17 +59,21 @@ def exif_photos(container: Container, members: list[Member]) -> list[Photo]:
     A byte search first: files without `exif_data` (most of them) are never parsed twice.
     """
     photos: dict[str, Photo] = {}
-    for member in members:
-        if not _mentions(container, member, b'"exif_data"'):
-            continue
-        for record in records(container, member, mojibake=True):
-            for media in _media_items(record, 0):
-                for exif in listed(dig(media, "media_metadata", "photo_metadata", "exif_data")):
-                    latitude = _degrees(dig(exif, "latitude"), 90)
-                    longitude = _degrees(dig(exif, "longitude"), 180)
-                    path = text_of(media.get("uri")) or f"{member.name}#photo{len(photos)}"
-                    if latitude is not None and longitude is not None and path not in photos:
-                        photos[path] = Photo(path=path, latitude=latitude, longitude=longitude, taken_at=when(dig(exif, "taken_timestamp")))
+    announce, container.on_open = container.on_open, None  # NOTE: progress names a file once, when the posts are read
+    try:
+        for member in members:
+            if not _mentions(container, member, b'"exif_data"'):
+                continue
+            for record in records(container, member, mojibake=True):
+                for media in _media_items(record, 0):
+                    for exif in listed(dig(media, "media_metadata", "photo_metadata", "exif_data")):
+                        latitude = _degrees(dig(exif, "latitude"), 90)
+                        longitude = _degrees(dig(exif, "longitude"), 180)
+                        path = text_of(media.get("uri")) or f"{member.name}#photo{len(photos)}"
+                        if latitude is not None and longitude is not None and path not in photos:
+                            photos[path] = Photo(path=path, latitude=latitude, longitude=longitude, taken_at=when(dig(exif, "taken_timestamp")))
+    finally:
+        container.on_open = announce
     return list(photos.values())
 
 

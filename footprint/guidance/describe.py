@@ -9,7 +9,7 @@ from footprint.guidance import Catalogue, frameworks
 
 def describe(catalogue: Catalogue, width: int = 100) -> str:
     """Plain text: the framework, its caveats, then each document's clauses with the checks mapped to them."""
-    wrap = lambda text, indent: textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent)  # noqa: E731
+    wrap = lambda text, indent: textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)  # noqa: E731
     others = [f for f in frameworks() if f != catalogue.framework]
     lines = [
         f"{catalogue.framework.upper()}: {catalogue.title}",
@@ -35,4 +35,10 @@ def describe(catalogue: Catalogue, width: int = 100) -> str:
     lines += ["", "Checks and the clauses they cite (primary first):"]
     for check, ids in sorted(catalogue.mappings.items()):
         lines.append(wrap(f"{check}: {', '.join(ids)}", "  "))
+    if catalogue.kinds:
+        lines += ["", "By what the post did (a finding's kind; best fit first, older editions folded in):"]
+        for check, table in sorted(catalogue.kinds.items()):
+            for kind in table:
+                ids = catalogue.clause_ids_for(check, kind, platform=None)
+                lines.append(wrap(f"{check} / {kind}: {', '.join(ids)}", "  "))
     return "\n".join(lines) + "\n"

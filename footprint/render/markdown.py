@@ -121,8 +121,39 @@ def _report(report: Report, level: int) -> str:
         for item in found:
             lines.append(f"- {md(item.site_name)}: {md(item.handle)} ({md(item.url)})")
         lines.append("")
+    if report.search is not None:
+        lines.append(_search(report, h))
     for warning in report.warnings:
         lines.append(f"> warning: {md(warning)}\n")
+    return "\n".join(lines)
+
+
+def _search(report: Report, h: str) -> str:
+    """What a search for your name shows: engine, verdict, each query, then the results by class with links."""
+    found = report.search
+    assert found is not None
+    lines = [f"{h}# {view.SEARCH_TITLE}\n", f"{md(view.search_summary(report))}\n", f"**{md(view.search_verdict(report))}**\n"]
+    lines.append("| Query | From | Answer |")
+    lines.append("| --- | --- | --- |")
+    for query in found.queries:
+        lines.append(f"| {md(query.text)} | {md(query.purpose)} | {md(view.query_note(query))} |")
+    lines.append("")
+    for group in view.search_groups(report):
+        lines.append(f"{h}## {md(group.label)} ({len(group.hits)})\n")
+        for hit in group.hits:
+            entry = f"- {link(hit.title or hit.url, hit.url)} (#{hit.rank})"
+            if hit.snippet:
+                entry += f"  \n  *{md(hit.snippet)}*"
+            if hit.note:
+                entry += f"  \n  {md(hit.note)}"
+            if hit.opt_out:
+                entry += f"  \n  {link('opt-out page', hit.opt_out)}"
+            lines.append(entry)
+        lines.append("")
+        if group.advice:
+            lines.append("**What to do:**\n")
+            lines.extend(f"1. {md(a)}" for a in group.advice)
+            lines.append("")
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -75,9 +76,55 @@ def _draw(console: Console, report: Report) -> None:
             sure = "" if item.confidence is None else f"{item.confidence:.2f}"
             table.add_row(Text(item.site_name), Text(item.handle), Text(item.url), Text(sure), Text("; ".join(item.evidence)))
         console.print(table)
+    if report.search is not None:
+        _search(console, report)
     for warning in report.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
     console.print()
+
+
+def _search(console: Console, report: Report) -> None:
+    """What a search for your name shows: the engine and verdict, each query, then the results by class."""
+    found = report.search
+    assert found is not None
+    console.rule(Text(f" {view.SEARCH_TITLE} ", style="bold"))
+    console.print(Text(view.search_summary(report)))
+    complete = found.status == "complete"
+    console.print(Text(view.search_verdict(report), style="green" if complete else "bold black on yellow"))
+    queries = Table(title="Queries sent", title_justify="left", expand=True)
+    queries.add_column("Query", overflow="fold", ratio=2)
+    queries.add_column("From", no_wrap=True)
+    queries.add_column("Answer", overflow="fold", ratio=3)
+    for query in found.queries:
+        style = "" if query.status.value in ("answered", "withheld") else "yellow"
+        queries.add_row(Text(query.text), Text(query.purpose), Text(view.query_note(query), style=style))
+    console.print(queries)
+    for group in view.search_groups(report):
+        parts: list[Text | Table | Padding] = []
+        for hit in group.hits:
+            line = Text("• ", style="dim")
+            line.append(hit.title or hit.url, style="bold")
+            line.append(f"  #{hit.rank}", style="dim")
+            parts.append(line)
+            lines = [Text(hit.url, style="dim")]
+            if hit.snippet:
+                lines.append(Text(hit.snippet, style="italic"))
+            if hit.note:
+                lines.append(Text(hit.note, style="dim"))
+            if hit.opt_out:
+                lines.append(Text(f"opt-out page: {hit.opt_out}"))
+            parts.append(Padding(Group(*lines), (0, 0, 0, 2)))
+        if group.advice:
+            parts.append(Text("What to do:", style="bold"))
+            steps = Table.grid(padding=(0, 1))
+            steps.add_column(no_wrap=True)
+            steps.add_column(overflow="fold")
+            for line_text in group.advice:
+                steps.add_row(Text("  →", style="bold green"), Text(line_text))
+            parts.append(steps)
+        title = Text(f" {group.label} ", style="bold")
+        title.append(f"({len(group.hits)}) ", style="")
+        console.print(Panel(Group(*parts), title=title, title_align="left", border_style="dim"))
 
 
 def _header(report: Report) -> Panel:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from footprint.guidance import THEMES
-from footprint.models import AccountSummary, Finding, Report, Severity
+from footprint.models import AccountSummary, Finding, QueryStatus, Report, SearchClass, SearchHit, SearchQuery, Severity
 
 SEVERITIES: tuple[Severity, ...] = (Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
 OTHER = "other"
@@ -207,3 +207,68 @@ def account_note(account: AccountSummary) -> str:
 
 def by_check(findings: list[Finding]) -> Counter[str]:
     return Counter(f.check for f in findings)
+
+
+# --------------------------------------------------------------------------- the search section
+
+SEARCH_TITLE = "What a search for your name shows"
+SEARCH_CLASS_LABELS: dict[SearchClass, str] = {
+    SearchClass.DECLARED: "Your declared accounts",
+    SearchClass.UNDECLARED_PROFILE: "Profiles on known platforms that you did not declare: confirm whether each is yours",
+    SearchClass.PEOPLE_SEARCH: "People-search and data-broker pages",
+    SearchClass.REGULATOR: "A regulator's public register: expected and lawful, for information",
+    SearchClass.NEWS: "News, court, tribunal and hearing pages",
+    SearchClass.EMPLOYER: "Your employer's, your council's or a public body's pages",
+    SearchClass.OTHER: "Everything else (most likely other people with your name)",
+}
+
+
+@dataclass
+class SearchGroup:
+    """One class of search results, with what to do about them."""
+
+    result_class: SearchClass
+    label: str
+    hits: list[SearchHit]
+    advice: list[str]
+
+
+def search_groups(report: Report) -> list[SearchGroup]:
+    """The search results by class, in the fixed order, each with the section's advice for that class."""
+    found = report.search
+    if found is None:
+        return []
+    return [SearchGroup(cls, SEARCH_CLASS_LABELS[cls], hits, list(found.advice.get(cls.value, [])))
+            for cls, hits in found.by_class().items()]
+
+
+def search_summary(report: Report) -> str:
+    """One line: the engine, queries sent and answered, results, and whether the search is complete."""
+    found = report.search
+    if found is None:
+        return ""
+    sent = [q for q in found.queries if q.status not in (QueryStatus.WITHHELD, QueryStatus.NOT_SENT)]
+    answered = [q for q in found.queries if q.status is QueryStatus.ANSWERED]
+    line = (f"Engine: {found.engine} · {len(sent)} quer{'y' if len(sent) == 1 else 'ies'} sent, {len(answered)} answered · "
+            f"{len(found.results)} result{'s' if len(found.results) != 1 else ''}")
+    return line
+
+
+def search_verdict(report: Report) -> str:
+    """COMPLETE, or INCOMPLETE with the reason: an engine that did not answer is never 'nothing found'."""
+    found = report.search
+    if found is None:
+        return ""
+    if found.status == "incomplete":
+        return f"INCOMPLETE: {found.reason}" if found.reason else "INCOMPLETE"
+    if not found.results:
+        return "COMPLETE: the engine answered every query and found nothing"
+    return "COMPLETE: the engine answered every query"
+
+
+def query_note(query: SearchQuery) -> str:
+    """How one query ended, in a few words."""
+    if query.status is QueryStatus.ANSWERED:
+        return f"{query.results} result{'s' if query.results != 1 else ''}"
+    label = query.status.value.replace("_", " ")
+    return f"{label}: {query.reason}" if query.reason else label

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from footprint.archives.bluesky import post_text
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
@@ -129,7 +130,7 @@ def _post(item: dict[str, Any], did: str, handle: str) -> Post | None:
     rkey = uri.rsplit("/", 1)[-1] if uri else ""
     return Post(
         id=uri or rkey,
-        text=as_text(record.get("text")),
+        text=post_text(record),  # links in full from the facets, then the link card: the words the post shows
         url=f"https://bsky.app/profile/{handle}/post/{rkey}" if rkey else None,
         created_at=parse_time(record.get("createdAt")) or parse_time(post.get("indexedAt")),
         alt_texts=_alt_texts(record.get("embed")) or _alt_texts(post.get("embed")),

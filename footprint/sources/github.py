@@ -101,18 +101,50 @@ class GitHubSource(Source):
         return snapshot
 
 
+def _login(obj: Any, key: str = "user") -> str:
+    who = obj.get(key) if isinstance(obj, dict) else None
+    return as_text(who.get("login")).casefold() if isinstance(who, dict) else ""
+
+
 def _event(event: dict[str, Any]) -> Post | None:
-    """The words a public event shows: comment, issue and pull-request text, commit messages, releases."""
+    """The user's own words in a public event: their comments and reviews, issues and pull requests they opened,
+    their releases, and commit messages new to the repository. Never the text of someone else's issue or pull
+    request that the user only closed, labelled or commented on."""
     payload = event.get("payload") if isinstance(event.get("payload"), dict) else {}
     repo = event.get("repo", {}).get("name", "") if isinstance(event.get("repo"), dict) else ""
+    actor = _login(event, "actor")
+    kind = as_text(event.get("type"))
     parts: list[str] = []
     url = None
-    for key in ("issue", "pull_request", "comment", "release", "review"):
+
+    def mine(obj: dict[str, Any], key: str = "user") -> bool:
+        author = _login(obj, key)
+        if author:
+            return not actor or author == actor
+        return payload.get("action") == "opened"  # NOTE: without an author, only an issue the actor opened is theirs
+
+    for key in ("comment", "review"):
         obj = payload.get(key)
-        if isinstance(obj, dict):
-            parts += [as_text(obj.get("title")), as_text(obj.get("name")), as_text(obj.get("body"))]
+        if isinstance(obj, dict) and (not _login(obj) or not actor or _login(obj) == actor):
+            parts.append(as_text(obj.get("body")))
             url = as_text(obj.get("html_url")) or url
-    parts += [as_text(c.get("message")) for c in payload.get("commits") or [] if isinstance(c, dict)]
+    if kind in ("IssuesEvent", "PullRequestEvent"):
+        for key in ("issue", "pull_request"):
+            obj = payload.get(key)
+            if isinstance(obj, dict) and mine(obj):
+                parts += [as_text(obj.get("title")), as_text(obj.get("body"))]
+                url = url or as_text(obj.get("html_url")) or None
+    elif not parts:
+        for key in ("issue", "pull_request"):  # the thread the comment sits in: its link only, never its words
+            obj = payload.get(key)
+            if isinstance(obj, dict):
+                url = url or as_text(obj.get("html_url")) or None
+    release = payload.get("release")
+    if isinstance(release, dict) and (not _login(release, "author") or not actor or _login(release, "author") == actor):
+        parts += [as_text(release.get("name")), as_text(release.get("body"))]
+        url = as_text(release.get("html_url")) or url
+    # NOTE: a commit that is not `distinct` was already pushed elsewhere (another branch, a merge): read once.
+    parts += [as_text(c.get("message")) for c in payload.get("commits") or [] if isinstance(c, dict) and c.get("distinct") is not False]
     parts += [as_text(p.get("title")) for p in payload.get("pages") or [] if isinstance(p, dict)]
     parts.append(as_text(payload.get("description")))
     text = "\n".join(dict.fromkeys(p for p in parts if p))

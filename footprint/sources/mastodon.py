@@ -11,12 +11,13 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from footprint.archives.mastodon import drop_quote_fallback, own_links
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
 from footprint.plugins import Source
 from footprint.sources._common import MAX_PAGES, add_links, as_bool, expect, login_wall, partial, parse_time, raise_for, same_origin, segment, take
-from footprint.text import extract_links, html_to_text
+from footprint.text import html_to_text
 
 _HANDLE = re.compile(r"@?(?P<user>[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _PAGE = 40
@@ -148,9 +149,9 @@ class MastodonSource(Source):
             ),
             notes=notes,
         )
-        add_links(snapshot, extract_links(data.get("note")))
+        add_links(snapshot, own_links(data.get("note")))
         for f in raw_fields:
-            add_links(snapshot, extract_links(f.get("value")))
+            add_links(snapshot, own_links(f.get("value")))
         return snapshot
 
 
@@ -161,7 +162,10 @@ def _post(status: dict[str, Any]) -> Post | None:
     visibility = status.get("visibility")
     poll = status.get("poll") if isinstance(status.get("poll"), dict) else {}
     options = [o.get("title") for o in poll.get("options") or [] if isinstance(o, dict) and isinstance(o.get("title"), str)]
-    text = html_to_text(status.get("content"))
+    # NOTE: a quote post's quoted status is someone else's words (or a post of the user's read on its own);
+    # only the "RE: <link>" paragraph standing in for it is dropped from the user's text.
+    content = status.get("content") if isinstance(status.get("content"), str) else ""
+    text = html_to_text(drop_quote_fallback(content))
     return Post(
         id=str(status.get("id", "")),
         text="\n".join([text, *options]) if options else text,

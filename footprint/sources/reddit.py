@@ -142,7 +142,7 @@ def _thing(child: dict[str, Any]) -> Post | None:
     """A submission (t3) or comment (t1) from a listing."""
     kind, data = child.get("kind"), child.get("data") if isinstance(child.get("data"), dict) else {}
     if kind == "t3":
-        text = "\n".join(p for p in (as_text(data.get("title")), as_text(data.get("selftext"))) if p)
+        text = "\n".join(p for p in (as_text(data.get("title")), *_crossposted(data)) if p)
     elif kind == "t1":
         text = as_text(data.get("body"))
     else:
@@ -156,3 +156,18 @@ def _thing(child: dict[str, Any]) -> Post | None:
         created_at=parse_time(data.get("created_utc")),
         kind="comment" if kind == "t1" else "post",
     )
+
+
+def _crossposted(data: dict[str, Any]) -> list[str]:
+    """A submission's body. A crosspost has none of its own: the post it shares is read when the user wrote it,
+    and left out when someone else did (the title is the crossposter's own words either way)."""
+    parents = data.get("crosspost_parent_list") if isinstance(data.get("crosspost_parent_list"), list) else []
+    parent = parents[0] if parents and isinstance(parents[0], dict) else None
+    body = as_text(data.get("selftext"))
+    if parent is None:
+        return [body]
+    author = as_text(data.get("author")).casefold()
+    if author and as_text(parent.get("author")).casefold() == author:
+        title = as_text(parent.get("title"))
+        return [title if title != as_text(data.get("title")) else "", body, as_text(parent.get("selftext"))]
+    return [] if body == as_text(parent.get("selftext")) else [body]

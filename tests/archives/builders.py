@@ -167,7 +167,7 @@ def linkedin_files() -> dict[str, bytes]:
             "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
             '2026-05-01 10:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A1,"Proud of our team. ""Small wins"" matter.",,,PUBLIC\n'
             f'2026-04-11 08:30:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A2,"{ROLE_LINE}\nwith a second line",,,PUBLIC\n'
-            "2026-04-12 08:30:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A3,Connections only: a social worker's week,,,MEMBER_NETWORK\n"
+            "2026-04-12 08:30:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A3,Connections only: a social worker's week,,,CONNECTIONS\n"
         ).encode(),
         "Comments.csv": b"Date,Link,Message\n2026-05-02 09:00:00,https://www.linkedin.com/feed/update/x,Great point\n",
         "Connections.csv": b"Notes:\n\"When exporting your connection data, you may notice...\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nSam,Ortega,https://www.linkedin.com/in/x,,Riverton,Nurse,01 Jan 2024\n",

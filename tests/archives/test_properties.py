@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,8 @@ from tests.conftest import make_profile
 REGISTRY = discover()
 RULES = load_rules()
 PROFILE = make_profile()
-# FOOTPRINT_HYPOTHESIS_EXAMPLES raises the count for a longer hunt (40 keeps the suite quick).
-SETTINGS = settings(max_examples=int(os.environ.get("FOOTPRINT_HYPOTHESIS_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The example count comes from the hypothesis profile (tests/conftest.py): quick by default, FOOTPRINT_SLOW=1 for a long hunt.
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # The file each reader looks for, so arbitrary content reaches its parser.
 TARGETS = {
@@ -167,7 +166,7 @@ def test_truncated_car_is_refused(cut: int) -> None:
 # --------------------------------------------------------------------------- streaming JSON and mojibake
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(items=st.lists(json_values, max_size=12), chunk=st.integers(min_value=1, max_value=9), indent=st.sampled_from([None, 1]))
 def test_streamed_array_equals_json_loads(items: list[Any], chunk: int, indent: int | None) -> None:
     original = jsonstream._CHUNK
@@ -183,7 +182,7 @@ def test_streamed_array_equals_json_loads(items: list[Any], chunk: int, indent: 
         jsonstream._CHUNK = original
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(text=st.text(max_size=200))
 def test_streamed_json_refuses_arbitrary_text_cleanly(text: str) -> None:
     try:

@@ -100,7 +100,7 @@ from footprint.discovery.probe import block_signals
 SITES_UNDER_TEST = [SITE, SOFT, MOVED]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(
     site=st.sampled_from(SITES_UNDER_TEST),
     status=st.sampled_from(sorted(BLOCK_STATUSES)),
@@ -111,7 +111,7 @@ def test_a_block_status_is_always_blocked_whatever_the_page_says(site: Site, sta
     assert classify(site, handle, page(status, body + handle)).state is S.BLOCKED
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(
     site=st.sampled_from(SITES_UNDER_TEST),
     status=st.sampled_from([200, 404, 410, 302, 500, 503]),
@@ -124,7 +124,7 @@ def test_a_challenge_page_is_always_blocked(site: Site, status: int, marker: str
     assert classify(site, handle, page(status, body)).state is S.BLOCKED
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(
     site=st.sampled_from(SITES_UNDER_TEST),
     path=st.sampled_from(block_signals().login_paths),

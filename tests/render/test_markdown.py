@@ -38,7 +38,7 @@ def test_each_finding_carries_evidence_why_clause_and_advice() -> None:
 def test_unverified_clause_is_cited_by_theme_not_number() -> None:
     out = render(sample_report())
     assert "SSSC Codes of Practice for Social Service Workers, 2024: conduct in and outside work" in out
-    assert "(2016), 5.8" in out
+    assert "(formerly 2016 edition, 5.8)" in out  # one rule, one line: the older number beside the current one
 
 
 def test_several_reports_get_a_contents_list_and_one_footer() -> None:

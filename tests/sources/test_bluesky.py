@@ -105,3 +105,14 @@ def test_endpoint_override(mock: respx.MockRouter) -> None:
                                        ("did:plc:short", False)])
 def test_handle_grammar(handle: str, ok: bool) -> None:
     assert (BlueskySource.validate(Account(platform="bluesky", handle=handle)) is None) is ok
+
+
+def test_links_in_full_from_facets_and_link_cards_are_read(mock: respx.MockRouter) -> None:
+    mock.get(f"{API}/app.bsky.actor.getProfile").respond(200, json=data("bluesky", "profile.json"))
+    mock.get(f"{API}/app.bsky.feed.getAuthorFeed").respond(200, json=data("bluesky", "feed_links.json"))
+    snap = read(BlueskySource, handle="samortega.bsky.social").snapshot
+    assert [p.text for p in snap.posts] == [
+        "Our new family support guide is out, see  https://riverton.example.org/family-support-guide-2026.pdf and tell me what you think",
+        "Café chat on Tuesday 🎉 notes at https://example.org/notes/café-chat-tuesday #socialwork",
+        "Wrote this up at last\nhttps://blog.example.org/posts/a-year-in/\nA year in – Sam Ortega\nWhat a year on the ward at Riverton General taught me.",
+    ]

@@ -84,3 +84,19 @@ def test_timeout_malformed_and_server_error(mock: respx.MockRouter) -> None:
                                        ("robin_quill", False), ("a" * 40, False), ("../etc", False)])
 def test_handle_grammar(handle: str, ok: bool) -> None:
     assert (GitHubSource.validate(Account(platform="github", handle=handle)) is None) is ok
+
+
+def test_only_the_users_own_words_are_read_from_events(mock: respx.MockRouter) -> None:
+    mock.get(API).respond(200, json=data("github", "user.json"))
+    mock.get(f"{API}/social_accounts").respond(200, json=data("github", "social_accounts.json"))
+    mock.get(f"{API}/events/public").respond(200, json=data("github", "events_others.json"))
+    snap = read(GitHubSource, handle="robin-quill").snapshot
+    assert [(p.id, p.text) for p in snap.posts] == [
+        # the issue someone else opened, which the user only closed: none of its words
+        ("41234560002", "Thanks, fixed in the next release. Please never put names in issues."),  # the comment alone, not the issue above it
+        ("41234560003", "Merge branch 'fix-names'"),  # the two commits pushed before on the branch are not read twice
+        ("41234560004", "Fix the crash on long names\nAdd a test for long names"),
+        ("41234560005", "Export should leave out home addresses\nNobody needs them in the CSV."),
+        # someone else's pull request, merged by the user: none of its words
+    ]
+    assert snap.posts[0].url == "https://github.com/robin-quill/caseload-helper/issues/7#issuecomment-3000000001"

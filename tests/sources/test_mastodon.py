@@ -164,3 +164,23 @@ def test_handle_grammar(handle: str, ok: bool) -> None:
     from footprint.models import Account
 
     assert (MastodonSource.validate(Account(platform="mastodon", handle=handle)) is None) is ok
+
+
+def _one_page(mock: respx.MockRouter, account: str, statuses: str) -> None:
+    mock.get(f"{HOST}/.well-known/webfinger", params={"resource": "acct:robinq@social.example"}).respond(
+        200, json=data("mastodon", "webfinger.json"), headers={"content-type": "application/jrd+json"}
+    )
+    mock.get(f"{HOST}/api/v1/accounts/lookup", params={"acct": "robinq"}).respond(200, json=data("mastodon", account))
+    mock.get(STATUSES).respond(200, json=data("mastodon", statuses))
+
+
+def test_profile_links_are_the_users_own_not_hashtags_or_mentions(mock: respx.MockRouter) -> None:
+    _one_page(mock, "account_tags.json", "statuses_quote.json")
+    snap = read(MastodonSource, handle=HANDLE).snapshot
+    assert snap.links == ["https://robinquill.example", "https://shop.example.org/robin"]
+
+
+def test_quote_posts_keep_only_the_users_words(mock: respx.MockRouter) -> None:
+    _one_page(mock, "account.json", "statuses_quote.json")
+    snap = read(MastodonSource, handle=HANDLE).snapshot
+    assert [p.text for p in snap.posts] == ["Not my team, but this is worth reading."]

@@ -77,3 +77,14 @@ def test_a_blocked_second_page_keeps_what_was_read(mock: respx.MockRouter) -> No
                                        ("ab", False), ("a" * 21, False), ("quill ink", False)])
 def test_handle_grammar(handle: str, ok: bool) -> None:
     assert (RedditSource.validate(Account(platform="reddit", handle=handle)) is None) is ok
+
+
+def test_crossposts_read_the_users_own_parent_and_never_someone_elses(mock: respx.MockRouter) -> None:
+    mock.get(f"{USER}/about.json").respond(200, json=data("reddit", "about.json"))
+    mock.get(f"{USER}/overview.json").respond(200, json=data("reddit", "overview_crossposts.json"))
+    posts = read(RedditSource, handle="quill_and_ink").snapshot.posts
+    assert [p.text for p in posts] == [
+        "Knitting circle moves to Thursdays\nFrom June we meet at the Riverton library, 7pm. Ring 07700 900321 if lost.\n(r/eastvale)",
+        "Worth a read\n(r/socialwork)",
+        "Sharing for the team\n(r/socialwork)",
+    ]
