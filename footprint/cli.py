@@ -539,8 +539,13 @@ def cohort_cmd(
     from footprint.errors import FootprintError
     from footprint.output import write_private
 
+    from footprint.safetext import clean, clean_model, encodable
+
     try:
-        summary = cohort.summarise(cohort.load(reports, allow_names=allow_names))
+        loaded = cohort.load(reports, allow_names=allow_names)
+        # NOTE: students' reports quote fetched text (check ids, platforms): inert before any of it is shown.
+        loaded.reports = [clean_model(r, encodable if fmt is CohortFormat.json else clean) for r in loaded.reports]
+        summary = cohort.summarise(loaded)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
     if fmt is CohortFormat.json:
