@@ -45,7 +45,7 @@ def _load(tmp: Path, data: bytes) -> None:
     except InputError as exc:
         # One located line per problem (the loader reports several problems of one file at once).
         assert all(line.startswith(str(path)) for line in exc.message.splitlines()), exc.message
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < 10  # a hang guard; bench/bench_hostile.py measures the real time
 
 
 # --------------------------------------------------------------------------- the profile loader
