@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from checks._terms import ProfileTerms
 from footprint.models import Finding
@@ -91,7 +92,7 @@ def analyse(view: TextView, terms: ProfileTerms) -> Analysis:
     if found is None:
         found = _analyse(view, terms)
         view.memo[key] = found
-    return found  # type: ignore[return-value]
+    return cast(Analysis, found)  # NOTE: only analyse() writes this key
 
 
 def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
@@ -212,9 +213,9 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
     subject = next((m for m in hits.get("person.noun", ()) if not _inside(m, own)), None) or a.first("person.caseload")
     for category, kind in _DETAIL_CATEGORIES.items():
         # "Dad of Isla and Rory" in one's own bio, "my mum's": the author's own family is no detail of a client's
-        m = next((m for m in hits.get(category, ()) if not _inside(m, own)), None)
-        if m is not None:
-            a.details.setdefault(kind, m.term)
+        hit = next((m for m in hits.get(category, ()) if not _inside(m, own)), None)
+        if hit is not None:
+            a.details.setdefault(kind, hit.term)
     people = word_set(terms, "person.noun")
     for m in rules.search("age", text, view):
         nxt = _next_word(text, m.end())
@@ -270,9 +271,9 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
     workplace = [*hits.get("profile.employer", ()), *hits.get("profile.team", ())]
     for category in ("profile.place", "profile.locality"):
         # "Fife" inside "Fife Council": the author's employer, not where a person lives
-        m = next((m for m in hits.get(category, ()) if not _overlaps(m, workplace)), None)
-        if m is not None:
-            a.details.setdefault("place", m.term)
+        hit = next((m for m in hits.get(category, ()) if not _overlaps(m, workplace)), None)
+        if hit is not None:
+            a.details.setdefault("place", hit.term)
     if "school" not in a.details and rules.search("school.year", text, view):
         a.details["school"] = "a school year"
     if "history" not in a.details:

@@ -90,7 +90,7 @@ _CHANNEL = frozenset({"my number", "gave my number", "my personal mobile", "my m
                       "my personal number", "personal number", "my own number", "my number to", "my mobile number"})
 
 
-def _someones_relative(view) -> str | None:  # type: ignore[no-untyped-def]
+def _someones_relative(view) -> str | None:
     """'Agnes's daughter', 'Jean's son': a relative of someone named (not the author's own)."""
     tokens = view.tokens
     for i, tok in enumerate(tokens[:-1]):
@@ -105,7 +105,7 @@ _KNOWN = ("boundaries.known", "boundaries.known-case", "boundaries.known-left", 
           "boundaries.known-slot", "boundaries.known-role", "boundaries.known-group")
 
 
-def _known_through_work(rules, text: str, view) -> str | None:  # type: ignore[no-untyped-def]
+def _known_through_work(rules, text: str, view) -> str | None:
     """Someone described as known through work: "a woman I was involved with", "whose case I closed"."""
     for name in _KNOWN:
         found = rules.search(name, text, view)
@@ -117,7 +117,7 @@ def _known_through_work(rules, text: str, view) -> str | None:  # type: ignore[n
 _SELF = frozenset({"me", "my", "i", "i'm", "i've", "mine"})
 
 
-def _platform_contact(view, hits) -> list:  # type: ignore[no-untyped-def]
+def _platform_contact(view, hits) -> list:
     """A personal channel named in a post that also speaks of the author ("messaged me on insta")."""
     platforms = hits.get("boundaries.platform")
     if platforms and not _SELF.isdisjoint(view.tokens):
@@ -137,7 +137,7 @@ class _Said:
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,}(?!@|\.[a-z]{2,}\b)")
 
 
-def _tagged(view, hits) -> list:  # type: ignore[no-untyped-def]
+def _tagged(view, hits) -> list:
     """Someone from work tagged by their handle ("one of our young people @kaiden.m.0809"): their own account,
     linked from the worker's."""
     if "person.caseload" not in hits or "@" not in view.text:
@@ -146,7 +146,7 @@ def _tagged(view, hits) -> list:  # type: ignore[no-untyped-def]
     return [_Said(f"tagged {m.group()}", m.start(), m.end())] if m else []
 
 
-def _gaming(rules, view) -> list:  # type: ignore[no-untyped-def]
+def _gaming(rules, view) -> list:
     """Playing an online game with someone: "on the Xbox with", "playing Fortnite tonight with"."""
     found = rules.search("boundaries.gaming", view.text, view)
     return [_Said(m.group(), m.start(), m.end()) for m in found[:1]]

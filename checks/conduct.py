@@ -51,7 +51,7 @@ _DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
 
-def _window(view) -> int:  # type: ignore[no-untyped-def]
+def _window(view) -> int:
     return 10_000 if len(view.tokens) <= _SHORT else 15
 
 
@@ -82,7 +82,7 @@ class _ConductCheck(TermsCheck):
 _UNMASKERS: dict[int, Unmasker] = {}
 
 
-def _unmasker(rules) -> Unmasker:  # type: ignore[no-untyped-def]
+def _unmasker(rules) -> Unmasker:
     found = _UNMASKERS.get(id(rules))
     if found is None or found.source is not rules:
         found = Unmasker(rules.terms("conduct.profanity"), rules.terms("conduct.profanity-noun"))
@@ -95,7 +95,7 @@ def _unmasker(rules) -> Unmasker:  # type: ignore[no-untyped-def]
 _PHRASES: dict[tuple[int, str], frozenset[tuple[str, ...]]] = {}
 
 
-def _phrases(rules, category: str) -> frozenset[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+def _phrases(rules, category: str) -> frozenset[tuple[str, ...]]:
     """A word-list category as a set of token tuples ("he's a" → ("he's", "a")), read once per rule set."""
     key = (id(rules), category)
     found = _PHRASES.get(key)
@@ -104,7 +104,7 @@ def _phrases(rules, category: str) -> frozenset[tuple[str, ...]]:  # type: ignor
     return found
 
 
-def _pointer_before(view, first: int, pointers) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+def _pointer_before(view, first: int, pointers) -> tuple[int, int] | None:
     """(start, end) tokens of a pointer ending within a few tokens before `first` ("he's a total ___", "you ___")."""
     tokens = view.tokens
     for end in range(first - 1, max(-1, first - 1 - 2 * _POINTER_GAP), -1):
@@ -123,7 +123,7 @@ class _TokenSpan:
 
     __slots__ = ("start", "end", "term", "first_token", "last_token")
 
-    def __init__(self, view, i: int, j: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, view, i: int, j: int) -> None:
         self.first_token, self.last_token = i, j
         self.start, self.end = view.starts[i], view.ends[j]
         self.term = " ".join(view.tokens[i:j + 1])
@@ -138,12 +138,12 @@ class _Span:
         self.start, self.end, self.term = m.start(), m.end(), m.group()
 
 
-def _written(text: str, match) -> str:  # type: ignore[no-untyped-def]
+def _written(text: str, match) -> str:
     """The words of a match as the post wrote them (masked spellings stay masked)."""
     return text[match.start:match.end]
 
 
-def _own_children(view, target) -> bool:  # type: ignore[no-untyped-def]
+def _own_children(view, target) -> bool:
     """True for "my kids", "our boys": the author's own children, not people on a caseload."""
     first = target.first_token
     words = target.term.lower().split()
@@ -173,7 +173,7 @@ _AUTHOR = frozenset({"i", "me", "i'd", "i'll", "we", "we'd", "i've", "i'm", "gon
 _CALLED = frozenset({"call", "calls", "called", "calling", "named", "branded", "labelled", "labeled"})
 
 
-def _called(view, match) -> bool:  # type: ignore[no-untyped-def]
+def _called(view, match) -> bool:
     """True when the word is what someone was called ("a teacher who called her mum a smackhead"): reported."""
     lo = max(0, match.first_token - 4)
     for i in range(lo, match.first_token):
@@ -182,7 +182,7 @@ def _called(view, match) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _negated(view, match) -> bool:  # type: ignore[no-untyped-def]
+def _negated(view, match) -> bool:
     """True when a negation stands just before the match ("are not vermin", "never a drain")."""
     lo = max(0, match.first_token - 2)
     return any(view.tokens[i] in _NEGATORS for i in range(lo, match.first_token))
@@ -218,7 +218,7 @@ class DisparagingCheck(_ConductCheck):
             return
 
 
-def _disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untyped-def]
+def _disparaged(check: _ConductCheck, text: TextItem):
     """The first remark aimed at people met through work: (insult, target, about people who use services)."""
     memo = text.view.memo
     key = ("conduct.disparaged", id(check.terms))
@@ -228,7 +228,7 @@ def _disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untype
     return found
 
 
-def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untyped-def]
+def _find_disparaged(check: _ConductCheck, text: TextItem):
     view = check.view(text)
     hits = check.hits(text)
     if "context.fiction" in hits or _DISPARAGING.isdisjoint(hits):
@@ -248,7 +248,7 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
     return found
 
 
-def _body_mocked(check, hits, view, users):  # type: ignore[no-untyped-def]
+def _body_mocked(check, hits, view, users):
     """A laugh at a person's body in a post about work ("legs like two pipe cleaners 😂", "Mr 28 stone 💀")."""
     if _LAUGH.search(view.text) is None:
         return []
@@ -266,7 +266,7 @@ def _body_mocked(check, hits, view, users):  # type: ignore[no-untyped-def]
     return []
 
 
-def _aimed(hits, users, window, about_work, view=None):  # type: ignore[no-untyped-def]
+def _aimed(hits, users, window, about_work, view=None):
     """(insult, target, about people who use services) for each insult aimed at someone.
 
     A derogatory word needs a target near it: people who use services (by any name, or the one
@@ -310,7 +310,7 @@ def _aimed(hits, users, window, about_work, view=None):  # type: ignore[no-untyp
         yield contempt[1], contempt[0], True
 
 
-def _contempt(hits, window, view=None):  # type: ignore[no-untyped-def]
+def _contempt(hits, window, view=None):
     """(group, claim): a sweeping hostile claim about a group (not one someone else was heard to make)."""
     claims = hits.get("conduct.generalise", ())
     if view is not None and claims:
@@ -322,7 +322,7 @@ def _contempt(hits, window, view=None):  # type: ignore[no-untyped-def]
     return None
 
 
-def _retraction(text: str, untrue) -> bool:  # type: ignore[no-untyped-def]
+def _retraction(text: str, untrue) -> bool:
     """A flat retraction standing as its own sentence ("It wasn't." "They hadn't." "There's no bed.")."""
     before = text[:untrue.start].rstrip()
     opens = not before or before[-1] in ".!?\n"
@@ -378,7 +378,7 @@ class PublicTrustCheck(_ConductCheck):
         finding.kind = _KINDS.get(kind)
         yield finding
 
-    def _found(self, text, hits, view, window, reported, condemned):  # type: ignore[no-untyped-def]
+    def _found(self, text, hits, view, window, reported, condemned):
         """The first kind of conduct the post shows, in order of gravity.
 
         Contempt for people met through work is conduct.disparaging's: here it counts only when it names a
@@ -397,7 +397,7 @@ class PublicTrustCheck(_ConductCheck):
             or (None if contact else self._boast(hits, window, view) or self._dishonest(hits, window, view))
         )
 
-    def _hate(self, hits, view, groups_only=False):  # type: ignore[no-untyped-def]
+    def _hate(self, hits, view, groups_only=False):
         """A group named for who they are, made less than human, a danger or unwelcome ("[group] are vermin",
         "send them back", "bloody [group]"): discrimination, with or without any word about work."""
         for expel in () if groups_only else hits.get("conduct.expel", ())[:20]:
@@ -430,7 +430,7 @@ class PublicTrustCheck(_ConductCheck):
                             "at work or away from it.")
         return None
 
-    def _name_calling(self, hits, view):  # type: ignore[no-untyped-def]
+    def _name_calling(self, hits, view):
         """An obscene insult pointed at a person ("he's a total c**t", "absolute bellend", "you w*nker")."""
         if "conduct.banter" in hits:
             return None
@@ -453,7 +453,7 @@ class PublicTrustCheck(_ConductCheck):
                         "at anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
         return None
 
-    def _discrimination(self, hits, window, view=None, insults_aside=False):  # type: ignore[no-untyped-def]
+    def _discrimination(self, hits, window, view=None, insults_aside=False):
         contempt = _contempt(hits, window, view)
         if contempt is not None and insults_aside:
             # "these families are scum" is contempt (conduct.disparaging's); "they all smell the same" is a trait
@@ -477,7 +477,7 @@ class PublicTrustCheck(_ConductCheck):
                     "conduct concerns for the regulator, whoever it is said about.")
         return None
 
-    def _abuse(self, hits, view, threats_only=False):  # type: ignore[no-untyped-def]
+    def _abuse(self, hits, view, threats_only=False):
         """Abuse aimed at a person: an abusive word with "you" beside it, or a wish that someone dies."""
         for alone in hits.get("conduct.abuse-alone", ())[:20]:
             if not _quoted(view.text, alone.start, alone.end) and not _negated(view, alone):
@@ -505,7 +505,7 @@ class PublicTrustCheck(_ConductCheck):
         return (f"This post aims abuse at a person (\"{word}\"). Abusive language in public, to anyone, "
                 "breaks the standard of behaviour the regulator expects of you outside work too.")
 
-    def _dishonest(self, hits, window, view):  # type: ignore[no-untyped-def]
+    def _dishonest(self, hits, window, view):
         """Saying a duty was done when it was not, altering records, misleading a panel, money from families."""
         for act in hits.get("conduct.dishonest", ())[:200]:
             duty = (near(act, hits.get("conduct.duty", ()), window) or near(act, hits.get("conduct.work-now", ()), window)
@@ -524,7 +524,7 @@ class PublicTrustCheck(_ConductCheck):
                         f"\"{untrue.term}\"). Misleading a court, a panel, a manager or a family is a serious breach of trust.")
         return None
 
-    def _intoxication(self, hits, window, view):  # type: ignore[no-untyped-def]
+    def _intoxication(self, hits, window, view):
         if "conduct.off-today" in hits:
             return None  # a drink on a day off or on leave is not drinking at work
         drinks = hits.get("conduct.intox", ())
@@ -542,7 +542,7 @@ class PublicTrustCheck(_ConductCheck):
                         f"(\"{work.term}\"). It suggests people were put at risk and harms trust in the service.")
         return None
 
-    def _boast(self, hits, window, view):  # type: ignore[no-untyped-def]
+    def _boast(self, hits, window, view):
         for boast in hits.get("conduct.rule-boast", ())[:200]:
             duty = near(boast, hits.get("conduct.duty", ()), window)
             if duty is not None and _authors_own(boast, hits, view):
@@ -552,7 +552,7 @@ class PublicTrustCheck(_ConductCheck):
         return None
 
 
-def _authors_own(act, hits, view) -> bool:  # type: ignore[no-untyped-def]
+def _authors_own(act, hits, view) -> bool:
     """True unless someone else is the subject of `act` earlier in its sentence, with no "I" or "we" there."""
     text = view.text
     sentence = max(text.rfind(mark, 0, act.start) for mark in ".!?\n") + 1

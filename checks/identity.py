@@ -92,7 +92,7 @@ class RoleCheck(TermsCheck):
         )
 
 
-def _practice_day(practice):  # type: ignore[no-untyped-def]
+def _practice_day(practice):
     """The first of three or more different practice tasks ("nine home visits, two court reports and a core
     group"): a list of one's own visits, reports and meetings says the role without the title."""
     seen: dict[str, object] = {}
@@ -141,7 +141,7 @@ class EmployerCheck(TermsCheck):
                     "employer's social media policy."],
         )
 
-    def _named(self, view, a, profile_text: bool):  # type: ignore[no-untyped-def]
+    def _named(self, view, a, profile_text: bool):
         """(match, what it names, whether it is specific) or None."""
         for m in a.hits.get("profile.employer", ()):
             return m, "your employer", False
@@ -163,5 +163,5 @@ class EmployerCheck(TermsCheck):
         return None
 
 
-def _inside_any(m, others) -> bool:  # type: ignore[no-untyped-def]
+def _inside_any(m, others) -> bool:
     return any(o.first_token <= m.first_token and m.last_token <= o.last_token for o in others)

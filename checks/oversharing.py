@@ -63,7 +63,7 @@ class ServiceUserCheck(TermsCheck):
         ))
 
 
-def _case_anchor(a) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _case_anchor(a) -> tuple[int, int]:
     """Where a case told without a person is best shown: its case event, or its first sensitive detail."""
     for category in ("detail.case", "detail.legal", "detail.health", "detail.event", "person.group"):
         m = a.first(category)
@@ -72,7 +72,7 @@ def _case_anchor(a) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return (0, 0)
 
 
-def _evidence_span(a, anchor: tuple[int, int]) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _evidence_span(a, anchor: tuple[int, int]) -> tuple[int, int]:
     """The span from the first to the last detail-bearing match (to tell whether it lies in an image description)."""
     spans = [anchor] if anchor != (0, 0) else []
     for category in ("detail.case", "detail.legal", "detail.health", "detail.event", "detail.family", "person.noun",
@@ -143,13 +143,13 @@ class WorkplaceCheck(TermsCheck):
 _FIRST_PERSON = frozenset({"our", "my", "we", "us", "we're", "we've", "i", "i'm", "i've", "me"})
 
 
-def _only_public_news(hits, internal, tokens) -> bool:  # type: ignore[no-untyped-def]
+def _only_public_news(hits, internal, tokens) -> bool:
     """Every internal-looking matter is one an employer announces in public, and no one inside a team speaks."""
     public = {m.term for m in hits.get("workplace.public-news", ())}
     return bool(public) and all(m.term in public for m in internal) and _FIRST_PERSON.isdisjoint(tokens)
 
 
-def _team(a, internal):  # type: ignore[no-untyped-def]
+def _team(a, internal):
     """The team the post is about; words that are themselves the only internal matter ("on the rota") do not count."""
     for category in ("workplace.team-ref", "profile.team", "profile.team-generic"):
         for m in a.hits.get(category, ()):
@@ -158,7 +158,7 @@ def _team(a, internal):  # type: ignore[no-untyped-def]
     return None
 
 
-def _named_unit(view, unit) -> bool:  # type: ignore[no-untyped-def]
+def _named_unit(view, unit) -> bool:
     """A team or office with a name of its own just before it ("Renfrewshire MHO team", "Letham hub")."""
     for i in range(max(0, unit.first_token - 3), unit.first_token):
         tok = view.tokens[i]
@@ -168,7 +168,7 @@ def _named_unit(view, unit) -> bool:  # type: ignore[no-untyped-def]
     return nxt < len(view.tokens) and view.capitalised(unit.first_token) and view.tokens[nxt][:1].isdigit()
 
 
-def _colleagues(view, a, stop, name_next, not_name) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+def _colleagues(view, a, stop, name_next, not_name) -> list[tuple[str, bool]]:
     """Capitalised first names in the post that are not places or titles.
 
     A name opening a sentence counts only when a verb-like word follows ("Fiona got a warning");

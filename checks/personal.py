@@ -115,7 +115,7 @@ _OTHERS = frozenset({"they", "they're", "them", "he", "she", "families", "family
                      "callers", "men", "women", "neighbours", "students", "staff"})
 
 
-def _own_routine(view, hits, about_work: bool) -> bool:  # type: ignore[no-untyped-def]
+def _own_routine(view, hits, about_work: bool) -> bool:
     """A routine of the writer's own: in a post about work, one told of other people ("the same families
     ring every Friday at 4.55") is theirs, unless "I", "me" or "my" is close to it too."""
     routines = hits.get("personal.routine")
@@ -126,7 +126,7 @@ def _own_routine(view, hits, about_work: bool) -> bool:  # type: ignore[no-untyp
     return view.token_near(routines[0], _ME, 6) or not view.token_near(routines[0], _OTHERS, 6)
 
 
-def _place_near(view, routine, place: str) -> bool:  # type: ignore[no-untyped-def]
+def _place_near(view, routine, place: str) -> bool:
     """The place is named in the same sentence as the routine."""
     first = place.lower().split()[0] if place.split() else ""
     text, starts = view.text, view.starts
@@ -146,7 +146,7 @@ def _apostrophe_empty(tokens: list[str]) -> bool:
     return any(t.endswith("'s") and tokens[i + 1] == "empty" for i, t in enumerate(tokens[:-1]))
 
 
-def _empty_home(view, hits) -> bool:  # type: ignore[no-untyped-def]
+def _empty_home(view, hits) -> bool:
     """"the house is all locked up and empty": "empty" within a few words of the home itself."""
     if "empty" not in view.tokens:
         return False

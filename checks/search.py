@@ -96,7 +96,7 @@ class SearchResultsCheck(TermsCheck):
             details=[f"shows: {shown}"] + ([f"opt-out page: {hit.opt_out}"] if hit.opt_out else []),
         )
 
-    def _accounts(self, hit: SearchHit, snapshot: Snapshot, anonymous: dict) -> Iterator[Finding]:  # type: ignore[type-arg]
+    def _accounts(self, hit: SearchHit, snapshot: Snapshot, anonymous: dict) -> Iterator[Finding]:
         text = _text(hit)
         handle = (hit.handle or "").casefold()
         tied = anonymous.get(handle) if hit.result_class in (SearchClass.DECLARED, SearchClass.UNDECLARED_PROFILE) else None

@@ -86,7 +86,7 @@ def _root(
     """footprint: see yourself the way a stranger, or your regulator, would."""
 
 
-def _stderr():  # type: ignore[no-untyped-def]
+def _stderr():
     from rich.console import Console
 
     return Console(stderr=True, no_color="NO_COLOR" in os.environ, highlight=False)
@@ -143,7 +143,7 @@ def _width(output: Path | None) -> int:
 
 
 def _emit(
-    reports: list, fmt: Format | None, output: Path | None, redact: bool = False, details: bool = False  # type: ignore[type-arg]
+    reports: list, fmt: Format | None, output: Path | None, redact: bool = False, details: bool = False
 ) -> None:
     from footprint.output import write_private
     from footprint.render import RenderOptions, renderer
@@ -178,19 +178,19 @@ def _emit(
         _stderr().print(f"report written to {clean_line(str(output))}", markup=False)
 
 
-def _severity(fail_on: FailOn):  # type: ignore[no-untyped-def]
+def _severity(fail_on: FailOn):
     from footprint.models import Severity
 
     return None if fail_on is FailOn.never else Severity(fail_on.value)
 
 
-def _exit_code(reports: list, fail_on: FailOn) -> int:  # type: ignore[type-arg]
+def _exit_code(reports: list, fail_on: FailOn) -> int:
     """1 when any report has a finding at or above --fail-on, else 3 when any is incomplete, else 0."""
     codes = {r.exit_code(_severity(fail_on)) for r in reports}
     return 1 if 1 in codes else max(codes, default=0)
 
 
-def _options(only, skip, framework, allow_private=False):  # type: ignore[no-untyped-def]
+def _options(only, skip, framework, allow_private=False):
     from footprint.engine import AuditOptions
 
     return AuditOptions(only=only or (), skip=skip or (), framework=framework, allow_private_addresses=allow_private)
@@ -260,7 +260,7 @@ EngineOpt = Annotated[
 ]
 
 
-def _add_search(report, profile, registry, rules, engine, allow_private, only, skip, framework):  # type: ignore[no-untyped-def]
+def _add_search(report, profile, registry, rules, engine, allow_private, only, skip, framework):
     """`audit --search`: run the search and add its section and findings to the audit's report."""
     import asyncio
 

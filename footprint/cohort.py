@@ -140,7 +140,7 @@ def load(paths: Iterable[Path], *, allow_names: bool = False) -> Loaded:
     return Loaded(reports, duplicates, unredacted)
 
 
-def _tallies(reports: Sequence[Report], key_of, order=None) -> list[Tally]:  # type: ignore[no-untyped-def]
+def _tallies(reports: Sequence[Report], key_of, order=None) -> list[Tally]:
     people: Counter[str] = Counter()
     high: Counter[str] = Counter()
     findings: Counter[str] = Counter()

@@ -89,7 +89,7 @@ def ascii_fallback(text: str) -> str:
 
 def clean_model(model: T, fix: Any = clean) -> T:
     """A copy of a pydantic model (or a list/dict/str of them) with `fix` applied to every string."""
-    return _walk(model, fix)  # type: ignore[no-any-return]
+    return _walk(model, fix)
 
 
 def _walk(value: Any, fix: Any) -> Any:

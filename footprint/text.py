@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import cast
 from html.parser import HTMLParser
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -100,14 +101,14 @@ class TextView:
         """Each token's first character offset in `text`."""
         if self._starts is None:
             self._offsets()
-        return self._starts  # type: ignore[return-value]
+        return cast("list[int]", self._starts)  # NOTE: _offsets() always fills it
 
     @property
     def ends(self) -> list[int]:
         """Each token's end offset (exclusive) in `text`."""
         if self._ends is None:
             self._offsets()
-        return self._ends  # type: ignore[return-value]
+        return cast("list[int]", self._ends)  # NOTE: _offsets() always fills it
 
     def _offsets(self) -> None:
         lower = self._lower
@@ -134,7 +135,7 @@ class TextView:
         found = self.memo.get("has_digit")
         if found is None:
             found = self.memo["has_digit"] = _DIGIT.search(self.text) is not None
-        return found  # type: ignore[return-value]
+        return cast(bool, found)
 
     @property
     def digit_count(self) -> int:
@@ -142,7 +143,7 @@ class TextView:
         found = self.memo.get("digits")
         if found is None:
             found = self.memo["digits"] = sum(map(self.text.count, "0123456789")) if self.has_digit else 0
-        return found  # type: ignore[return-value]
+        return cast(int, found)
 
     def original(self, i: int) -> str:
         """Token i as written (with its capitals)."""
@@ -192,7 +193,7 @@ _Candidates = tuple  # (one-word entries, {2nd word: two-word entries}, {2nd wor
 _NOTHING: tuple = ()  # falsy, so compress() skips words that start no term
 
 
-class _Memo(dict):  # type: ignore[type-arg]
+class _Memo(dict[str, _Candidates]):
     """Candidates per word, computed on first sight (bounded, so hostile input cannot grow it forever)."""
 
     def __init__(self, index: PhraseIndex) -> None:
@@ -259,7 +260,7 @@ class PhraseIndex:
         """
         singles: list[_Entry] = []
         twos: dict[str, list[_Entry]] = {}
-        longer: dict[str, list[_Entry]] = {}
+        longer: dict[str, dict[str | None, list[_Entry]]] = {}
         slow: list[_Entry] = []
         for entry in self.by_first.get(token, ()):
             size = len(entry.tokens)

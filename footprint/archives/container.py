@@ -98,7 +98,7 @@ class Container:
         if announce and self.on_open is not None:
             self.on_open(member.name)
         raw = _Capped(self._open(member), member.size, f"{self.label}: {member.name}")
-        return io.BufferedReader(raw, buffer_size=1 << 16)  # type: ignore[return-value]
+        return io.BufferedReader(raw, buffer_size=1 << 16)
 
     def open_text(self, member: Member) -> IO[str]:
         """The member as UTF-8 text, or UTF-16 when it starts with that byte-order mark (LinkedIn's older

@@ -22,7 +22,7 @@ def demo_site() -> FixtureSite:
     return FixtureSite(folder() / "routes.yaml", folder() / "fixtures")
 
 
-def bundled_personas(sources, names=None):  # type: ignore[no-untyped-def]
+def bundled_personas(sources, names=None):
     """The bundled personas (footprint/demo/personas/*.yaml), served from the demo's fictional internet."""
     from footprint.demo.personas import load_persona
     from footprint.guidance import frameworks
@@ -32,7 +32,7 @@ def bundled_personas(sources, names=None):  # type: ignore[no-untyped-def]
     return [load_persona(files[name], sources, frameworks(), base=site) for name in names or list(files)]
 
 
-async def run_demo(registry, rules, options, progress, names=None, personas=None):  # type: ignore[no-untyped-def]
+async def run_demo(registry, rules, options, progress, names=None, personas=None):
     """Audit each persona (the bundled ones, or `personas`) through its mock transport; one report per persona."""
     from footprint.engine import audit
 
@@ -45,12 +45,12 @@ async def run_demo(registry, rules, options, progress, names=None, personas=None
     return reports
 
 
-def worst_first(reports):  # type: ignore[no-untyped-def]
+def worst_first(reports):
     """The reports with the persona that has the most to fix first: it is the one that shows what footprint does."""
     return sorted(reports, key=lambda r: (-(r.max_severity().rank if r.max_severity() else -1), -len(r.findings)))
 
 
-async def _search(report, profile, registry, rules, options, site, progress):  # type: ignore[no-untyped-def]
+async def _search(report, profile, registry, rules, options, site, progress):
     """The persona's name searched through the demo's SearXNG instance (fixtures), added to its report."""
     from footprint.guidance import load_catalogue
     from footprint.search import SearchOptions, attach, run_search

@@ -184,7 +184,7 @@ class WireEngine:
         headers: dict[str, str] = {}
         chunks: list[bytes] = []
         size = 0
-        decoder: zlib._Decompress | None = None  # type: ignore[name-defined]
+        decoder: zlib._Decompress | None = None
         while True:
             event = conn.h11.next_event()
             if event is h11.NEED_DATA:

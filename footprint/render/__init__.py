@@ -41,4 +41,4 @@ def renderer(name: str) -> Renderer:
         module = FORMATS[name]
     except KeyError:
         raise ValueError(f"unknown format {name!r} (known: {', '.join(FORMATS)})") from None
-    return import_module(module).render  # type: ignore[no-any-return]
+    return import_module(module).render
