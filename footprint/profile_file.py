@@ -125,7 +125,7 @@ def load_profile(
     _tidy_accounts(data, known)
     problems = ProblemList(path, located)
     profile = validation_problems(Profile, data, problems)
-    accounts = data.get("accounts") if isinstance(data.get("accounts"), list) else []
+    accounts = data["accounts"] if isinstance(data.get("accounts"), list) else []
     for i, entry in enumerate(accounts):
         if not isinstance(entry, dict) or not isinstance(entry.get("platform"), str):
             continue
@@ -145,7 +145,7 @@ def load_profile(
             problem = None  # NOTE: an address the parser chokes on is reported on its own account; the others are still read
         if problem:
             problems.add(("accounts", i, "handle" if account.handle else "url"), problem)
-    endpoints = data.get("endpoints") if isinstance(data.get("endpoints"), dict) else {}
+    endpoints = data["endpoints"] if isinstance(data.get("endpoints"), dict) else {}
     for platform, url in endpoints.items():
         if platform not in sources:
             problems.add(("endpoints", platform),

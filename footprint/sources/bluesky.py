@@ -121,12 +121,12 @@ class BlueskySource(Source):
 
 
 def _post(item: dict[str, Any], did: str, handle: str) -> Post | None:
-    post = item.get("post") if isinstance(item.get("post"), dict) else {}
-    reason = item.get("reason") if isinstance(item.get("reason"), dict) else {}
-    author = post.get("author") if isinstance(post.get("author"), dict) else {}
+    post = item["post"] if isinstance(item.get("post"), dict) else {}
+    reason = item["reason"] if isinstance(item.get("reason"), dict) else {}
+    author = post["author"] if isinstance(post.get("author"), dict) else {}
     if "reasonRepost" in as_text(reason.get("$type")) or author.get("did") not in (None, did):
         return None  # someone else's post, reposted
-    record = post.get("record") if isinstance(post.get("record"), dict) else {}
+    record = post["record"] if isinstance(post.get("record"), dict) else {}
     uri = as_text(post.get("uri"))
     rkey = uri.rsplit("/", 1)[-1] if uri else ""
     return Post(
@@ -145,5 +145,5 @@ def _alt_texts(embed: Any) -> list[str]:
         return []
     if isinstance(embed.get("media"), dict):
         return _alt_texts(embed["media"])
-    images = embed.get("images") if isinstance(embed.get("images"), list) else []
+    images = embed["images"] if isinstance(embed.get("images"), list) else []
     return [as_text(i.get("alt")) for i in images if isinstance(i, dict) and as_text(i.get("alt"))]

@@ -111,7 +111,7 @@ def _event(event: dict[str, Any]) -> Post | None:
     """The user's own words in a public event: their comments and reviews, issues and pull requests they opened,
     their releases, and commit messages new to the repository. Never the text of someone else's issue or pull
     request that the user only closed, labelled or commented on."""
-    payload = event.get("payload") if isinstance(event.get("payload"), dict) else {}
+    payload = event["payload"] if isinstance(event.get("payload"), dict) else {}
     repo = event.get("repo", {}).get("name", "") if isinstance(event.get("repo"), dict) else ""
     actor = _login(event, "actor")
     kind = as_text(event.get("type"))

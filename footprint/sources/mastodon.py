@@ -161,11 +161,11 @@ def _post(status: dict[str, Any]) -> Post | None:
         return None
     alt = [m.get("description") for m in status.get("media_attachments") or [] if isinstance(m, dict)]
     visibility = status.get("visibility")
-    poll = status.get("poll") if isinstance(status.get("poll"), dict) else {}
-    options = [o.get("title") for o in poll.get("options") or [] if isinstance(o, dict) and isinstance(o.get("title"), str)]
+    poll = status["poll"] if isinstance(status.get("poll"), dict) else {}
+    options = [o["title"] for o in poll.get("options") or [] if isinstance(o, dict) and isinstance(o.get("title"), str)]
     # NOTE: a quote post's quoted status is someone else's words (or a post of the user's read on its own);
     # only the "RE: <link>" paragraph standing in for it is dropped from the user's text.
-    content = status.get("content") if isinstance(status.get("content"), str) else ""
+    content = status["content"] if isinstance(status.get("content"), str) else ""
     text = html_to_text(drop_quote_fallback(content))
     return Post(
         id=str(status.get("id", "")),

@@ -141,7 +141,7 @@ def _content(entry: Any) -> str:
 
 def _thing(child: dict[str, Any]) -> Post | None:
     """A submission (t3) or comment (t1) from a listing."""
-    kind, data = child.get("kind"), child.get("data") if isinstance(child.get("data"), dict) else {}
+    kind, data = child.get("kind"), child["data"] if isinstance(child.get("data"), dict) else {}
     if kind == "t3":
         text = "\n".join(p for p in (as_text(data.get("title")), *_crossposted(data)) if p)
     elif kind == "t1":
