@@ -12,6 +12,7 @@ from checks._masked import Unmasker
 from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import CheckContext, TextItem
+from footprint.rules import RuleSet
 from footprint.text import TextView
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
@@ -79,16 +80,16 @@ class _ConductCheck(TermsCheck):
         return self.view(text).hits(self.terms.index)
 
 
-_UNMASKERS: dict[int, Unmasker] = {}
+_UNMASKERS: dict[int, tuple[RuleSet, Unmasker]] = {}
 
 
-def _unmasker(rules) -> Unmasker:
-    found = _UNMASKERS.get(id(rules))
-    if found is None or found.source is not rules:
-        found = Unmasker(rules.terms("conduct.profanity"), rules.terms("conduct.profanity-noun"))
-        found.source = rules  # type: ignore[attr-defined]
-        _UNMASKERS.clear()
-        _UNMASKERS[id(rules)] = found
+def _unmasker(rules: RuleSet) -> Unmasker:
+    cached = _UNMASKERS.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    found = Unmasker(rules.terms("conduct.profanity"), rules.terms("conduct.profanity-noun"))
+    _UNMASKERS.clear()
+    _UNMASKERS[id(rules)] = (rules, found)
     return found
 
 

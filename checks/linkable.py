@@ -55,7 +55,9 @@ class LinkableCheck(TermsCheck):
         if name and not seen.name:
             seen.name = name.term
         if a.role_self or (text.item.kind != "post" and (a.has("role.title") or a.has("role.field"))):
-            seen.clues.setdefault("your profession", (a.role_self or a.first("role.title") or a.first("role.field")).term)
+            clue = a.role_self or a.first("role.title") or a.first("role.field")
+            if clue is not None:  # NOTE: always, given the test above
+                seen.clues.setdefault("your profession", clue.term)
         for category, label in (("profile.employer", "your employer"), ("profile.team", "your team"),
                                 ("profile.locality", "the area you work in"), ("profile.place", "a place you watch for")):
             m = a.first(category)

@@ -112,17 +112,17 @@ class WorkplaceCheck(TermsCheck):
         place = a.first("profile.locality")
         named_office = unit is not None and (
             (place is not None and 0 < unit.first_token - place.last_token <= 3) or _named_unit(text.view, unit))
-        colleagues = _colleagues(text.view, a, word_set(self.terms, "place.not"),
+        found = _colleagues(text.view, a, word_set(self.terms, "place.not"),
                                  word_set(self.terms, "workplace.name-next"), word_set(self.terms, "workplace.not-name"))
-        colleagues += [(m.term, False) for m in a.hits.get("profile.person", ())]  # names on the watch list
-        if service_user_details(a) and not colleagues:
+        found += [(m.term, False) for m in a.hits.get("profile.person", ())]  # names on the watch list
+        if service_user_details(a) and not found:
             return  # a post about a person who uses services: oversharing.service-user speaks for it
         if team is None and not named_office:
-            colleagues = [c for c, opening in colleagues if not opening]  # a name mid-sentence, not "Cat has…"
+            colleagues = [c for c, opening in found if not opening]  # a name mid-sentence, not "Cat has…"
             if not (colleagues and any(m.term in _HR for m in internal)):
                 return
         else:
-            colleagues = [c for c, _ in colleagues]
+            colleagues = [c for c, _ in found]
         about_people = bool(colleagues) and any(m.term in _HR for m in internal)
         severity = Severity.HIGH if about_people or self.terms.role_shown(snapshot) else Severity.MEDIUM
         first = internal[0]

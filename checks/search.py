@@ -81,9 +81,9 @@ class SearchResultsCheck(TermsCheck):
         for pattern, what in (("address", "a home address"), ("postcode", "a full postcode")):
             for m in self.rules.search(pattern, text, view)[:1]:
                 found.append((what, m.span()))
-        for m in _phone_candidates(text):
-            if personal_phone(m[0]):
-                found.append(("a phone number", m[1]))
+        for number, span in _phone_candidates(text):
+            if personal_phone(number):
+                found.append(("a phone number", span))
                 break
         if not found:
             return

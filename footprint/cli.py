@@ -9,7 +9,7 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -548,7 +548,7 @@ def init(
         sources = discover().sources
         # NOTE: no example defaults here: pressing Enter leaves a question unanswered, never fills in Jane Smith.
         answers.name = typer.prompt("Your name").strip()
-        optional = {"default": "", "show_default": False}
+        optional: dict[str, Any] = {"default": "", "show_default": False}
         answers.role = typer.prompt("Your role (social worker, social work student, care worker, MHO, ...)", **optional).strip()
         answers.employer = typer.prompt("Employer or placement", **optional).strip()
         answers.team = typer.prompt("Team or office", **optional).strip()

@@ -268,9 +268,9 @@ class Http:
             await response.aclose()
         # NOTE: the body is counted after decompression, so a small gzip bomb meets the cap too;
         # the rebuilt response carries the decoded bytes, hence no content-encoding header.
-        headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in ("content-encoding", "content-length")]
+        kept = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in ("content-encoding", "content-length")]
         decoded = httpx.Response(
-            response.status_code, headers=headers, content=b"".join(chunks), request=response.request, history=response.history
+            response.status_code, headers=kept, content=b"".join(chunks), request=response.request, history=response.history
         )
         return decoded
 

@@ -9,7 +9,7 @@ cancel a match, and named regular-expression patterns. The built-in files live i
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, cast
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -145,7 +145,7 @@ class RuleSet:
                 cached = self._search(name, text, view)
                 if view.text is text:
                     view.memo[key] = cached
-            return cached
+            return cast("list[re.Match[str]]", cached)  # NOTE: only this method writes ("pattern", name)
         return self._search(name, text, None)
 
     def _search(self, name: str, text: str, view: TextView | None) -> list[re.Match[str]]:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import yaml
 
 from footprint.models import Account
+
+if TYPE_CHECKING:
+    from footprint.plugins import Source
 
 
 @dataclass
@@ -29,7 +33,7 @@ class Answers:
     framework: str = "sssc"
 
 
-def parse_account(answer: str, sources: Mapping[str, type]) -> tuple[str, str] | str:
+def parse_account(answer: str, sources: Mapping[str, type[Source]]) -> tuple[str, str] | str:
     """`platform:handle` (or `platform:url`) as (platform, handle), or the reason it cannot be used."""
     from footprint.profile_file import ALIASES, reduce_handle, suggest
 
@@ -42,8 +46,8 @@ def parse_account(answer: str, sources: Mapping[str, type]) -> tuple[str, str] |
     if source is None:
         return f"unknown platform {platform!r}{suggest(platform, sources)} (known: {', '.join(sorted(sources))})"
     ident = reduce_handle(platform, ident)
-    key = "url" if getattr(source, "needs", "handle") == "url" else "handle"
-    problem = source.validate(Account(platform=platform, **{key: ident}))  # type: ignore[attr-defined]
+    account = Account(platform=platform, url=ident) if source.needs == "url" else Account(platform=platform, handle=ident)
+    problem = source.validate(account)
     return problem if problem else (platform, ident)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -156,7 +156,8 @@ def _bounded(path: Path, text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise InputError(f"{path}:{mark.line + 1}:{mark.column + 1}: nested more than {MAX_DEPTH} levels deep; refused")
+                line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+                raise InputError(f"{path}:{line + 1}:{column + 1}: nested more than {MAX_DEPTH} levels deep; refused")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -324,7 +325,7 @@ _PLAIN = {
 }
 
 
-def _message(error: dict[str, Any], known_keys: Iterable[str] = ()) -> str:
+def _message(error: Mapping[str, Any], known_keys: Iterable[str] = ()) -> str:
     """A validation error in plain words, with the rule broken; never the validation library's own jargon."""
     kind = error["type"]
     ctx = error.get("ctx") or {}

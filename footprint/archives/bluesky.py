@@ -50,7 +50,7 @@ class BlueskyReader(ArchiveReader):
                 if not isinstance(commit, dict) or not isinstance(commit.get("data"), Link):
                     raise CarError("the root block is not a repository commit")
                 entries = list(car.walk_mst(commit["data"]))
-            except (CarError, *_READ_ERRORS) as exc:
+            except (CarError,) + _READ_ERRORS as exc:
                 problem = f"{member.name}: not a readable Bluesky repository ({exc})"
                 if container.single_file or len(self._cars(container)) == 1:
                     raise InputError(problem) from None

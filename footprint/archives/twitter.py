@@ -206,9 +206,9 @@ def _tweet(record: Any, username: str, location: str, notes: _Notes) -> Post | N
     for m in media:
         if text_of(m.get("url")):
             text = text.replace(text_of(m["url"]), "")  # NOTE: a media link points at the attached image, not at words
-    full = notes.full_text(created, raw)
-    if full is not None:
-        text = full
+    whole = notes.full_text(created, raw)
+    if whole is not None:
+        text = whole
     alts = [text_of(m.get("ext_alt_text")) for m in media]
     return Post(
         id=tid,

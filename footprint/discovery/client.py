@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlsplit
 
 import httpx
@@ -134,7 +135,7 @@ class DiscoveryClient:
         self._wire: WireEngine | None = None
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._total = asyncio.Semaphore(self.limits.total)
-        self._public: dict[str, tuple[str, ...] | bool] = {}
+        self._public: dict[str, tuple[str, ...] | Literal[False]] = {}
         self._dns: ThreadPoolExecutor | None = None
 
     async def __aenter__(self) -> DiscoveryClient:
@@ -281,7 +282,7 @@ class DiscoveryClient:
             raise Refused(f"refused to contact {host}: a private, loopback or link-local address")
         return known
 
-    async def _resolve(self, host: str) -> tuple[str, ...] | bool:
+    async def _resolve(self, host: str) -> tuple[str, ...] | Literal[False]:
         """False for a private host; else the addresses it resolved to (empty when not resolved here)."""
         if host == "localhost" or host.endswith(_LOCAL_NAMES):
             return False

@@ -379,8 +379,8 @@ def _group(group: view.FindingGroup) -> Panel:
         steps = Table.grid(padding=(0, 1))
         steps.add_column(no_wrap=True)
         steps.add_column(overflow="fold")
-        for line in view.advice(first):
-            steps.add_row(Text("  →", style="bold green"), Text(line))
+        for step in view.advice(first):
+            steps.add_row(Text("  →", style="bold green"), Text(step))
         parts.append(steps)
     title = Text(f" {group.severity.value.upper()} ", style=SEVERITY_STYLE[group.severity])
     title.append(f" [{group.check}] ", style="dim")
