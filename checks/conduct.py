@@ -188,6 +188,84 @@ def _negated(view, match) -> bool:  # type: ignore[no-untyped-def]
     return any(view.tokens[i] in _NEGATORS for i in range(lo, match.first_token))
 
 
+_SENTENCE_END = frozenset(".!?\n;")
+_SUBJECT_GAP = 6  # tokens from a target to the verb that links it to a verdict ("Cis people, on the whole, are")
+_VERDICT_GAP = 3  # words such as "just", "so", "a", "total" between that verb and the verdict
+
+
+def _words(rules, category: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    key = (id(rules), category)
+    found = _PHRASES.get(key)
+    if found is None:
+        found = _PHRASES[key] = frozenset(rules.terms(category))  # type: ignore[assignment]
+    return found  # type: ignore[return-value]
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """True when nothing that ends a sentence stands between offsets a and b."""
+    return not any(ch in _SENTENCE_END for ch in text[a:b])
+
+
+def _verdict(rules, view, targets, verdicts):  # type: ignore[no-untyped-def]
+    """(target, verdict): a strongly negative verdict that the grammar pins on a target in the same sentence.
+
+    Two shapes: the target is the subject of a linking verb whose complement is the verdict ("Cis people,
+    on the whole, are just awful", "The WHO is a criminal enterprise"), or the verdict stands right before
+    the target as its adjective ("vile Tories"). A target that is the object of a preposition or a verb of
+    support ("violence against Muslims is evil", "welcome refugees") is not the one judged, and a verdict
+    with a negation before it ("are not awful") is no verdict.
+    """
+    if not targets or not verdicts:
+        return None
+    tokens, text = view.tokens, view.text
+    copula = _words(rules, "conduct.copula")
+    filler = _words(rules, "conduct.intensifier")
+    leads = _words(rules, "conduct.object-lead")
+    for target in targets:
+        t0, t1 = target.first_token, target.last_token
+        if t0 > 0 and tokens[t0 - 1] in leads:
+            continue
+        if t1 + 1 < len(tokens) and tokens[t1 + 1] in ("'s", "s"):
+            continue  # "the government's policy is awful": the policy is judged
+        for verdict in verdicts:
+            v0 = verdict.first_token
+            if _negated(view, verdict):
+                continue
+            if v0 > t1:
+                if not _same_sentence(text, target.end, verdict.start):
+                    continue
+                link = next((i for i in range(t1 + 1, min(v0, t1 + 1 + _SUBJECT_GAP)) if tokens[i] in copula), None)
+                if link is None and t1 + 1 < len(tokens) and tokens[t1].endswith(("'s", "'re")):
+                    link = t1
+                if link is None or v0 - link - 1 > _VERDICT_GAP:
+                    continue
+                if all(tokens[i] in filler for i in range(link + 1, v0)):
+                    return target, verdict
+            elif verdict.last_token < t0 and t0 - verdict.last_token <= 2:
+                if all(tokens[i] in filler for i in range(verdict.last_token + 1, t0)) \
+                        and _same_sentence(text, verdict.end, target.start):
+                    return target, verdict
+    return None
+
+
+def _verdicts(hits) -> list:  # type: ignore[type-arg]
+    """Every strongly negative verdict word in a post: the sentiment lexicon's and the obscene insults."""
+    return [*hits.get("conduct.evaluation", ())[:50], *hits.get("conduct.insult-strong", ())[:20],
+            *hits.get("conduct.class-slur", ())[:20]]
+
+
+def _mention_targets(view):  # type: ignore[no-untyped-def]
+    """The tokens of each @-mention ("@SomeMP"), as targets a verdict may be pinned on."""
+    found = []
+    for m in _MENTION.finditer(view.text):
+        start = m.start() + 1
+        for i, s in enumerate(view.starts):
+            if s == start or s == m.start():
+                found.append(_TokenSpan(view, i, i))
+                break
+    return found
+
+
 class DisparagingCheck(_ConductCheck):
     """Derogatory remarks about people who use services, colleagues, the employer or other professions."""
 
@@ -196,7 +274,11 @@ class DisparagingCheck(_ConductCheck):
     reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
-        return not _DISPARAGING.isdisjoint(self.hits(text))
+        hits = self.hits(text)
+        if not _DISPARAGING.isdisjoint(hits):
+            return True
+        return ("conduct.evaluation" in hits or "conduct.insult-strong" in hits or "conduct.class-slur" in hits) and (
+            "conduct.target.su" in hits or "person.caseload" in hits or "conduct.target.work" in hits)
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         for insult, target, about_users in _disparaged(self, text):
@@ -231,7 +313,7 @@ def _disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untype
 def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untyped-def]
     view = check.view(text)
     hits = check.hits(text)
-    if "context.fiction" in hits or _DISPARAGING.isdisjoint(hits):
+    if "context.fiction" in hits or (_DISPARAGING.isdisjoint(hits) and not _verdicts(hits)):
         return []
     window = _window(view)
     a = analyse(text.view, check.terms)
@@ -245,7 +327,24 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
     found = list(_aimed(hits, users, window, about_work, view))[:1]
     if not found and about_work:
         found = _body_mocked(check, hits, view, users)
+    if not found and "conduct.reported" not in hits:
+        found = _judged_at_work(check, hits, view, users)
     return found
+
+
+def _judged_at_work(check, hits, view, users):  # type: ignore[no-untyped-def]
+    """A strongly negative verdict pinned by grammar on people met through work ("the residents on my unit are
+    vile", "my manager is a pathetic excuse"): contempt for them."""
+    verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _called(view, v)]
+    if not verdicts:
+        return []
+    judged = _verdict(check.terms.rules, view, users, verdicts)
+    if judged is not None:
+        return [(judged[1], judged[0], True)]
+    judged = _verdict(check.terms.rules, view, hits.get("conduct.target.work", ())[:20], verdicts)
+    if judged is not None:
+        return [(judged[1], judged[0], False)]
+    return []
 
 
 def _body_mocked(check, hits, view, users):  # type: ignore[no-untyped-def]
@@ -346,8 +445,17 @@ class PublicTrustCheck(_ConductCheck):
             return True  # a group named with a hostile claim or word beside it
         if "conduct.wish-word" in hits:
             view = self.view(text)
-            return bool(self.terms.rules.search("conduct.harm-wish", view.text, view))
-        return False
+            if self.terms.rules.search("conduct.harm-wish", view.text, view):
+                return True
+        if "conduct.threat-word" in hits:
+            view = self.view(text)
+            rules = self.terms.rules
+            if rules.search("conduct.harm-glad", view.text, view) or rules.search("conduct.vehicle-threat", view.text, view):
+                return True
+        if "conduct.class-slur" in hits:
+            return True
+        return ("conduct.evaluation" in hits or "conduct.insult-strong" in hits) and (
+            "conduct.identity" in hits or "conduct.public" in hits or "@" in text.text)
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         view = self.view(text)
@@ -392,7 +500,8 @@ class PublicTrustCheck(_ConductCheck):
             (None if condemned else self._hate(hits, view, groups_only=work_people)
              or self._discrimination(hits, window, view, insults_aside=work_people))
             or (None if reported else self._abuse(hits, view, condemned or work_people))
-            or (None if condemned or work_people else self._name_calling(hits, view))
+            or (None if condemned or work_people else self._name_calling(hits, view) or self._judged(hits, view))
+            or (None if reported or work_people else self._class_slur(hits, view))
             or self._intoxication(hits, window, view)
             or (None if contact else self._boast(hits, window, view) or self._dishonest(hits, window, view))
         )
@@ -417,6 +526,14 @@ class PublicTrustCheck(_ConductCheck):
                         f"This post makes a hostile claim about a group of people ({_written(view.text, group)}: "
                         f"\"{_written(view.text, claim)}\"). Discriminatory remarks are among the commonest reasons "
                         "regulators act over social media, at work or away from it.")
+        verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _called(view, v)]
+        judged = _verdict(self.terms.rules, view, groups, verdicts)
+        if judged is not None:
+            group, verdict = judged
+            return (group, verdict, "discriminatory remark", Severity.HIGH,
+                    f"This post passes a hostile verdict on a group of people ({_written(view.text, group)}: "
+                    f"\"{_written(view.text, verdict)}\"). Discriminatory remarks are among the commonest reasons "
+                    "regulators act over social media, at work or away from it.")
         leads = hits.get("conduct.hostile-lead", ())
         for group in groups:
             for lead in leads:
@@ -428,6 +545,32 @@ class PublicTrustCheck(_ConductCheck):
                             f"This post names a group of people with contempt (\"{view.text[lead.start:group.end]}\"). "
                             "Discriminatory remarks are among the commonest reasons regulators act over social media, "
                             "at work or away from it.")
+        return None
+
+    def _judged(self, hits, view):  # type: ignore[no-untyped-def]
+        """A public figure or institution, named or @-mentioned, given a strongly negative verdict ("@SomeMP is a
+        disgusting liar", "The WHO is a criminal enterprise"): abuse of a person, not political argument."""
+        targets = [*hits.get("conduct.public", ())[:20], *_mention_targets(view)]
+        verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _called(view, v)]
+        judged = _verdict(self.terms.rules, view, targets, verdicts)
+        if judged is None:
+            return None
+        target, verdict = judged
+        return (verdict, target, "abuse", Severity.MEDIUM,
+                f"This post calls {_written(view.text, target)} \"{_written(view.text, verdict)}\" in public. Abuse of "
+                "named people and bodies, even public ones, breaks the standard of behaviour the regulator expects of "
+                "you outside work too.")
+
+    def _class_slur(self, hits, view):  # type: ignore[no-untyped-def]
+        """A sneer at people for their class, poverty or supposed vice ("a scrounger", "pervs", "a bigot"), at anyone:
+        still name-calling when the post condemns something else in the same breath."""
+        if "conduct.banter" in hits:
+            return None
+        for slur in hits.get("conduct.class-slur", ())[:5]:
+            if not _quoted(view.text, slur.start, slur.end) and not _called(view, slur) and not _negated(view, slur):
+                return (slur, slur, "abuse", Severity.MEDIUM,
+                        f"This post calls people \"{_written(view.text, slur)}\". A sneer at people's class, poverty or "
+                        "supposed vice is abusive name-calling, and regulators treat it as such outside work too.")
         return None
 
     def _name_calling(self, hits, view):  # type: ignore[no-untyped-def]
@@ -490,6 +633,14 @@ class PublicTrustCheck(_ConductCheck):
                 return (wish, wish, "threat", Severity.HIGH,
                         f"This post wishes harm on someone (\"{_written(view.text, wish)}\"). Wishing illness, injury or "
                         "death on anyone is treated by regulators as serious misconduct, online or off.")
+        for name in ("conduct.harm-glad", "conduct.vehicle-threat"):
+            for m in self.terms.rules.search(name, view.text, view)[:5] if "conduct.threat-word" in hits else ():
+                threat = _Span(m)
+                if not _quoted(view.text, threat.start, threat.end):
+                    return (threat, threat, "threat", Severity.HIGH,
+                            f"This post threatens people or rejoices in their harm (\"{_written(view.text, threat)}\"). "
+                            "Threats and gladness at anyone's death or suffering are treated by regulators as serious "
+                            "misconduct, online or off.")
         if "conduct.banter" in hits:
             return None  # "happy birthday you old boot": teasing a friend
         mention = _MENTION.search(view.text) is not None  # a reply to @someone is aimed at them
