@@ -46,7 +46,7 @@ _PERSON_INSULT = "conduct.insult-person"
 # for it is contempt for people the author works with. Identity-only generalisations are conduct.public-trust's.
 _WORK_GROUP = frozenset({"family", "families", "list", "run", "lassie", "lads", "lad", "fella", "type", "ones", "mum",
                          "mums", "parents"})
-_DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group",
+_DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group", "conduct.dread",
                           "conduct.body-mock"})
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
@@ -277,8 +277,14 @@ class DisparagingCheck(_ConductCheck):
         hits = self.hits(text)
         if not _DISPARAGING.isdisjoint(hits):
             return True
-        return ("conduct.evaluation" in hits or "conduct.insult-strong" in hits or "conduct.class-slur" in hits) and (
-            "conduct.target.su" in hits or "person.caseload" in hits or "conduct.target.work" in hits)
+        verdict = "conduct.evaluation" in hits or "conduct.insult-strong" in hits or "conduct.class-slur" in hits
+        if verdict and "conduct.lineage" in hits:
+            return True
+        view = self.view(text)
+        if self.terms.rules.search("conduct.dismissal", view.text, view):
+            return True
+        return verdict and ("conduct.target.su" in hits or "person.caseload" in hits or "conduct.target.work" in hits
+                            or bool(self.terms.rules.search("conduct.pupils", view.text, view)))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         for insult, target, about_users in _disparaged(self, text):
@@ -318,7 +324,7 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
     window = _window(view)
     a = analyse(text.view, check.terms)
     person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
-    users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
+    users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person, *_pupils(check, view)]
     if not (a.about_work or a.jargon):
         users = [u for u in users if not _own_children(view, u)]
     if "conduct.abuse" in hits or _DISPARAGING.intersection(hits):
@@ -328,8 +334,42 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
     if not found and about_work:
         found = _body_mocked(check, hits, view, users)
     if not found and "conduct.reported" not in hits:
-        found = _judged_at_work(check, hits, view, users)
+        found = _judged_at_work(check, hits, view, users) or _lineage(hits, view)
+    if not found and about_work:
+        found = [(_Span(m), None, False) for m in check.terms.rules.search("conduct.dismissal", view.text, view)[:1]
+                 if not _quoted(view.text, m.start(), m.end())]
     return found
+
+
+def _pupils(check, view) -> list:  # type: ignore[type-arg]
+    """"my S4", "my year 9s", "my economics class": the people a teacher or tutor works with, as targets."""
+    found = []
+    for m in check.terms.rules.search("conduct.pupils", view.text, view)[:5]:
+        first = next((i for i, e in enumerate(view.ends) if e > m.start()), None)
+        last = next((i for i in range(len(view.starts) - 1, -1, -1) if view.starts[i] < m.end()), None)
+        if first is not None and last is not None and first <= last:
+            found.append(_TokenSpan(view, first, last))
+    return found
+
+
+def _lineage(hits, view) -> list:  # type: ignore[type-arg]
+    """Contempt handed down a family ("vile like her mother and father", "thick, like the rest of them"): a verdict
+    word in the same sentence as the comparison. The writer's own family ("my son is stubborn like his dad") is not."""
+    lines = hits.get("conduct.lineage", ())
+    if not lines:
+        return []
+    verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _negated(view, v)]
+    for line in lines[:5]:
+        for verdict in verdicts:
+            a, b = sorted((line, verdict), key=lambda m: m.start)
+            if not _same_sentence(view.text, a.end, b.start):
+                continue
+            lo = max(0, a.first_token - 6)
+            if any(view.tokens[i] in ("my", "our") and i + 1 < len(view.tokens) and view.tokens[i + 1] in _OWN
+                   for i in range(lo, a.first_token)):
+                return []
+            return [(verdict, line, True)]
+    return []
 
 
 def _judged_at_work(check, hits, view, users):  # type: ignore[no-untyped-def]
@@ -388,8 +428,9 @@ def _aimed(hits, users, window, about_work, view=None):  # type: ignore[no-untyp
                 break  # "you stupid cow" in a reply: abuse of that person, which conduct.public-trust reports
             yield insult, (users[0] if users else None), bool(users)
             return
-    # Mock praise aimed at colleagues, managers, another profession or a family ("Truly visionary stuff").
-    for remark in hits.get("conduct.sarcasm", ())[:20]:
+    # Mock praise aimed at colleagues, managers, another profession or a family ("Truly visionary stuff"), and
+    # dread at the thought of them ("some of my S4 … doesn't bear thinking about").
+    for remark in [*hits.get("conduct.sarcasm", ())[:20], *hits.get("conduct.dread", ())[:5]]:
         target = near(remark, users, window)
         if target is not None:
             yield remark, target, True
@@ -453,6 +494,9 @@ class PublicTrustCheck(_ConductCheck):
             if rules.search("conduct.harm-glad", view.text, view) or rules.search("conduct.vehicle-threat", view.text, view):
                 return True
         if "conduct.class-slur" in hits:
+            return True
+        view = self.view(text)
+        if self.terms.rules.search("conduct.dismissal", view.text, view):
             return True
         return ("conduct.evaluation" in hits or "conduct.insult-strong" in hits) and (
             "conduct.identity" in hits or "conduct.public" in hits or "@" in text.text)
@@ -641,6 +685,12 @@ class PublicTrustCheck(_ConductCheck):
                             f"This post threatens people or rejoices in their harm (\"{_written(view.text, threat)}\"). "
                             "Threats and gladness at anyone's death or suffering are treated by regulators as serious "
                             "misconduct, online or off.")
+        for m in self.terms.rules.search("conduct.dismissal", view.text, view)[:3]:
+            told = _Span(m)
+            if not threats_only and not _quoted(view.text, told.start, told.end):
+                return (told, told, "abuse", Severity.MEDIUM,
+                        f"This post tells someone, obscenely, where to go (\"{_written(view.text, told)}\"). Abusive language "
+                        "in public, to anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
         if "conduct.banter" in hits:
             return None  # "happy birthday you old boot": teasing a friend
         mention = _MENTION.search(view.text) is not None  # a reply to @someone is aimed at them
