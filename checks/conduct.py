@@ -147,6 +147,8 @@ def _own_children(view, target) -> bool:  # type: ignore[no-untyped-def]
     """True for "my kids", "our boys": the author's own children, not people on a caseload."""
     first = target.first_token
     words = target.term.lower().split()
+    if first > 1 and view.tokens[first - 1] == "own":
+        first -= 1  # "my own kids", "our own weans"
     return first > 0 and view.tokens[first - 1] in ("my", "our") and words[-1] in _OWN_CHILDREN and len(words) == 1
 
 
@@ -328,7 +330,9 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
     if not (a.about_work or a.jargon):
         users = [u for u in users if not _own_children(view, u)]
     if "conduct.abuse" in hits or _DISPARAGING.intersection(hits):
-        hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m)] for c in _DISPARAGING if c in hits}}
+        # what someone was called, or the word itself held up in quotation marks ("'Feral' is a word I hear …")
+        hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m) and not _quoted(view.text, m.start, m.end)]
+                           for c in _DISPARAGING if c in hits}}
     about_work = a.about_work or a.jargon or "conduct.on-shift" in hits
     found = list(_aimed(hits, users, window, about_work, view))[:1]
     if not found and about_work:
@@ -454,7 +458,8 @@ def _contempt(hits, window, view=None):  # type: ignore[no-untyped-def]
     """(group, claim): a sweeping hostile claim about a group (not one someone else was heard to make)."""
     claims = hits.get("conduct.generalise", ())
     if view is not None and claims:
-        claims = [c for c in claims[:200] if not _called(view, c) and not _quoted(view.text, c.start, c.end)]
+        claims = [c for c in claims[:200] if not _called(view, c) and not _quoted(view.text, c.start, c.end)
+                  and not _negated(view, c)]
     for group in hits.get("conduct.group", ())[:200]:
         claim = near(group, claims, window)
         if claim is not None:
