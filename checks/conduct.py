@@ -152,6 +152,16 @@ def _own_children(view, target) -> bool:  # type: ignore[no-untyped-def]
     return first > 0 and view.tokens[first - 1] in ("my", "our") and words[-1] in _OWN_CHILDREN and len(words) == 1
 
 
+def _mentioned(text: str, match) -> bool:  # type: ignore[no-untyped-def]
+    """True when the word alone stands in quotation marks ("'Feral' is a word I hear …"): mentioned, not used.
+    A longer quotation of the writer's own words ("I called him a 'sleekit wee weasel'") is still used."""
+    start, end = match.start, match.end
+    if start == 0 or end >= len(text):
+        return False
+    closing = _QUOTES.get(text[start - 1])
+    return closing is not None and text[end] == closing
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """True when text[start:end] stands inside quotation marks: someone else's words, quoted."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -191,6 +201,8 @@ def _negated(view, match) -> bool:  # type: ignore[no-untyped-def]
 
 
 _SENTENCE_END = frozenset(".!?\n;")
+_CLAUSE_BREAK = frozenset({"and", "but", "because", "cos", "when", "if", "while", "whilst", "whereas", "than", "so", "or",
+                           "though", "although", "until", "unless", "since", "as", "where", "which", "whose"})
 _SUBJECT_GAP = 6  # tokens from a target to the verb that links it to a verdict ("Cis people, on the whole, are")
 _VERDICT_GAP = 3  # words such as "just", "so", "a", "total" between that verb and the verdict
 
@@ -237,10 +249,11 @@ def _verdict(rules, view, targets, verdicts):  # type: ignore[no-untyped-def]
                 if not _same_sentence(text, target.end, verdict.start):
                     continue
                 link = next((i for i in range(t1 + 1, min(v0, t1 + 1 + _SUBJECT_GAP)) if tokens[i] in copula), None)
-                if link is None and t1 + 1 < len(tokens) and tokens[t1].endswith(("'s", "'re")):
-                    link = t1
                 if link is None or v0 - link - 1 > _VERDICT_GAP:
                     continue
+                gap = text[target.end:view.starts[link]]
+                if gap.count(",") % 2 or not _CLAUSE_BREAK.isdisjoint(tokens[t1 + 1:link]):
+                    continue  # "… if the family need it, mobiles are useless": another clause's subject
                 if all(tokens[i] in filler for i in range(link + 1, v0)):
                     return target, verdict
             elif verdict.last_token < t0 and t0 - verdict.last_token <= 2:
@@ -331,7 +344,7 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
         users = [u for u in users if not _own_children(view, u)]
     if "conduct.abuse" in hits or _DISPARAGING.intersection(hits):
         # what someone was called, or the word itself held up in quotation marks ("'Feral' is a word I hear …")
-        hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m) and not _quoted(view.text, m.start, m.end)]
+        hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m) and not _mentioned(view.text, m)]
                            for c in _DISPARAGING if c in hits}}
     about_work = a.about_work or a.jargon or "conduct.on-shift" in hits
     found = list(_aimed(hits, users, window, about_work, view))[:1]

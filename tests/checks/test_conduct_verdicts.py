@@ -164,3 +164,22 @@ def test_own_children_and_quoted_words_are_not_contempt(text: str) -> None:
 
 def test_children_met_through_work_still_are() -> None:
     assert DISP in found("The weans in the unit are feral tonight 😂")
+
+
+@pytest.mark.parametrize("text", [
+    # sport: the team's play is judged, not people's class
+    "Our midfield were a bunch of wasters today, relegation form 🏉",
+    # dread about harm, not about the people
+    "What could have happened to those kids on my caseload doesn't bear thinking about",
+    # the verdict belongs to another clause's subject
+    "Ring the landline if the family need us, signal is awful in the glen",
+    # nerves before a hearing
+    "Big hearing for one of my families tomorrow. Wish me luck!",
+])
+def test_more_lookalikes_stay_quiet(text: str) -> None:
+    assert not {TRUST, DISP} & found(text)
+
+
+def test_own_words_in_quotation_marks_still_count() -> None:
+    text = "Half cut at the leaving do and told the team leader she was a 'useless old bag' to her face"
+    assert {TRUST, DISP} & found(text)
