@@ -203,6 +203,9 @@ def _negated(view, match) -> bool:  # type: ignore[no-untyped-def]
 _SENTENCE_END = frozenset(".!?\n;")
 _CLAUSE_BREAK = frozenset({"and", "but", "because", "cos", "when", "if", "while", "whilst", "whereas", "than", "so", "or",
                            "though", "although", "until", "unless", "since", "as", "where", "which", "whose"})
+_INSTITUTION = frozenset({"council", "trust", "board", "management", "department", "organisation", "organization",
+                          "employer", "hr", "service", "services", "authority", "government", "nhs", "workplace", "company",
+                          "agency", "partnership", "ministry", "office"})
 _SUBJECT_GAP = 6  # tokens from a target to the verb that links it to a verdict ("Cis people, on the whole, are")
 _VERDICT_GAP = 3  # words such as "just", "so", "a", "total" between that verb and the verdict
 
@@ -233,6 +236,7 @@ def _verdict(rules, view, targets, verdicts):  # type: ignore[no-untyped-def]
         return None
     tokens, text = view.tokens, view.text
     copula = _words(rules, "conduct.copula")
+    undone = _words(rules, "conduct.verdict-undone")
     filler = _words(rules, "conduct.intensifier")
     leads = _words(rules, "conduct.object-lead")
     for target in targets:
@@ -243,7 +247,7 @@ def _verdict(rules, view, targets, verdicts):  # type: ignore[no-untyped-def]
             continue  # "the government's policy is awful": the policy is judged
         for verdict in verdicts:
             v0 = verdict.first_token
-            if _negated(view, verdict):
+            if _negated(view, verdict) or (verdict.last_token + 1 < len(tokens) and tokens[verdict.last_token + 1] in undone):
                 continue
             if v0 > t1:
                 if not _same_sentence(text, target.end, verdict.start):
@@ -296,7 +300,7 @@ class DisparagingCheck(_ConductCheck):
         if verdict and "conduct.lineage" in hits:
             return True
         view = self.view(text)
-        if self.terms.rules.search("conduct.dismissal", view.text, view):
+        if "conduct.dismiss-word" in hits and self.terms.rules.search("conduct.dismissal", view.text, view):
             return True
         return verdict and ("conduct.target.su" in hits or "person.caseload" in hits or "conduct.target.work" in hits
                             or bool(self.terms.rules.search("conduct.pupils", view.text, view)))
@@ -353,7 +357,8 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-u
     if not found and "conduct.reported" not in hits:
         found = _judged_at_work(check, hits, view, users) or _lineage(hits, view)
     if not found and about_work:
-        found = [(_Span(m), None, False) for m in check.terms.rules.search("conduct.dismissal", view.text, view)[:1]
+        dismissals = check.terms.rules.search("conduct.dismissal", view.text, view) if "conduct.dismiss-word" in hits else []
+        found = [(_Span(m), None, False) for m in dismissals[:1]
                  if not _quoted(view.text, m.start(), m.end())]
     return found
 
@@ -398,7 +403,13 @@ def _judged_at_work(check, hits, view, users):  # type: ignore[no-untyped-def]
     judged = _verdict(check.terms.rules, view, users, verdicts)
     if judged is not None:
         return [(judged[1], judged[0], True)]
-    judged = _verdict(check.terms.rules, view, hits.get("conduct.target.work", ())[:20], verdicts)
+    # An institution (the council, the trust, management) judged as "useless" or "a disgrace" is criticism of a
+    # service; name-calling of it, or any verdict on a person there, is contempt.
+    policy = _words(check.terms.rules, "conduct.policy-verdict")
+    people = [t for t in hits.get("conduct.target.work", ())[:20] if _INSTITUTION.isdisjoint(t.term.lower().split())]
+    institutions = [t for t in hits.get("conduct.target.work", ())[:20] if t not in people]
+    judged = _verdict(check.terms.rules, view, people, verdicts) or _verdict(
+        check.terms.rules, view, institutions, [v for v in verdicts if v.term.lower() not in policy])
     if judged is not None:
         return [(judged[1], judged[0], False)]
     return []
@@ -513,9 +524,10 @@ class PublicTrustCheck(_ConductCheck):
                 return True
         if "conduct.class-slur" in hits:
             return True
-        view = self.view(text)
-        if self.terms.rules.search("conduct.dismissal", view.text, view):
-            return True
+        if "conduct.dismiss-word" in hits:
+            view = self.view(text)
+            if self.terms.rules.search("conduct.dismissal", view.text, view):
+                return True
         return ("conduct.evaluation" in hits or "conduct.insult-strong" in hits) and (
             "conduct.identity" in hits or "conduct.public" in hits or "@" in text.text)
 
@@ -613,7 +625,9 @@ class PublicTrustCheck(_ConductCheck):
         """A public figure or institution, named or @-mentioned, given a strongly negative verdict ("@SomeMP is a
         disgusting liar", "The WHO is a criminal enterprise"): abuse of a person, not political argument."""
         targets = [*hits.get("conduct.public", ())[:20], *_mention_targets(view)]
-        verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _called(view, v)]
+        policy = _words(self.terms.rules, "conduct.policy-verdict")
+        verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _called(view, v)
+                    and v.term.lower() not in policy]
         judged = _verdict(self.terms.rules, view, targets, verdicts)
         if judged is None:
             return None
@@ -703,7 +717,7 @@ class PublicTrustCheck(_ConductCheck):
                             f"This post threatens people or rejoices in their harm (\"{_written(view.text, threat)}\"). "
                             "Threats and gladness at anyone's death or suffering are treated by regulators as serious "
                             "misconduct, online or off.")
-        for m in self.terms.rules.search("conduct.dismissal", view.text, view)[:3]:
+        for m in self.terms.rules.search("conduct.dismissal", view.text, view)[:3] if "conduct.dismiss-word" in hits else ():
             told = _Span(m)
             if not threats_only and not _quoted(view.text, told.start, told.end):
                 return (told, told, "abuse", Severity.MEDIUM,

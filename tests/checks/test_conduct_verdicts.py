@@ -183,3 +183,22 @@ def test_more_lookalikes_stay_quiet(text: str) -> None:
 def test_own_words_in_quotation_marks_still_count() -> None:
     text = "Half cut at the leaving do and told the team leader she was a 'useless old bag' to her face"
     assert {TRUST, DISP} & found(text)
+
+
+# Campaigning: criticism of a public body or its policy is not abuse; name-calling of its people is.
+@pytest.mark.parametrize("text", [
+    "Ministers are cruel to carers, and I'll keep saying it until the cap is lifted",
+    "Our MSPs are useless on social care funding. Write to them.",
+    "The trust board is a disgrace for cutting the night staff",
+    "Low-paid families are the worst hit by the energy cap",
+])
+def test_campaigning_is_not_abuse(text: str) -> None:
+    assert not {TRUST, DISP} & found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The chancellor is a lying scumbag",
+    "Management on our floor are scum, every one of them",
+])
+def test_name_calling_of_public_and_work_people_still_counts(text: str) -> None:
+    assert {TRUST, DISP} & found(text)
