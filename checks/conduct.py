@@ -206,6 +206,7 @@ _CLAUSE_BREAK = frozenset({"and", "but", "because", "cos", "when", "if", "while"
 _INSTITUTION = frozenset({"council", "trust", "board", "management", "department", "organisation", "organization",
                           "employer", "hr", "service", "services", "authority", "government", "nhs", "workplace", "company",
                           "agency", "partnership", "ministry", "office"})
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 _SUBJECT_GAP = 6  # tokens from a target to the verb that links it to a verdict ("Cis people, on the whole, are")
 _VERDICT_GAP = 3  # words such as "just", "so", "a", "total" between that verb and the verdict
 
@@ -252,6 +253,8 @@ def _verdict(rules, view, targets, verdicts):  # type: ignore[no-untyped-def]
             if v0 > t1:
                 if not _same_sentence(text, target.end, verdict.start):
                     continue
+                if not _RELATIVE.isdisjoint(tokens[max(0, t0 - 4):t0]):
+                    continue  # "landlords who refuse DSS tenants are a disgrace": the tenants are not the subject
                 link = next((i for i in range(t1 + 1, min(v0, t1 + 1 + _SUBJECT_GAP)) if tokens[i] in copula), None)
                 if link is None or v0 - link - 1 > _VERDICT_GAP:
                     continue

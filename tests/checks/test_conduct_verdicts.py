@@ -191,6 +191,8 @@ def test_own_words_in_quotation_marks_still_count() -> None:
     "Our MSPs are useless on social care funding. Write to them.",
     "The trust board is a disgrace for cutting the night staff",
     "Low-paid families are the worst hit by the energy cap",
+    # the target is inside a relative clause; the landlords are the ones judged
+    "Letting agents who turn away tenants on benefits are a disgrace",
 ])
 def test_campaigning_is_not_abuse(text: str) -> None:
     assert not {TRUST, DISP} & found(text)
