@@ -9,11 +9,19 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from footprint import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from footprint.engine import AuditOptions
+    from footprint.models import Profile, Report, Severity
+    from footprint.plugins import Registry
+    from footprint.rules import RuleSet
 
 app = typer.Typer(
     name="footprint",
@@ -86,7 +94,7 @@ def _root(
     """footprint: see yourself the way a stranger, or your regulator, would."""
 
 
-def _stderr():
+def _stderr() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, no_color="NO_COLOR" in os.environ, highlight=False)
@@ -143,7 +151,7 @@ def _width(output: Path | None) -> int:
 
 
 def _emit(
-    reports: list, fmt: Format | None, output: Path | None, redact: bool = False, details: bool = False
+    reports: list[Report], fmt: Format | None, output: Path | None, redact: bool = False, details: bool = False
 ) -> None:
     from footprint.output import write_private
     from footprint.render import RenderOptions, renderer
@@ -178,19 +186,19 @@ def _emit(
         _stderr().print(f"report written to {clean_line(str(output))}", markup=False)
 
 
-def _severity(fail_on: FailOn):
+def _severity(fail_on: FailOn) -> Severity | None:
     from footprint.models import Severity
 
     return None if fail_on is FailOn.never else Severity(fail_on.value)
 
 
-def _exit_code(reports: list, fail_on: FailOn) -> int:
+def _exit_code(reports: list[Report], fail_on: FailOn) -> int:
     """1 when any report has a finding at or above --fail-on, else 3 when any is incomplete, else 0."""
     codes = {r.exit_code(_severity(fail_on)) for r in reports}
     return 1 if 1 in codes else max(codes, default=0)
 
 
-def _options(only, skip, framework, allow_private=False):
+def _options(only: list[str] | None, skip: list[str] | None, framework: str | None, allow_private: bool = False) -> AuditOptions:
     from footprint.engine import AuditOptions
 
     return AuditOptions(only=only or (), skip=skip or (), framework=framework, allow_private_addresses=allow_private)
@@ -260,7 +268,8 @@ EngineOpt = Annotated[
 ]
 
 
-def _add_search(report, profile, registry, rules, engine, allow_private, only, skip, framework):
+def _add_search(report: Report, profile: Profile, registry: Registry, rules: RuleSet, engine: str | None, allow_private: bool,
+                only: list[str] | None, skip: list[str] | None, framework: str | None) -> Report:
     """`audit --search`: run the search and add its section and findings to the audit's report."""
     import asyncio
 
@@ -669,7 +678,7 @@ def main() -> None:
         # NOTE: an ASCII-only terminal (LANG=C, PYTHONIOENCODING=ascii) gets '?' for what it cannot show,
         # never a UnicodeEncodeError that loses the whole report.
         try:
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]  # NOTE: typed TextIO; a stream without it is caught below
         except (AttributeError, ValueError):
             pass
     app()
