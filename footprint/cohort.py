@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -30,6 +31,10 @@ from footprint.errors import InputError
 from footprint.guidance import THEMES
 from footprint.models import Report, Severity
 from footprint.render import view
+
+if TYPE_CHECKING:
+    from rich.console import JustifyMethod
+    from footprint.models import Finding
 
 COHORT_VERSION = "1.0"
 ADVICE_MIN_PEOPLE = 2
@@ -140,7 +145,7 @@ def load(paths: Iterable[Path], *, allow_names: bool = False) -> Loaded:
     return Loaded(reports, duplicates, unredacted)
 
 
-def _tallies(reports: Sequence[Report], key_of, order=None) -> list[Tally]:
+def _tallies(reports: Sequence[Report], key_of: Callable[[Finding], str], order: Callable[[Tally], Any] | None = None) -> list[Tally]:
     people: Counter[str] = Counter()
     high: Counter[str] = Counter()
     findings: Counter[str] = Counter()
@@ -261,8 +266,9 @@ def to_text(summary: CohortSummary, *, color: bool = False, width: int = 100) ->
     table("By guidance principle", "principle", summary.by_principle)
     table("By check", "check", summary.by_check)
     platforms = Table(title="By platform", title_justify="left", title_style="bold")
-    for column, justify in (("platform", "left"), ("accounts", "right"), ("read", "right"), ("people with findings", "right"), ("findings", "right")):
-        platforms.add_column(column, justify=justify)  # type: ignore[arg-type]
+    columns: tuple[tuple[str, JustifyMethod], ...] = (("platform", "left"), ("accounts", "right"), ("read", "right"), ("people with findings", "right"), ("findings", "right"))
+    for column, justify in columns:
+        platforms.add_column(column, justify=justify)
     for p in summary.by_platform:
         platforms.add_row(p.platform, str(p.accounts), f"{p.read} ({_pct(p.read, p.accounts)})", str(p.people), str(p.findings))
     console.print()

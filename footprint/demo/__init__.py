@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from importlib import resources
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from footprint.demo.fixture_site import FixtureSite
+
+if TYPE_CHECKING:
+    from footprint.demo.personas import Persona
+    from footprint.engine import AuditOptions, Progress
+    from footprint.models import Profile, Report
+    from footprint.plugins import Registry
+    from footprint.rules import RuleSet
 
 
 def folder() -> Path:
@@ -22,7 +31,7 @@ def demo_site() -> FixtureSite:
     return FixtureSite(folder() / "routes.yaml", folder() / "fixtures")
 
 
-def bundled_personas(sources, names=None):
+def bundled_personas(sources: Mapping[str, Any], names: Iterable[str] | None = None) -> list[Persona]:
     """The bundled personas (footprint/demo/personas/*.yaml), served from the demo's fictional internet."""
     from footprint.demo.personas import load_persona
     from footprint.guidance import frameworks
@@ -32,7 +41,8 @@ def bundled_personas(sources, names=None):
     return [load_persona(files[name], sources, frameworks(), base=site) for name in names or list(files)]
 
 
-async def run_demo(registry, rules, options, progress, names=None, personas=None):
+async def run_demo(registry: Registry, rules: RuleSet, options: AuditOptions, progress: Progress,
+                   names: Iterable[str] | None = None, personas: Iterable[Persona] | None = None) -> list[Report]:
     """Audit each persona (the bundled ones, or `personas`) through its mock transport; one report per persona."""
     from footprint.engine import audit
 
@@ -45,12 +55,13 @@ async def run_demo(registry, rules, options, progress, names=None, personas=None
     return reports
 
 
-def worst_first(reports):
+def worst_first(reports: Iterable[Report]) -> list[Report]:
     """The reports with the persona that has the most to fix first: it is the one that shows what footprint does."""
-    return sorted(reports, key=lambda r: (-(r.max_severity().rank if r.max_severity() else -1), -len(r.findings)))
+    return sorted(reports, key=lambda r: (-(top.rank if (top := r.max_severity()) else -1), -len(r.findings)))
 
 
-async def _search(report, profile, registry, rules, options, site, progress):
+async def _search(report: Report, profile: Profile, registry: Registry, rules: RuleSet, options: AuditOptions, site: FixtureSite,
+                  progress: Progress) -> Report:
     """The persona's name searched through the demo's SearXNG instance (fixtures), added to its report."""
     from footprint.guidance import load_catalogue
     from footprint.search import SearchOptions, attach, run_search
