@@ -12,7 +12,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from footprint.errors import PluginLoadError
@@ -226,11 +226,11 @@ def discover() -> Registry:
     return registry
 
 
-def _load(ep: object) -> object:
+def _load(ep: EntryPoint) -> object:
     try:
-        return ep.load()  # type: ignore[attr-defined]
+        return ep.load()
     except Exception as exc:  # noqa: BLE001 - any failure in third-party code becomes one clear error
         dist = getattr(getattr(ep, "dist", None), "name", "?")
         raise PluginLoadError(
-            f"could not load plugin {ep.name!r} from {dist}: {type(exc).__name__}: {exc}"  # type: ignore[attr-defined]
+            f"could not load plugin {ep.name!r} from {dist}: {type(exc).__name__}: {exc}"
         ) from exc

@@ -17,9 +17,12 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 from footprint.errors import InputError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 #: Errors that mean "this member's bytes are damaged", turned into a warning for that member.
 MEMBER_ERRORS: tuple[type[BaseException], ...] = (
@@ -93,7 +96,7 @@ class Container:
         wanted = {n.lower() for n in names}
         return [m for m in self.members if m.basename.lower() in wanted]
 
-    def open(self, member: Member, *, announce: bool = True) -> BinaryIO:
+    def open(self, member: Member, *, announce: bool = True) -> io.BufferedReader:
         """A read-only binary stream of the member, capped at its declared size (`announce` tells progress)."""
         if announce and self.on_open is not None:
             self.on_open(member.name)
@@ -104,7 +107,7 @@ class Container:
         """The member as UTF-8 text, or UTF-16 when it starts with that byte-order mark (LinkedIn's older
         exports); the mark is dropped and decoding errors raise on read."""
         stream = self.open(member)
-        encoding = "utf-16" if stream.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"  # type: ignore[attr-defined]
+        encoding = "utf-16" if stream.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
         return io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
 
     def head(self, member: Member, size: int = 4096) -> bytes:
@@ -120,7 +123,7 @@ class Container:
         with self.open(member) as stream:
             return stream.read()
 
-    def _open(self, member: Member) -> BinaryIO:
+    def _open(self, member: Member) -> IO[bytes]:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -136,7 +139,7 @@ class Container:
 class _Capped(io.RawIOBase):
     """A stream that refuses to yield more than the size its member declared."""
 
-    def __init__(self, raw: BinaryIO, limit: int, label: str) -> None:
+    def __init__(self, raw: IO[bytes], limit: int, label: str) -> None:
         self._raw = raw
         self._left = limit
         self._label = label
@@ -147,7 +150,7 @@ class _Capped(io.RawIOBase):
     def seekable(self) -> bool:
         return False
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+    def readinto(self, buffer: WriteableBuffer) -> int:
         view = memoryview(buffer)
         if self._left <= 0:
             if self._raw.read(1):
@@ -231,8 +234,8 @@ class ZipContainer(Container):
             self.members.append(Member(name, info.file_size))
         self.members.sort(key=lambda m: m.name)
 
-    def _open(self, member: Member) -> BinaryIO:
-        return self._zip.open(self._infos[member.name])  # type: ignore[return-value]
+    def _open(self, member: Member) -> IO[bytes]:
+        return self._zip.open(self._infos[member.name])
 
     def close(self) -> None:
         self._zip.close()
@@ -273,11 +276,11 @@ class TarContainer(Container):
             raise InputError(f"{path}: not a readable tar archive ({_reason(exc)})") from None
         self.members.sort(key=lambda m: m.name)
 
-    def _open(self, member: Member) -> BinaryIO:
+    def _open(self, member: Member) -> IO[bytes]:
         stream = self._tar.extractfile(self._infos[member.name])
         if stream is None:
             raise OSError("not a regular file")
-        return stream  # type: ignore[return-value]
+        return stream
 
     def close(self) -> None:
         self._tar.close()
@@ -309,7 +312,7 @@ class FolderContainer(Container):
         if total > limits.max_total_bytes:
             raise InputError(f"{path}: holds more than {_size(limits.max_total_bytes)}, more than footprint reads")
 
-    def _open(self, member: Member) -> BinaryIO:
+    def _open(self, member: Member) -> IO[bytes]:
         return open(self._root / member.name, "rb")  # noqa: SIM115 - the caller closes it
 
 
@@ -328,7 +331,7 @@ class FileContainer(Container):
     def single_file(self) -> bool:
         return True
 
-    def _open(self, member: Member) -> BinaryIO:
+    def _open(self, member: Member) -> IO[bytes]:
         return open(self._path, "rb")  # noqa: SIM115 - the caller closes it
 
 
@@ -406,11 +409,11 @@ def _check_bomb(path: Path, name: str, size: int, compressed: int, limits: Limit
         )
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("bytes", "KiB", "MiB", "GiB"):
         if n < 1024 or unit == "GiB":
             return f"{n:,.0f} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
+        n /= 1024
     return f"{n} bytes"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import IO, Any, get_args
+from typing import IO, Any, cast, get_args
 
 from footprint.archives.base import BAD_MEMBER, Account, ArchiveReader, MemberProblem, csv_rows, guarded, handle_from_name, when
 from footprint.archives.container import Container, Member
@@ -142,7 +142,7 @@ class GenericReader(ArchiveReader):
                 text=str(record.get("text") or ""),
                 url=url if isinstance(url, str) and url.strip() else None,
                 created_at=when(record.get("created_at")),
-                visibility=visibility if visibility in _VISIBILITIES else "unknown",  # type: ignore[arg-type]
+                visibility=cast(Visibility, visibility) if visibility in _VISIBILITIES else "unknown",
                 location=f"{member.name}:{number}",
             )
 

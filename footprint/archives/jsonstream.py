@@ -48,7 +48,7 @@ class _Reader:
     def peek(self) -> str:
         """The next character that is not white space ('' at the end)."""
         while True:
-            self.pos = _SPACE.match(self.buf, self.pos).end()  # type: ignore[union-attr]
+            self.pos = _SPACE.match(self.buf, self.pos).end()  # type: ignore[union-attr]  # NOTE: [...]* matches everywhere
             if self.pos < len(self.buf):
                 return self.buf[self.pos]
             if not self._fill():

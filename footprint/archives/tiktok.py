@@ -11,10 +11,10 @@ from typing import Any
 
 from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, small_json, text_of, when
 from footprint.archives.container import Container, Member
-from footprint.models import Post, Snapshot
+from footprint.models import Post, Snapshot, Visibility
 
 _FILES = ("user_data.json", "user_data_tiktok.json")
-_WHO = {"everyone": "public", "friends": "followers", "followers": "followers", "only me": "direct", "onlyme": "direct"}
+_WHO: dict[str, Visibility] = {"everyone": "public", "friends": "followers", "followers": "followers", "only me": "direct", "onlyme": "direct"}
 
 
 def _first(data: Any, *paths: tuple[str, ...]) -> Any:
@@ -78,7 +78,7 @@ class TikTokReader(ArchiveReader):
                     text=text,
                     url=text_of(video.get("Link")) or None,
                     created_at=when(video.get("Date")),
-                    visibility=who,  # type: ignore[arg-type]
+                    visibility=who,
                     kind="video",
                     location=f"{name}:Post.VideoList[{i}]",
                 )
