@@ -11,6 +11,8 @@ from checks._evidence import analyse, extra_part, implicit_person, kinded, servi
 from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import TextItem
+from footprint.rules import RuleSet
+from footprint.text import Match, TextView
 
 _FAMILY = frozenset({"son", "daughter", "mum", "dad", "sister", "brother", "wife", "husband", "family", "granddaughter", "grandson",
                      "sons", "daughters", "grandsons", "granddaughters", "grandkids", "grandchildren", "partner", "boyfriend",
@@ -90,7 +92,7 @@ _CHANNEL = frozenset({"my number", "gave my number", "my personal mobile", "my m
                       "my personal number", "personal number", "my own number", "my number to", "my mobile number"})
 
 
-def _someones_relative(view) -> str | None:
+def _someones_relative(view: TextView) -> str | None:
     """'Agnes's daughter', 'Jean's son': a relative of someone named (not the author's own)."""
     tokens = view.tokens
     for i, tok in enumerate(tokens[:-1]):
@@ -105,7 +107,7 @@ _KNOWN = ("boundaries.known", "boundaries.known-case", "boundaries.known-left", 
           "boundaries.known-slot", "boundaries.known-role", "boundaries.known-group")
 
 
-def _known_through_work(rules, text: str, view) -> str | None:
+def _known_through_work(rules: RuleSet, text: str, view: TextView) -> str | None:
     """Someone described as known through work: "a woman I was involved with", "whose case I closed"."""
     for name in _KNOWN:
         found = rules.search(name, text, view)
@@ -117,7 +119,7 @@ def _known_through_work(rules, text: str, view) -> str | None:
 _SELF = frozenset({"me", "my", "i", "i'm", "i've", "mine"})
 
 
-def _platform_contact(view, hits) -> list:
+def _platform_contact(view: TextView, hits: dict[str, list[Match]]) -> list[Match]:
     """A personal channel named in a post that also speaks of the author ("messaged me on insta")."""
     platforms = hits.get("boundaries.platform")
     if platforms and not _SELF.isdisjoint(view.tokens):
@@ -137,7 +139,7 @@ class _Said:
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,}(?!@|\.[a-z]{2,}\b)")
 
 
-def _tagged(view, hits) -> list:
+def _tagged(view: TextView, hits: dict[str, list[Match]]) -> list[_Said]:
     """Someone from work tagged by their handle ("one of our young people @kaiden.m.0809"): their own account,
     linked from the worker's."""
     if "person.caseload" not in hits or "@" not in view.text:
@@ -146,7 +148,7 @@ def _tagged(view, hits) -> list:
     return [_Said(f"tagged {m.group()}", m.start(), m.end())] if m else []
 
 
-def _gaming(rules, view) -> list:
+def _gaming(rules: RuleSet, view: TextView) -> list[_Said]:
     """Playing an online game with someone: "on the Xbox with", "playing Fortnite tonight with"."""
     found = rules.search("boundaries.gaming", view.text, view)
     return [_Said(m.group(), m.start(), m.end()) for m in found[:1]]

@@ -4,12 +4,13 @@ what you do and where?"""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from checks._evidence import analyse, service_user_details
+from checks._evidence import Analysis, analyse, service_user_details
 from checks._terms import TermsCheck
 from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import CheckContext, TextItem
+from footprint.text import Match, TextView
 
 
 _ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self", "role.activity", "role.practice",
@@ -92,10 +93,10 @@ class RoleCheck(TermsCheck):
         )
 
 
-def _practice_day(practice):
+def _practice_day(practice: Sequence[Match]) -> Match | None:
     """The first of three or more different practice tasks ("nine home visits, two court reports and a core
     group"): a list of one's own visits, reports and meetings says the role without the title."""
-    seen: dict[str, object] = {}
+    seen: dict[str, Match] = {}
     last = -1
     for m in practice[:50]:
         if m.first_token <= last:
@@ -141,7 +142,7 @@ class EmployerCheck(TermsCheck):
                     "employer's social media policy."],
         )
 
-    def _named(self, view, a, profile_text: bool):
+    def _named(self, view: TextView, a: Analysis, profile_text: bool) -> tuple[Match, str, bool] | None:
         """(match, what it names, whether it is specific) or None."""
         for m in a.hits.get("profile.employer", ()):
             return m, "your employer", False
@@ -158,10 +159,11 @@ class EmployerCheck(TermsCheck):
                 continue  # "Cardiff City", "Highland Carers Awards": another name that starts with the town
             if a.about_work or (profile_text and a.has("role.title")) or service_user_details(a):
                 return m, "the area where you work", False
-        if a.has("profile.team-generic") and (a.about_work or profile_text) and a.has("profile.locality"):
-            return a.first("profile.team-generic"), "your team", True
+        team = a.first("profile.team-generic")
+        if team is not None and (a.about_work or profile_text) and a.has("profile.locality"):
+            return team, "your team", True
         return None
 
 
-def _inside_any(m, others) -> bool:
+def _inside_any(m: Match, others: Iterable[Match]) -> bool:
     return any(o.first_token <= m.first_token and m.last_token <= o.last_token for o in others)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks._evidence import (KINDS, PERSONISH, STRONG, analyse, case_details, char_before, describe, detail_kind, extra_part,
-                              kinded, service_user_details, word_set)
+                              kinded, service_user_details, word_set, Analysis)
 from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import TextItem
+from footprint.text import Match, TextView
 
 _STRONG = ({"age", "place"}, {"name"}, {"age", "name"})
 _HR = frozenset({"grievance", "formal grievance", "disciplined", "disciplinary", "suspended", "reported", "to hr",
@@ -63,7 +64,7 @@ class ServiceUserCheck(TermsCheck):
         ))
 
 
-def _case_anchor(a) -> tuple[int, int]:
+def _case_anchor(a: Analysis) -> tuple[int, int]:
     """Where a case told without a person is best shown: its case event, or its first sensitive detail."""
     for category in ("detail.case", "detail.legal", "detail.health", "detail.event", "person.group"):
         m = a.first(category)
@@ -72,7 +73,7 @@ def _case_anchor(a) -> tuple[int, int]:
     return (0, 0)
 
 
-def _evidence_span(a, anchor: tuple[int, int]) -> tuple[int, int]:
+def _evidence_span(a: Analysis, anchor: tuple[int, int]) -> tuple[int, int]:
     """The span from the first to the last detail-bearing match (to tell whether it lies in an image description)."""
     spans = [anchor] if anchor != (0, 0) else []
     for category in ("detail.case", "detail.legal", "detail.health", "detail.event", "detail.family", "person.noun",
@@ -143,13 +144,13 @@ class WorkplaceCheck(TermsCheck):
 _FIRST_PERSON = frozenset({"our", "my", "we", "us", "we're", "we've", "i", "i'm", "i've", "me"})
 
 
-def _only_public_news(hits, internal, tokens) -> bool:
+def _only_public_news(hits: dict[str, list[Match]], internal: list[Match], tokens: list[str]) -> bool:
     """Every internal-looking matter is one an employer announces in public, and no one inside a team speaks."""
     public = {m.term for m in hits.get("workplace.public-news", ())}
     return bool(public) and all(m.term in public for m in internal) and _FIRST_PERSON.isdisjoint(tokens)
 
 
-def _team(a, internal):
+def _team(a: Analysis, internal: list[Match]) -> Match | None:
     """The team the post is about; words that are themselves the only internal matter ("on the rota") do not count."""
     for category in ("workplace.team-ref", "profile.team", "profile.team-generic"):
         for m in a.hits.get(category, ()):
@@ -158,7 +159,7 @@ def _team(a, internal):
     return None
 
 
-def _named_unit(view, unit) -> bool:
+def _named_unit(view: TextView, unit: Match) -> bool:
     """A team or office with a name of its own just before it ("Renfrewshire MHO team", "Letham hub")."""
     for i in range(max(0, unit.first_token - 3), unit.first_token):
         tok = view.tokens[i]
@@ -168,7 +169,7 @@ def _named_unit(view, unit) -> bool:
     return nxt < len(view.tokens) and view.capitalised(unit.first_token) and view.tokens[nxt][:1].isdigit()
 
 
-def _colleagues(view, a, stop, name_next, not_name) -> list[tuple[str, bool]]:
+def _colleagues(view: TextView, a: Analysis, stop: frozenset[str], name_next: frozenset[str], not_name: frozenset[str]) -> list[tuple[str, bool]]:
     """Capitalised first names in the post that are not places or titles.
 
     A name opening a sentence counts only when a verb-like word follows ("Fiona got a warning");

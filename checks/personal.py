@@ -9,6 +9,7 @@ from checks._evidence import analyse, kinded, named_place, service_user_details
 from checks._terms import TermsCheck
 from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import TextItem
+from footprint.text import Match, TextView
 
 
 _PERSONAL = frozenset({"personal.empty", "personal.home-word", "personal.routine", "personal.live", "personal.child",
@@ -115,7 +116,7 @@ _OTHERS = frozenset({"they", "they're", "them", "he", "she", "families", "family
                      "callers", "men", "women", "neighbours", "students", "staff"})
 
 
-def _own_routine(view, hits, about_work: bool) -> bool:
+def _own_routine(view: TextView, hits: dict[str, list[Match]], about_work: bool) -> bool:
     """A routine of the writer's own: in a post about work, one told of other people ("the same families
     ring every Friday at 4.55") is theirs, unless "I", "me" or "my" is close to it too."""
     routines = hits.get("personal.routine")
@@ -126,7 +127,7 @@ def _own_routine(view, hits, about_work: bool) -> bool:
     return view.token_near(routines[0], _ME, 6) or not view.token_near(routines[0], _OTHERS, 6)
 
 
-def _place_near(view, routine, place: str) -> bool:
+def _place_near(view: TextView, routine: Match, place: str) -> bool:
     """The place is named in the same sentence as the routine."""
     first = place.lower().split()[0] if place.split() else ""
     text, starts = view.text, view.starts
@@ -146,7 +147,7 @@ def _apostrophe_empty(tokens: list[str]) -> bool:
     return any(t.endswith("'s") and tokens[i + 1] == "empty" for i, t in enumerate(tokens[:-1]))
 
 
-def _empty_home(view, hits) -> bool:
+def _empty_home(view: TextView, hits: dict[str, list[Match]]) -> bool:
     """"the house is all locked up and empty": "empty" within a few words of the home itself."""
     if "empty" not in view.tokens:
         return False

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from checks._terms import TermsCheck
 from checks.contact import personal_phone
-from footprint.models import Finding, Item, SearchClass, SearchHit, Severity, Snapshot
+from footprint.models import Account, Finding, Item, SearchClass, SearchHit, Severity, Snapshot
 from footprint.search.queries import handle_term
 from footprint.text import TextView
 
@@ -96,7 +96,7 @@ class SearchResultsCheck(TermsCheck):
             details=[f"shows: {shown}"] + ([f"opt-out page: {hit.opt_out}"] if hit.opt_out else []),
         )
 
-    def _accounts(self, hit: SearchHit, snapshot: Snapshot, anonymous: dict) -> Iterator[Finding]:
+    def _accounts(self, hit: SearchHit, snapshot: Snapshot, anonymous: dict[str, Account]) -> Iterator[Finding]:
         text = _text(hit)
         handle = (hit.handle or "").casefold()
         tied = anonymous.get(handle) if hit.result_class in (SearchClass.DECLARED, SearchClass.UNDECLARED_PROFILE) else None
