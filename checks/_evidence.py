@@ -9,8 +9,9 @@ come together? Is the story already public (press) or invented (a case study, a 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Protocol, TypeVar, cast
 
 from checks._terms import ProfileTerms
 from footprint.models import Finding
@@ -484,7 +485,25 @@ def describe(details: dict[str, str]) -> str:
 _NEAR_LIMIT = 200  # matches looked at per category, so a hostile post cannot make this quadratic
 
 
-def near(a: Match, others: list[Match] | tuple, window: int) -> Match | None:
+class Spanned(Protocol):
+    """What `near` and the checks read of a match: its tokens, offsets and words (a Match, or a span built like one)."""
+
+    @property
+    def first_token(self) -> int: ...
+    @property
+    def last_token(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def term(self) -> str: ...
+
+
+_S = TypeVar("_S", bound=Spanned)
+
+
+def near(a: Spanned, others: Sequence[_S], window: int) -> _S | None:
     """The first of `others` within `window` tokens of `a` (among the first few hundred)."""
     for o in others[:_NEAR_LIMIT]:
         if o.first_token - window <= a.last_token and a.first_token <= o.last_token + window:

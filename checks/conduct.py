@@ -3,17 +3,18 @@ and in the profession."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Protocol, TypeVar, cast
 
 import re
 
-from checks._evidence import analyse, near, service_user_details
+from checks._evidence import Spanned, analyse, near, service_user_details
 from checks._masked import Unmasker
 from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import CheckContext, TextItem
 from footprint.rules import RuleSet
-from footprint.text import TextView
+from footprint.text import Match, TextView
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
                       "conduct.mock", "conduct.told", "conduct.abuse-alone", "conduct.insult-strong", "conduct.expel",
@@ -52,7 +53,7 @@ _DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
 
-def _window(view) -> int:
+def _window(view: TextView) -> int:
     return 10_000 if len(view.tokens) <= _SHORT else 15
 
 
@@ -74,9 +75,9 @@ class _ConductCheck(TermsCheck):
                 return text.view
             plain = self.unmasker.unmask(raw)
             view = memo["conduct.unmasked"] = text.view if plain is text.text else TextView(plain)
-        return view  # type: ignore[return-value]
+        return cast(TextView, view)  # NOTE: only this method writes the key
 
-    def hits(self, text: TextItem) -> dict:
+    def hits(self, text: TextItem) -> dict[str, list[Match]]:
         return self.view(text).hits(self.terms.index)
 
 
@@ -96,7 +97,7 @@ def _unmasker(rules: RuleSet) -> Unmasker:
 _PHRASES: dict[tuple[int, str], frozenset[tuple[str, ...]]] = {}
 
 
-def _phrases(rules, category: str) -> frozenset[tuple[str, ...]]:
+def _phrases(rules: RuleSet, category: str) -> frozenset[tuple[str, ...]]:
     """A word-list category as a set of token tuples ("he's a" → ("he's", "a")), read once per rule set."""
     key = (id(rules), category)
     found = _PHRASES.get(key)
@@ -105,7 +106,7 @@ def _phrases(rules, category: str) -> frozenset[tuple[str, ...]]:
     return found
 
 
-def _pointer_before(view, first: int, pointers) -> tuple[int, int] | None:
+def _pointer_before(view: TextView, first: int, pointers: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
     """(start, end) tokens of a pointer ending within a few tokens before `first` ("he's a total ___", "you ___")."""
     tokens = view.tokens
     for end in range(first - 1, max(-1, first - 1 - 2 * _POINTER_GAP), -1):
@@ -124,10 +125,26 @@ class _TokenSpan:
 
     __slots__ = ("start", "end", "term", "first_token", "last_token")
 
-    def __init__(self, view, i: int, j: int) -> None:
+    def __init__(self, view: TextView, i: int, j: int) -> None:
         self.first_token, self.last_token = i, j
         self.start, self.end = view.starts[i], view.ends[j]
         self.term = " ".join(view.tokens[i:j + 1])
+
+
+class _Located(Protocol):
+    """What a finding reads of a match: its character offsets and words (a Match, a _TokenSpan or a _Span)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def term(self) -> str: ...
+
+
+_Remark = tuple[_Located, Spanned | None, bool]  # (insult, target, about people who use services)
+_Found = tuple[_Located, _Located, str, Severity, str]  # (match, the other match, kind, severity, why)
+_T = TypeVar("_T", bound=Spanned)
 
 
 class _Span:
@@ -139,12 +156,12 @@ class _Span:
         self.start, self.end, self.term = m.start(), m.end(), m.group()
 
 
-def _written(text: str, match) -> str:
+def _written(text: str, match: _Located) -> str:
     """The words of a match as the post wrote them (masked spellings stay masked)."""
     return text[match.start:match.end]
 
 
-def _own_children(view, target) -> bool:
+def _own_children(view: TextView, target: Spanned) -> bool:
     """True for "my kids", "our boys": the author's own children, not people on a caseload."""
     first = target.first_token
     words = target.term.lower().split()
@@ -153,7 +170,7 @@ def _own_children(view, target) -> bool:
     return first > 0 and view.tokens[first - 1] in ("my", "our") and words[-1] in _OWN_CHILDREN and len(words) == 1
 
 
-def _mentioned(text: str, match) -> bool:
+def _mentioned(text: str, match: _Located) -> bool:
     """True when the word alone stands in quotation marks ("'Feral' is a word I hear …"): mentioned, not used.
     A longer quotation of the writer's own words ("I called him a 'sleekit wee weasel'") is still used."""
     start, end = match.start, match.end
@@ -186,7 +203,7 @@ _AUTHOR = frozenset({"i", "me", "i'd", "i'll", "we", "we'd", "i've", "i'm", "gon
 _CALLED = frozenset({"call", "calls", "called", "calling", "named", "branded", "labelled", "labeled"})
 
 
-def _called(view, match) -> bool:
+def _called(view: TextView, match: Spanned) -> bool:
     """True when the word is what someone was called ("a teacher who called her mum a smackhead"): reported."""
     lo = max(0, match.first_token - 4)
     for i in range(lo, match.first_token):
@@ -195,7 +212,7 @@ def _called(view, match) -> bool:
     return False
 
 
-def _negated(view, match) -> bool:
+def _negated(view: TextView, match: Spanned) -> bool:
     """True when a negation stands just before the match ("are not vermin", "never a drain")."""
     lo = max(0, match.first_token - 2)
     return any(view.tokens[i] in _NEGATORS for i in range(lo, match.first_token))
@@ -228,7 +245,7 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not any(ch in _SENTENCE_END for ch in text[a:b])
 
 
-def _verdict(rules, view, targets, verdicts):
+def _verdict(rules: RuleSet, view: TextView, targets: Sequence[_T], verdicts: Sequence[Match]) -> tuple[_T, Match] | None:
     """(target, verdict): a strongly negative verdict that the grammar pins on a target in the same sentence.
 
     Two shapes: the target is the subject of a linking verb whose complement is the verdict ("Cis people,
@@ -274,15 +291,15 @@ def _verdict(rules, view, targets, verdicts):
     return None
 
 
-def _verdicts(hits) -> list:
+def _verdicts(hits: dict[str, list[Match]]) -> list[Match]:
     """Every strongly negative verdict word in a post: the sentiment lexicon's and the obscene insults."""
     return [*hits.get("conduct.evaluation", ())[:50], *hits.get("conduct.insult-strong", ())[:20],
             *hits.get("conduct.class-slur", ())[:20]]
 
 
-def _mention_targets(view):
+def _mention_targets(view: TextView) -> list[_TokenSpan]:
     """The tokens of each @-mention ("@SomeMP"), as targets a verdict may be pinned on."""
-    found = []
+    found: list[_TokenSpan] = []
     for m in _MENTION.finditer(view.text):
         start = m.start() + 1
         for i, s in enumerate(view.starts):
@@ -332,17 +349,17 @@ class DisparagingCheck(_ConductCheck):
             return
 
 
-def _disparaged(check: _ConductCheck, text: TextItem):
+def _disparaged(check: _ConductCheck, text: TextItem) -> list[_Remark]:
     """The first remark aimed at people met through work: (insult, target, about people who use services)."""
     memo = text.view.memo
     key = ("conduct.disparaged", id(check.terms))
     found = memo.get(key)
     if found is None:
         found = memo[key] = _find_disparaged(check, text)
-    return found
+    return cast("list[_Remark]", found)  # NOTE: only this function writes the key
 
 
-def _find_disparaged(check: _ConductCheck, text: TextItem):
+def _find_disparaged(check: _ConductCheck, text: TextItem) -> list[_Remark]:
     view = check.view(text)
     hits = check.hits(text)
     if "context.fiction" in hits or (_DISPARAGING.isdisjoint(hits) and not _verdicts(hits)):
@@ -370,7 +387,7 @@ def _find_disparaged(check: _ConductCheck, text: TextItem):
     return found
 
 
-def _pupils(check, view) -> list:
+def _pupils(check: _ConductCheck, view: TextView) -> list[_TokenSpan]:
     """"my S4", "my year 9s", "my economics class": the people a teacher or tutor works with, as targets."""
     found = []
     for m in check.terms.rules.search("conduct.pupils", view.text, view)[:5]:
@@ -381,7 +398,7 @@ def _pupils(check, view) -> list:
     return found
 
 
-def _lineage(hits, view) -> list:
+def _lineage(hits: dict[str, list[Match]], view: TextView) -> list[_Remark]:
     """Contempt handed down a family ("vile like her mother and father", "thick, like the rest of them"): a verdict
     word in the same sentence as the comparison. The writer's own family ("my son is stubborn like his dad") is not."""
     lines = hits.get("conduct.lineage", ())
@@ -401,7 +418,7 @@ def _lineage(hits, view) -> list:
     return []
 
 
-def _judged_at_work(check, hits, view, users):
+def _judged_at_work(check: _ConductCheck, hits: dict[str, list[Match]], view: TextView, users: Sequence[Spanned]) -> list[_Remark]:
     """A strongly negative verdict pinned by grammar on people met through work ("the residents on my unit are
     vile", "my manager is a pathetic excuse"): contempt for them."""
     verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _called(view, v)]
@@ -422,7 +439,7 @@ def _judged_at_work(check, hits, view, users):
     return []
 
 
-def _body_mocked(check, hits, view, users):
+def _body_mocked(check: _ConductCheck, hits: dict[str, list[Match]], view: TextView, users: Sequence[Spanned]) -> list[_Remark]:
     """A laugh at a person's body in a post about work ("legs like two pipe cleaners 😂", "Mr 28 stone 💀")."""
     if _LAUGH.search(view.text) is None:
         return []
@@ -440,7 +457,7 @@ def _body_mocked(check, hits, view, users):
     return []
 
 
-def _aimed(hits, users, window, about_work, view=None):
+def _aimed(hits: dict[str, list[Match]], users: Sequence[Spanned], window: int, about_work: bool, view: TextView | None = None) -> Iterator[_Remark]:
     """(insult, target, about people who use services) for each insult aimed at someone.
 
     A derogatory word needs a target near it: people who use services (by any name, or the one
@@ -485,7 +502,7 @@ def _aimed(hits, users, window, about_work, view=None):
         yield contempt[1], contempt[0], True
 
 
-def _contempt(hits, window, view=None):
+def _contempt(hits: dict[str, list[Match]], window: int, view: TextView | None = None) -> tuple[Match, Match] | None:
     """(group, claim): a sweeping hostile claim about a group (not one someone else was heard to make)."""
     claims = hits.get("conduct.generalise", ())
     if view is not None and claims:
@@ -498,7 +515,7 @@ def _contempt(hits, window, view=None):
     return None
 
 
-def _retraction(text: str, untrue) -> bool:
+def _retraction(text: str, untrue: Match) -> bool:
     """A flat retraction standing as its own sentence ("It wasn't." "They hadn't." "There's no bed.")."""
     before = text[:untrue.start].rstrip()
     opens = not before or before[-1] in ".!?\n"
@@ -567,7 +584,7 @@ class PublicTrustCheck(_ConductCheck):
         finding.kind = _KINDS.get(kind)
         yield finding
 
-    def _found(self, text, hits, view, window, reported, condemned):
+    def _found(self, text: TextItem, hits: dict[str, list[Match]], view: TextView, window: int, reported: bool, condemned: bool) -> _Found | None:
         """The first kind of conduct the post shows, in order of gravity.
 
         Contempt for people met through work is conduct.disparaging's: here it counts only when it names a
@@ -587,7 +604,7 @@ class PublicTrustCheck(_ConductCheck):
             or (None if contact else self._boast(hits, window, view) or self._dishonest(hits, window, view))
         )
 
-    def _hate(self, hits, view, groups_only=False):
+    def _hate(self, hits: dict[str, list[Match]], view: TextView, groups_only: bool = False) -> _Found | None:
         """A group named for who they are, made less than human, a danger or unwelcome ("[group] are vermin",
         "send them back", "bloody [group]"): discrimination, with or without any word about work."""
         for expel in () if groups_only else hits.get("conduct.expel", ())[:20]:
@@ -628,7 +645,7 @@ class PublicTrustCheck(_ConductCheck):
                             "at work or away from it.")
         return None
 
-    def _judged(self, hits, view):
+    def _judged(self, hits: dict[str, list[Match]], view: TextView) -> _Found | None:
         """A public figure or institution, named or @-mentioned, given a strongly negative verdict ("@SomeMP is a
         disgusting liar", "The WHO is a criminal enterprise"): abuse of a person, not political argument."""
         targets = [*hits.get("conduct.public", ())[:20], *_mention_targets(view)]
@@ -644,7 +661,7 @@ class PublicTrustCheck(_ConductCheck):
                 "named people and bodies, even public ones, breaks the standard of behaviour the regulator expects of "
                 "you outside work too.")
 
-    def _class_slur(self, hits, view):
+    def _class_slur(self, hits: dict[str, list[Match]], view: TextView) -> _Found | None:
         """A sneer at people for their class, poverty or supposed vice ("a scrounger", "pervs", "a bigot"), at anyone:
         still name-calling when the post condemns something else in the same breath."""
         if "conduct.banter" in hits:
@@ -656,7 +673,7 @@ class PublicTrustCheck(_ConductCheck):
                         "supposed vice is abusive name-calling, and regulators treat it as such outside work too.")
         return None
 
-    def _name_calling(self, hits, view):
+    def _name_calling(self, hits: dict[str, list[Match]], view: TextView) -> _Found | None:
         """An obscene insult pointed at a person ("he's a total c**t", "absolute bellend", "you w*nker")."""
         if "conduct.banter" in hits:
             return None
@@ -679,7 +696,7 @@ class PublicTrustCheck(_ConductCheck):
                         "at anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
         return None
 
-    def _discrimination(self, hits, window, view=None, insults_aside=False):
+    def _discrimination(self, hits: dict[str, list[Match]], window: int, view: TextView | None = None, insults_aside: bool = False) -> _Found | None:
         contempt = _contempt(hits, window, view)
         if contempt is not None and insults_aside:
             # "these families are scum" is contempt (conduct.disparaging's); "they all smell the same" is a trait
@@ -703,7 +720,7 @@ class PublicTrustCheck(_ConductCheck):
                     "conduct concerns for the regulator, whoever it is said about.")
         return None
 
-    def _abuse(self, hits, view, threats_only=False):
+    def _abuse(self, hits: dict[str, list[Match]], view: TextView, threats_only: bool = False) -> _Found | None:
         """Abuse aimed at a person: an abusive word with "you" beside it, or a wish that someone dies."""
         for alone in hits.get("conduct.abuse-alone", ())[:20]:
             if not _quoted(view.text, alone.start, alone.end) and not _negated(view, alone):
@@ -745,7 +762,7 @@ class PublicTrustCheck(_ConductCheck):
         return (f"This post aims abuse at a person (\"{word}\"). Abusive language in public, to anyone, "
                 "breaks the standard of behaviour the regulator expects of you outside work too.")
 
-    def _dishonest(self, hits, window, view):
+    def _dishonest(self, hits: dict[str, list[Match]], window: int, view: TextView) -> _Found | None:
         """Saying a duty was done when it was not, altering records, misleading a panel, money from families."""
         for act in hits.get("conduct.dishonest", ())[:200]:
             duty = (near(act, hits.get("conduct.duty", ()), window) or near(act, hits.get("conduct.work-now", ()), window)
@@ -764,7 +781,7 @@ class PublicTrustCheck(_ConductCheck):
                         f"\"{untrue.term}\"). Misleading a court, a panel, a manager or a family is a serious breach of trust.")
         return None
 
-    def _intoxication(self, hits, window, view):
+    def _intoxication(self, hits: dict[str, list[Match]], window: int, view: TextView) -> _Found | None:
         if "conduct.off-today" in hits:
             return None  # a drink on a day off or on leave is not drinking at work
         drinks = hits.get("conduct.intox", ())
@@ -782,7 +799,7 @@ class PublicTrustCheck(_ConductCheck):
                         f"(\"{work.term}\"). It suggests people were put at risk and harms trust in the service.")
         return None
 
-    def _boast(self, hits, window, view):
+    def _boast(self, hits: dict[str, list[Match]], window: int, view: TextView) -> _Found | None:
         for boast in hits.get("conduct.rule-boast", ())[:200]:
             duty = near(boast, hits.get("conduct.duty", ()), window)
             if duty is not None and _authors_own(boast, hits, view):
@@ -792,7 +809,7 @@ class PublicTrustCheck(_ConductCheck):
         return None
 
 
-def _authors_own(act, hits, view) -> bool:
+def _authors_own(act: Match, hits: dict[str, list[Match]], view: TextView) -> bool:
     """True unless someone else is the subject of `act` earlier in its sentence, with no "I" or "we" there."""
     text = view.text
     sentence = max(text.rfind(mark, 0, act.start) for mark in ".!?\n") + 1
