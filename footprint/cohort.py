@@ -20,8 +20,8 @@ import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -34,6 +34,7 @@ from footprint.render import view
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
+
     from footprint.models import Finding
 
 COHORT_VERSION = "1.0"
