@@ -73,7 +73,7 @@ class RoleCheck(TermsCheck):
         if _ROLE_WORDS.isdisjoint(hits):
             return
         a = analyse(text.view, self.terms)
-        match = a.role_self or a.first("role.activity")  # a title of one's own, or first-person work activity
+        match = a.role_self or _activity_with_support(a)  # a title of one's own, or work activity backed by another cue
         if match is None and text.item.kind != "post" and not a.has("context.recruiting"):
             match = a.first("role.title") or a.first("role.field")
         if match is None and not (a.public_story or a.has("context.recruiting")):
@@ -90,6 +90,21 @@ class RoleCheck(TermsCheck):
             advice=["Nothing to remove if you are content to be known as a professional here; "
                     "post on this account as you would speak in public at work."],
         )
+
+
+_SUPPORT = ("role.title", "role.field", "role.tag", "role.practice", "role.topic-tag")
+
+
+def _activity_with_support(a):  # type: ignore[no-untyped-def]
+    """First-person work activity ("my families", "sleepover shift", "I detained") says the author works in care,
+    but on its own it is work context, not a statement of the role (bench/corpus/LABELLING.md: "my caseload" or
+    "home visit" on its own does not count). It counts with a second, different activity or any other role cue."""
+    acts = a.hits.get("role.activity", ())
+    if not acts:
+        return None
+    if len({m.term for m in acts[:20]}) >= 2 or any(a.has(c) for c in _SUPPORT):
+        return acts[0]
+    return None
 
 
 def _practice_day(practice):  # type: ignore[no-untyped-def]
