@@ -110,9 +110,13 @@ class PersonalCheck(TermsCheck):
 _ME = frozenset({"i", "i'm", "i'll", "i've", "me", "my", "we", "we're", "our", "us"})
 
 
-_OTHERS = frozenset({"they", "they're", "them", "he", "she", "families", "family", "clients", "residents", "parents",
+_ME_OR_INVITE = _ME | {"come", "join", "mine", "myself"}  # "come and race me": an invitation is the writer's own too
+
+
+_OTHERS = frozenset({"they", "they're", "them", "their", "he", "she", "families", "family", "clients", "residents", "parents",
                      "kids", "people", "folk", "patients", "tenants", "mums", "dads", "mothers", "fathers", "carers",
-                     "callers", "men", "women", "neighbours", "students", "staff"})
+                     "callers", "men", "women", "neighbours", "students", "staff", "neighbour's", "neighbours'",
+                     "library", "shop", "café", "cafe", "market", "church", "club", "group", "class", "centre"})
 
 
 def _own_routine(view, hits, about_work: bool) -> bool:  # type: ignore[no-untyped-def]
@@ -121,8 +125,8 @@ def _own_routine(view, hits, about_work: bool) -> bool:  # type: ignore[no-untyp
     routines = hits.get("personal.routine")
     if not routines:
         return False
-    if not about_work:
-        return True
+    if not about_work:  # "the library is open every Tuesday till 8", "the neighbour's kids are out every night": not the writer's
+        return not (view.token_near(routines[0], _OTHERS, 5) and not view.token_near(routines[0], _ME_OR_INVITE, 6))
     return view.token_near(routines[0], _ME, 6) or not view.token_near(routines[0], _OTHERS, 6)
 
 
