@@ -1,0 +1,90 @@
+"""Round-2 look-alikes (issue 10): classes of wording that are not the author's own case, role, employer or routine.
+
+Each rule below is a class (a grammar or a small lexicon), so each test gives wordings that none of the
+development corpora use, beside the positive wording the class must keep.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.helpers import found
+
+ROLE = "identity.role"
+EMPLOYER = "identity.employer"
+SERVICE_USER = "oversharing.service-user"
+PERSONAL = "oversharing.personal"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the author's own child or animal, by grammar: my/our + modifiers + kin or pet noun
+        ("Our wee boy (6) had his tonsils out at the Sick Kids yesterday, brave lad", False),
+        ("My foster cat Mittens, age 9, finally found a home", False),
+        ("Our youngest girl, 4, starts at Craigie Primary after the summer, bring tissues", False),
+        ("My rescue dog Biscuit, 12, had a lump removed at the vet in Troon", False),
+        # a person from work stays a person from work
+        ("One of my boys, 15, from Gallowhill, back in the Reporter's system again", True),
+    ],
+)
+def test_own_family_and_animals_by_grammar(text: str, expected: bool) -> None:
+    assert (SERVICE_USER in found(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone else is the subject of the frame, or the title is a wish
+        ("My brother just qualified as a social worker, so proud of him", False),
+        ("Thinking of retraining as a nurse, anyone done it?", False),
+        ("She's been a care worker for 30 years and still loves it", False),
+        ("Hoping to start next year as a support worker if the course takes me", False),
+        # the author's own title keeps firing, even with family nearby
+        ("My mum always said I'd end up as a social worker, and here I am", True),
+        ("20 years as a social worker this week and I still love it", True),
+    ],
+)
+def test_a_role_frame_is_the_authors_own(text: str, expected: bool) -> None:
+    assert (ROLE in found(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one piece of implicit work context is work, not a statement of the role
+        ("sleepover shift after my cousin's wedding, still feeling it", False),
+        ("lent one of my families a tenner for the meter, they'll pay me back", False),
+        # a second cue makes it a statement of the role
+        ("On the MHO rota tonight and my caseload is through the roof", True),
+    ],
+)
+def test_one_work_activity_alone_does_not_state_the_role(text: str, expected: bool) -> None:
+    assert (ROLE in found(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on call the night and still hanging fae the Kirkcaldy gig, if the phone goes I'm done", False),
+        ("duty shift tomorrow and I'm away to the Kirkcaldy match first, don't tell the TM", False),
+        ("on call the night for the Kirkcaldy team, first duty shift in a month", True),
+    ],
+)
+def test_a_town_naming_an_outing_is_not_where_the_author_works(text: str, expected: bool) -> None:
+    assert (EMPLOYER in found(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The library is open every Tuesday till 8 now, brilliant news", False),
+        ("Neighbour's 3 kids are out on their bikes till 10pm every night", False),
+        ("The market's on every Saturday at 9 by the church, worth a look", False),
+        # the writer's own routine, with or without "I"
+        ("Every Tuesday 6am at the pool on Bennochy Road, come and race me", True),
+        ("I'm at the gym every morning at 6 before work, same spot by the window", True),
+    ],
+)
+def test_a_routine_is_the_writers_own(text: str, expected: bool) -> None:
+    assert (PERSONAL in found(text)) is expected
