@@ -98,13 +98,33 @@ _SUPPORT = ("role.title", "role.field", "role.tag", "role.practice", "role.topic
 def _activity_with_support(a):  # type: ignore[no-untyped-def]
     """First-person work activity ("my families", "sleepover shift", "I detained") says the author works in care,
     but on its own it is work context, not a statement of the role (bench/corpus/LABELLING.md: "my caseload" or
-    "home visit" on its own does not count). It counts with a second, different activity or any other role cue."""
-    acts = a.hits.get("role.activity", ())
+    "home visit" on its own does not count). It counts with a second activity in other words, or another role cue
+    in other words ("home visit" inside "first home visit" is the same cue), or when the activity is itself a title
+    not held by someone the author names ("duty worker", but not "my practice educator")."""
+    acts = a.hits.get("role.activity", ())[:20]
     if not acts:
         return None
-    if len({m.term for m in acts[:20]}) >= 2 or any(a.has(c) for c in _SUPPORT):
+    taken = {i for m in acts for i in range(m.first_token, m.last_token + 1)}
+    apart = [m for m in acts if m.first_token > acts[0].last_token or m.last_token < acts[0].first_token]
+    if apart:
         return acts[0]
+    for c in _SUPPORT:
+        for m in a.hits.get(c, ())[:20]:
+            if m.first_token not in taken and m.last_token not in taken:
+                return acts[0]
+            if c != "role.practice" and not _owned_by_me(acts, m):
+                return acts[0]  # the activity is itself a title ("duty worker"), not someone else's ("my practice educator")
     return None
+
+
+_POSSESSIVE = ("my ", "our ", "his ", "her ", "their ")
+
+
+def _owned_by_me(acts, title) -> bool:  # type: ignore[no-untyped-def]
+    """The title inside an activity is held by someone the author names with a possessive ("my practice educator",
+    "my TM"): a "home visit" inside "first home visit" is the same cue too (role.practice, handled by the caller)."""
+    return any(m.first_token <= title.first_token and title.last_token <= m.last_token and m.term.startswith(_POSSESSIVE)
+               for m in acts)
 
 
 def _practice_day(practice):  # type: ignore[no-untyped-def]

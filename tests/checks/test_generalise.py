@@ -43,6 +43,7 @@ def test_own_family_and_animals_by_grammar(text: str, expected: bool) -> None:
         # the author's own title keeps firing, even with family nearby
         ("My mum always said I'd end up as a social worker, and here I am", True),
         ("20 years as a social worker this week and I still love it", True),
+        ("I was her social worker for two years and she sent me a card when she graduated", True),
     ],
 )
 def test_a_role_frame_is_the_authors_own(text: str, expected: bool) -> None:
@@ -55,6 +56,9 @@ def test_a_role_frame_is_the_authors_own(text: str, expected: bool) -> None:
         # one piece of implicit work context is work, not a statement of the role
         ("sleepover shift after my cousin's wedding, still feeling it", False),
         ("lent one of my families a tenner for the meter, they'll pay me back", False),
+        # a cue inside the activity's own words is the same cue; someone else's title is not the author's
+        ("still rough from the wedding, first home visit at 9, pray for me", False),
+        ("My practice educator has not read one of my logs in a month and still marked me down", False),
         # a second cue makes it a statement of the role
         ("On the MHO rota tonight and my caseload is through the roof", True),
     ],
