@@ -103,7 +103,8 @@ def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
     a.work = "context.work" in hits
     a.jargon = "profile.word" in hits
     a.caseload = "person.caseload" in hits or bool(implicit_person(view, terms))
-    a.own = "person.own" in hits or _kin_as_name(view, hits) or bool(terms.rules.search("person.own.phrase", view.text, view))
+    a.own = "person.own" in hits or _kin_as_name(view, hits) or bool(terms.rules.search("person.own.phrase", view.text, view)) \
+        or bool(terms.rules.search("person.own.name", view.text, view))
     a.public_story = "context.press" in hits or "context.fiction" in hits
     if view.has_digit or not PERSONISH.isdisjoint(hits):
         _details(view, terms, a)
@@ -400,8 +401,8 @@ def service_user_details(a: Analysis) -> dict[str, str] | None:
     if a.public_story and not a.caseload:
         return None
     work = a.about_work or a.jargon or a.ward
-    if a.own and not work:
-        return None
+    if a.own and not (a.about_work or a.ward):
+        return None  # the author's own family; a watched word alone ("placement", "falls") does not make it work
     if not a.caseload and a.has("personal.home") and (a.has("personal.empty") or a.has("personal.routine")):
         return None  # the author's own home and habits: oversharing.personal speaks for them
     kinds = set(a.details)

@@ -92,3 +92,27 @@ def test_a_town_naming_an_outing_is_not_where_the_author_works(text: str, expect
 )
 def test_a_routine_is_the_writers_own(text: str, expected: bool) -> None:
     assert (PERSONAL in found(text)) is expected
+
+
+def _persona(**person: object):  # type: ignore[no-untyped-def]
+    from footprint.models import Profile
+
+    base = {"name": "Jane Smith", "role": "social worker", "employer": "Fife Council",
+            "team": "Children and Families, Kirkcaldy", "localities": ["Kirkcaldy", "Dysart", "Fife"]}
+    return Profile.model_validate({"person": {**base, **person},
+                                   "watch": {"words": ["placement", "falls", "panel"], "places": []}})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "our" + a first name opening a clause is the author's own family; a watched word alone is not work
+        ("Our Ellie, 7, lost her first tooth at tea in Dysart tonight", False),
+        ("My wee brother's work placement at the garage in Dysart starts Monday, he's 16", False),
+        ("Mum's had two falls this month, she's 84 and lives on her own in Dysart. Worried sick", False),
+        # a young person from work, told with the same details, still fires
+        ("One of my young people, 15, from Dysart, back in front of the panel after another missing episode", True),
+    ],
+)
+def test_own_family_with_a_watched_word_is_not_a_case(text: str, expected: bool) -> None:
+    assert (SERVICE_USER in found(text, profile=_persona())) is expected
