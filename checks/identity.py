@@ -184,8 +184,8 @@ class EmployerCheck(TermsCheck):
             return m, "your team or workplace", True
         units = a.hits.get("org.unit", ())
         for m in a.hits.get("profile.locality", ()):
-            if any(m.last_token < u.first_token <= m.last_token + 3 for u in units):
-                return m, "your team or office", True
+            if any(m.last_token < u.first_token <= m.last_token + 3 and _same_phrase(view, m, u) for u in units):
+                return m, "your team or office", True  # "the Ayr team", not "the Crown in Ayr, our team came last"
             nxt = m.last_token + 1
             if nxt < len(view.tokens) and (view.tokens[nxt] in self.not_after or (
                     view.capitalised(nxt) and not view.text[view.ends[m.last_token] : view.starts[nxt]].strip()
@@ -196,6 +196,12 @@ class EmployerCheck(TermsCheck):
         if a.has("profile.team-generic") and (a.about_work or profile_text) and a.has("profile.locality"):
             return a.first("profile.team-generic"), "your team", True
         return None
+
+
+def _same_phrase(view, first, second) -> bool:  # type: ignore[no-untyped-def]
+    """No comma or sentence break between two matches: they belong to one phrase."""
+    between = view.text[view.ends[first.last_token] : view.starts[second.first_token]]
+    return not any(c in ",.;:!?()\n" for c in between)
 
 
 def _inside_any(m, others) -> bool:  # type: ignore[no-untyped-def]

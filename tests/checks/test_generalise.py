@@ -72,6 +72,8 @@ def test_one_work_activity_alone_does_not_state_the_role(text: str, expected: bo
     [
         ("on call the night and still hanging fae the Kirkcaldy gig, if the phone goes I'm done", False),
         ("duty shift tomorrow and I'm away to the Kirkcaldy match first, don't tell the TM", False),
+        # a team after a clause break is another team ("the Crown in Kirkcaldy, our team came last")
+        ("Pub quiz at the Crown in Kirkcaldy, our team came last again", False),
         ("on call the night for the Kirkcaldy team, first duty shift in a month", True),
     ],
 )
