@@ -110,7 +110,7 @@ class PersonalCheck(TermsCheck):
 _ME = frozenset({"i", "i'm", "i'll", "i've", "me", "my", "we", "we're", "our", "us"})
 
 
-_ME_OR_INVITE = _ME | {"come", "join", "mine", "myself"}  # "come and race me": an invitation is the writer's own too
+_ME_OR_INVITE = _ME | {"mine", "myself"}  # ("come and race me" has its "me"; "they come every morning" is theirs)
 
 
 _OTHERS = frozenset({"they", "they're", "them", "their", "he", "she", "families", "family", "clients", "residents", "parents",

@@ -118,3 +118,27 @@ def _persona(**person: object):  # type: ignore[no-untyped-def]
 )
 def test_own_family_with_a_watched_word_is_not_a_case(text: str, expected: bool) -> None:
     assert (SERVICE_USER in found(text, profile=_persona())) is expected
+
+
+WORKPLACE = "oversharing.workplace"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a team of leisure, or someone else's workplace named through them
+        ("Half our netball team are off sick this week, we had to forfeit", False),
+        ("Book club morale is at rock bottom and the new manager of the café wants us out", False),
+        ("My husband's work has a new manager and morale is through the floor, he's job hunting", False),
+        ("My sister's boss shouted at her in front of everyone, she's been signed off with stress", False),
+        # the writer's own team still fires, even beside a relative's job
+        ("Three staff off sick in our Kirkcaldy team and no manager again", True),
+        ("My husband's work is fine but my team is understaffed and three staff off sick again", True),
+    ],
+)
+def test_a_team_of_leisure_or_someone_elses_work_is_not_internal(text: str, expected: bool) -> None:
+    assert (WORKPLACE in found(text)) is expected
+
+
+def test_someone_elses_routine_is_not_the_writers() -> None:
+    assert PERSONAL not in found("My mum's carers are brilliant, they come every morning at 8, the agency is so good")
