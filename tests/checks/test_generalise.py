@@ -142,3 +142,19 @@ def test_a_team_of_leisure_or_someone_elses_work_is_not_internal(text: str, expe
 
 def test_someone_elses_routine_is_not_the_writers() -> None:
     assert PERSONAL not in found("My mum's carers are brilliant, they come every morning at 8, the agency is so good")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the author's own grandparent in any spelling, and a story its owner tells in public
+        ("My granddad, 88, had a fall at home in Dysart last night, he's in hospital with a broken hip", False),
+        ("My grandmother, 91, is in the Victoria with a chest infection, visiting tonight", False),
+        ("Amazing talk from a care-experienced woman, 24, about growing up in Dysart's children's homes", False),
+        ("Her podcast on leaving care at 16 in Dysart is the best thing I've heard this year", False),
+        # a person from work with the same details still fires
+        ("Home visit to an 88-year-old in Dysart who had a fall last night, lying on the floor for hours", True),
+    ],
+)
+def test_own_grandparents_and_public_stories_are_not_cases(text: str, expected: bool) -> None:
+    assert (SERVICE_USER in found(text, profile=_persona())) is expected
