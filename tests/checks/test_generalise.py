@@ -158,3 +158,20 @@ def test_someone_elses_routine_is_not_the_writers() -> None:
 )
 def test_own_grandparents_and_public_stories_are_not_cases(text: str, expected: bool) -> None:
     assert (SERVICE_USER in found(text, profile=_persona())) is expected
+
+
+BOUNDARIES = "boundaries.service-user-contact"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "her mum" after the author's own relative is the author's own family
+        ("My cousin's wee girl sent me a friend request, she's only 11, told her mum", False),
+        ("My niece's pal added me on Snapchat, he's 14, had a word with his dad", False),
+        # the same words about a young person from work still fire
+        ("One of the girls from the unit sent me a friend request, she's only 14, told her mum", True),
+    ],
+)
+def test_contact_within_the_authors_own_family_is_not_a_boundary(text: str, expected: bool) -> None:
+    assert (BOUNDARIES in found(text)) is expected
