@@ -296,6 +296,10 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
             a.details.setdefault("place", m.term)
     if "school" not in a.details and rules.search("school.year", text, view):
         a.details["school"] = "a school year"
+    if "health" not in a.details:
+        injury = rules.search("detail.injury", text, view)
+        if injury:  # "a burn on his arm the shape of an iron"
+            a.details["health"] = injury[0].group()
     if "history" not in a.details:
         past = rules.search("history.ex", text, view)
         if past:

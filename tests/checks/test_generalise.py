@@ -175,3 +175,19 @@ BOUNDARIES = "boundaries.service-user-contact"
 )
 def test_contact_within_the_authors_own_family_is_not_a_boundary(text: str, expected: bool) -> None:
     assert (BOUNDARIES in found(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an injury placed on a child's body is a detail like a diagnosis
+        ("P3 wee lad, Gallatown, came into breakfast club with a burn on his arm the shape of an iron. Had him at the Vic by 11.", True),
+        ("Year 5 girl from Templehall, bruising to her face again, third time this term, school only told us today", True),
+        # the author's own family, the author's own body, or the news
+        ("My wee boy got a burn on his arm from the oven door, lesson learned, he's 4", False),
+        ("Fell off my bike, bruises all over my legs, 42 and still daft", False),
+        ("BBC: a toddler from Leeds was found with burns on his back, his mother has been charged", False),
+    ],
+)
+def test_an_injury_on_a_body_is_a_detail(text: str, expected: bool) -> None:
+    assert (SERVICE_USER in found(text)) is expected
