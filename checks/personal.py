@@ -89,6 +89,10 @@ class PersonalCheck(TermsCheck):
         if schools and not a.about_work:
             found.append((f"your child's school ({schools[0].group()})", schools[0].span()))
             kinds.append("children")
+        pickup = rules.search("personal.collection", raw, text.view) if not a.about_work else []
+        if pickup:  # "selling my old sofa… collection from Letham": where the seller lives
+            found.append((f"where your home is ({pickup[0].group()})", pickup[0].span()))
+            kinds.append("home")
         service = "contact.not-personal" in hits and "contact.invite" not in hits
         address = rules.search("address", raw, text.view)
         streets = address or (rules.search("street", raw, text.view) if "personal.home" in hits or found else [])

@@ -191,3 +191,18 @@ def test_contact_within_the_authors_own_family_is_not_a_boundary(text: str, expe
 )
 def test_an_injury_on_a_body_is_a_detail(text: str, expected: bool) -> None:
     assert (SERVICE_USER in found(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sale's or giveaway's pick-up point is the seller's home
+        ("Selling our old cot, white, good nick, £40. Collection from Glenrothes, message me", True),
+        ("Giving away a kids' bike, lift from KY2 6QT, just message", True),
+        # not a shop's click and collect, a pick-up in a post about no sale, or a public collection point
+        ("Click and collect from Tesco is a lifesaver on a Friday", False),
+        ("Can anyone give me a lift from Kirkcaldy to Edinburgh on Saturday?", False),
+    ],
+)
+def test_a_sales_pick_up_point_is_the_sellers_home(text: str, expected: bool) -> None:
+    assert (PERSONAL in found(text)) is expected
