@@ -206,3 +206,17 @@ def test_an_injury_on_a_body_is_a_detail(text: str, expected: bool) -> None:
 )
 def test_a_sales_pick_up_point_is_the_sellers_home(text: str, expected: bool) -> None:
     assert (PERSONAL in found(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hospital admission, counted, in a post about work is a case event
+        ("The lady from Paisley with the allotment who I've known since her first admission, 15 years ago. Home today.", True),
+        # the author's own family, or a discharge told of one's own child
+        ("My gran's first admission to hospital in 90 years, she's 94 and furious about it", False),
+        ("Our Jess was discharged today after her tonsils, home and eating ice cream, she's 7", False),
+    ],
+)
+def test_a_counted_admission_is_a_case_event(text: str, expected: bool) -> None:
+    assert (SERVICE_USER in found(text)) is expected
