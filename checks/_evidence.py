@@ -105,7 +105,8 @@ def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
     a.work = "context.work" in hits
     a.jargon = "profile.word" in hits
     a.caseload = "person.caseload" in hits or bool(implicit_person(view, terms))
-    a.own = "person.own" in hits or _kin_as_name(view, hits)
+    a.own = "person.own" in hits or _kin_as_name(view, hits) or bool(terms.rules.search("person.own.phrase", view.text, view)) \
+        or bool(terms.rules.search("person.own.name", view.text, view))
     a.public_story = "context.press" in hits or "context.fiction" in hits
     if view.has_digit or not PERSONISH.isdisjoint(hits):
         _details(view, terms, a)
@@ -140,9 +141,9 @@ def implicit_person(view: TextView, terms: ProfileTerms) -> str | None:
 
 def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozenset[str] = frozenset()) -> Match | None:
     """A job title the author gives as their own ("as a social worker", "#NQSW", "MHO here")."""
-    frames = [m.last_token for m in hits.get("role.frame-before", ())[:200]]
-    after = [m.first_token for m in hits.get("role.frame-after", ())[:200]]
     tokens = view.tokens
+    frames = [m.last_token for m in hits.get("role.frame-before", ())[:200] if _frame_is_mine(tokens, m.first_token)]
+    after = [m.first_token for m in hits.get("role.frame-after", ())[:200]]
     own = hits.get("role.self")
     if own:
         return own[0]
@@ -167,6 +168,26 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
         if view.after_hash(m.first_token):
             return m
     return None
+
+
+_I = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive", "me", "myself"})
+# Words before "as a …" that make the title a wish or a plan, not the author's job ("thinking of retraining as a nurse").
+_WISH = frozenset({"thinking", "considering", "want", "wants", "wanted", "hoping", "hope", "dream", "dreams", "dreaming",
+                   "retraining", "retrain", "apply", "applying", "applied", "interview", "interviewing", "if", "would",
+                   "wish", "someday", "one day", "might", "maybe"})
+
+
+def _frame_is_mine(tokens: list[str], first: int) -> bool:
+    """A frame ("as a", "qualified as a", "been a") gives the author's title unless, in the few words before it,
+    someone else is its subject ("my brother just qualified as a…", "she's been a…") or it is a wish or a plan
+    ("thinking of retraining as a…"); an "I" closer to the frame than either keeps it the author's."""
+    for i in range(first - 1, max(-1, first - 7), -1):
+        t = tokens[i]
+        if t in _I:
+            return True
+        if t in _THIRD_PERSON or t in _WISH:
+            return False
+    return True
 
 
 _LABEL_END = frozenset(",|.:;-–—/·•")
@@ -277,6 +298,10 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
             a.details.setdefault("place", hit.term)
     if "school" not in a.details and rules.search("school.year", text, view):
         a.details["school"] = "a school year"
+    if "health" not in a.details:
+        injury = rules.search("detail.injury", text, view)
+        if injury:  # "a burn on his arm the shape of an iron"
+            a.details["health"] = injury[0].group()
     if "history" not in a.details:
         past = rules.search("history.ex", text, view)
         if past:
@@ -382,8 +407,8 @@ def service_user_details(a: Analysis) -> dict[str, str] | None:
     if a.public_story and not a.caseload:
         return None
     work = a.about_work or a.jargon or a.ward
-    if a.own and not work:
-        return None
+    if a.own and not (a.about_work or a.ward):
+        return None  # the author's own family; a watched word alone ("placement", "falls") does not make it work
     if not a.caseload and a.has("personal.home") and (a.has("personal.empty") or a.has("personal.routine")):
         return None  # the author's own home and habits: oversharing.personal speaks for them
     kinds = set(a.details)

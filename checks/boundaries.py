@@ -52,8 +52,8 @@ class ServiceUserContactCheck(TermsCheck):
             who = a.subject  # someone described by age, place or history: a person known through work
         if who is None and relative is None:
             return
-        if who is None and a.own and not a.about_work:
-            return
+        if a.own and not a.about_work and not a.caseload and (who is None or who.term.startswith(("his ", "her "))):
+            return  # "my cousin's wee girl sent me a request… told her mum": "her mum" is the author's own family
         offline = hits.get("boundaries.offline")
         gifts = hits.get("boundaries.gift")
         secret = hits.get("boundaries.secret")

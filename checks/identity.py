@@ -74,7 +74,7 @@ class RoleCheck(TermsCheck):
         if _ROLE_WORDS.isdisjoint(hits):
             return
         a = analyse(text.view, self.terms)
-        match = a.role_self or a.first("role.activity")  # a title of one's own, or first-person work activity
+        match = a.role_self or _activity_with_support(a)  # a title of one's own, or work activity backed by another cue
         if match is None and text.item.kind != "post" and not a.has("context.recruiting"):
             match = a.first("role.title") or a.first("role.field")
         if match is None and not (a.public_story or a.has("context.recruiting")):
@@ -91,6 +91,41 @@ class RoleCheck(TermsCheck):
             advice=["Nothing to remove if you are content to be known as a professional here; "
                     "post on this account as you would speak in public at work."],
         )
+
+
+_SUPPORT = ("role.title", "role.field", "role.tag", "role.practice", "role.topic-tag")
+
+
+def _activity_with_support(a: Analysis) -> Match | None:
+    """First-person work activity ("my families", "sleepover shift", "I detained") says the author works in care,
+    but on its own it is work context, not a statement of the role (bench/corpus/LABELLING.md: "my caseload" or
+    "home visit" on its own does not count). It counts with a second activity in other words, or another role cue
+    in other words ("home visit" inside "first home visit" is the same cue), or when the activity is itself a title
+    not held by someone the author names ("duty worker", but not "my practice educator")."""
+    acts = a.hits.get("role.activity", ())[:20]
+    if not acts:
+        return None
+    taken = {i for m in acts for i in range(m.first_token, m.last_token + 1)}
+    apart = [m for m in acts if m.first_token > acts[0].last_token or m.last_token < acts[0].first_token]
+    if apart:
+        return acts[0]
+    for c in _SUPPORT:
+        for m in a.hits.get(c, ())[:20]:
+            if m.first_token not in taken and m.last_token not in taken:
+                return acts[0]
+            if c != "role.practice" and not _owned_by_me(acts, m):
+                return acts[0]  # the activity is itself a title ("duty worker"), not someone else's ("my practice educator")
+    return None
+
+
+_POSSESSIVE = ("my ", "our ", "his ", "her ", "their ")
+
+
+def _owned_by_me(acts: Sequence[Match], title: Match) -> bool:
+    """The title inside an activity is held by someone the author names with a possessive ("my practice educator",
+    "my TM"): a "home visit" inside "first home visit" is the same cue too (role.practice, handled by the caller)."""
+    return any(m.first_token <= title.first_token and title.last_token <= m.last_token and m.term.startswith(_POSSESSIVE)
+               for m in acts)
 
 
 def _practice_day(practice: Sequence[Match]) -> Match | None:
@@ -150,8 +185,8 @@ class EmployerCheck(TermsCheck):
             return m, "your team or workplace", True
         units = a.hits.get("org.unit", ())
         for m in a.hits.get("profile.locality", ()):
-            if any(m.last_token < u.first_token <= m.last_token + 3 for u in units):
-                return m, "your team or office", True
+            if any(m.last_token < u.first_token <= m.last_token + 3 and _same_phrase(view, m, u) for u in units):
+                return m, "your team or office", True  # "the Ayr team", not "the Crown in Ayr, our team came last"
             nxt = m.last_token + 1
             if nxt < len(view.tokens) and (view.tokens[nxt] in self.not_after or (
                     view.capitalised(nxt) and not view.text[view.ends[m.last_token] : view.starts[nxt]].strip()
@@ -163,6 +198,12 @@ class EmployerCheck(TermsCheck):
         if team is not None and (a.about_work or profile_text) and a.has("profile.locality"):
             return team, "your team", True
         return None
+
+
+def _same_phrase(view: TextView, first: Match, second: Match) -> bool:
+    """No comma or sentence break between two matches: they belong to one phrase."""
+    between = view.text[view.ends[first.last_token] : view.starts[second.first_token]]
+    return not any(c in ",.;:!?()\n" for c in between)
 
 
 def _inside_any(m: Match, others: Iterable[Match]) -> bool:

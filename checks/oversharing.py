@@ -94,6 +94,12 @@ class WorkplaceCheck(TermsCheck):
     def wants(self, text: TextItem) -> bool:
         return "workplace.internal" in text.view.hits(self.terms.index)
 
+    def _others_work(self, text: TextItem) -> bool:
+        """The workplace in the post is someone else's, named through them, and the writer says nothing of their own."""
+        view, rules = text.view, self.rules
+        return bool(rules.search("workplace.others-work", view.text, view)) and _WE.isdisjoint(view.tokens) \
+            and not rules.search("workplace.own-work", view.text, view)
+
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         hits = text.view.hits(self.terms.index)
         internal = hits.get("workplace.internal")
@@ -104,6 +110,8 @@ class WorkplaceCheck(TermsCheck):
             return
         if "context.sport" in hits:
             return  # "whoever picked the team should be sacked": a football team
+        if self._others_work(text):
+            return  # "my husband's work has a new manager and morale is through the floor": not the writer's team
         if "workplace.celebrate" in hits and not any(m.term in _HR for m in internal):
             return  # a retirement, a leaving do, an award: praise for a colleague
         if _only_public_news(hits, internal, text.view.tokens):
@@ -142,6 +150,7 @@ class WorkplaceCheck(TermsCheck):
 
 
 _FIRST_PERSON = frozenset({"our", "my", "we", "us", "we're", "we've", "i", "i'm", "i've", "me"})
+_WE = frozenset({"our", "we", "us", "we're", "we've", "ours"})
 
 
 def _only_public_news(hits: dict[str, list[Match]], internal: list[Match], tokens: list[str]) -> bool:

@@ -90,6 +90,10 @@ class PersonalCheck(TermsCheck):
         if schools and not a.about_work:
             found.append((f"your child's school ({schools[0].group()})", schools[0].span()))
             kinds.append("children")
+        pickup = rules.search("personal.collection", raw, text.view) if not a.about_work else []
+        if pickup:  # "selling my old sofa… collection from Letham": where the seller lives
+            found.append((f"where your home is ({pickup[0].group()})", pickup[0].span()))
+            kinds.append("home")
         service = "contact.not-personal" in hits and "contact.invite" not in hits
         address = rules.search("address", raw, text.view)
         streets = address or (rules.search("street", raw, text.view) if "personal.home" in hits or found else [])
@@ -111,9 +115,13 @@ class PersonalCheck(TermsCheck):
 _ME = frozenset({"i", "i'm", "i'll", "i've", "me", "my", "we", "we're", "our", "us"})
 
 
-_OTHERS = frozenset({"they", "they're", "them", "he", "she", "families", "family", "clients", "residents", "parents",
+_ME_OR_INVITE = _ME | {"mine", "myself"}  # ("come and race me" has its "me"; "they come every morning" is theirs)
+
+
+_OTHERS = frozenset({"they", "they're", "them", "their", "he", "she", "families", "family", "clients", "residents", "parents",
                      "kids", "people", "folk", "patients", "tenants", "mums", "dads", "mothers", "fathers", "carers",
-                     "callers", "men", "women", "neighbours", "students", "staff"})
+                     "callers", "men", "women", "neighbours", "students", "staff", "neighbour's", "neighbours'",
+                     "library", "shop", "café", "cafe", "market", "church", "club", "group", "class", "centre"})
 
 
 def _own_routine(view: TextView, hits: dict[str, list[Match]], about_work: bool) -> bool:
@@ -122,8 +130,8 @@ def _own_routine(view: TextView, hits: dict[str, list[Match]], about_work: bool)
     routines = hits.get("personal.routine")
     if not routines:
         return False
-    if not about_work:
-        return True
+    if not about_work:  # "the library is open every Tuesday till 8", "the neighbour's kids are out every night": not the writer's
+        return not (view.token_near(routines[0], _OTHERS, 5) and not view.token_near(routines[0], _ME_OR_INVITE, 6))
     return view.token_near(routines[0], _ME, 6) or not view.token_near(routines[0], _OTHERS, 6)
 
 

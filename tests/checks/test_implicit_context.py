@@ -40,13 +40,24 @@ def test_shorthand_for_work_enables_service_user_findings(text: str) -> None:
     [
         "Three strategy discussions and a section 47 before lunch. Love my job really.",
         "Writing my report for the Reporter tonight, then a LAC review for my lad at 9.",
-        "My YPs are off to the beach on Saturday and I've promised sun cream for everyone.",
         "Nine home visits, two court reports and a core group. Not for the faint hearted.",
-        "Another night shift at the children's house. The young people were brilliant tonight.",
+        "My YPs are off to the beach on Saturday, then my PEP meeting on Monday.",
     ],
 )
 def test_shorthand_only_a_practitioner_writes_shows_the_role(text: str) -> None:
     assert ROLE in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one piece of shorthand is work context, not a statement of the role (corpus and corpus4 label it so)
+        "My YPs are off to the beach on Saturday and I've promised sun cream for everyone.",
+        "Another night shift at the children's house. The young people were brilliant tonight.",
+    ],
+)
+def test_one_piece_of_shorthand_alone_is_work_not_the_role(text: str) -> None:
+    assert ROLE not in found(text)
 
 
 @pytest.mark.parametrize(
