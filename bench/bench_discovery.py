@@ -2,6 +2,8 @@
 
     python bench/bench_discovery.py                 # the default client settings, 3 runs
     python bench/bench_discovery.py --compare       # pool arrangements side by side
+    python bench/bench_discovery.py --cli 100       # the whole `footprint discover` command on 100 sites,
+                                                    # and its fixed cost (imports, catalogue, profile, report)
 
 A server process binds one listening socket on each of 1,000 loopback addresses
 (127.0.1.1 … 127.0.4.250, all on one port), so every fake site is its own host, just as
@@ -21,6 +23,7 @@ import json
 import os
 import resource
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -29,6 +32,12 @@ from pathlib import Path
 SITES = 1000
 DELAY = 0.2
 HANDLE = "jane_sw"
+PROFILE = f"""# Fictional person for the benchmark.
+person: {{name: Jane Example, role: social worker}}
+accounts:
+  - {{platform: reddit, handle: {HANDLE}}}
+framework: swe
+"""
 
 
 def address(i: int) -> str:
@@ -117,10 +126,82 @@ def measure(port: int, engine: str, total: int, shards: int, per_host: int) -> d
     return json.loads(proc.stdout)
 
 
+# --------------------------------------------------------------------------- the whole command
+
+_FIXED = """
+import json, sys, time
+from pathlib import Path
+started = time.perf_counter()
+import footprint.cli
+from footprint.discovery import DiscoverOptions, discover_report
+from footprint.discovery.formats import load_builtin
+from footprint.guidance import frameworks, load_catalogue
+from footprint.plugins import discover
+from footprint.profile_file import load_profile
+from footprint.render import RenderOptions, renderer
+imported = time.perf_counter()
+sites = load_builtin()
+catalogue_loaded = time.perf_counter()
+profile = load_profile(Path(sys.argv[1]), discover().sources, frameworks())
+load_catalogue(profile.framework)
+profile_loaded = time.perf_counter()
+print(json.dumps({"imports": imported - started, "builtin catalogue": catalogue_loaded - imported,
+                  "profile and guidance": profile_loaded - catalogue_loaded, "sites": len(sites)}))
+"""
+
+
+def command(port: int, count: int, folder: Path, fmt: str) -> tuple[float, Path]:
+    """`footprint discover` on `count` loopback sites in a fresh process: its wall time and its report."""
+    sites = folder / "sites.yaml"
+    sites.write_text("version: 1\nsites:\n" + "".join(
+        f"  - {{key: site{i}, name: Site {i}, category: social, url: 'http://{address(i)}:{port}/u/{{handle}}'}}\n"
+        for i in range(count)
+    ))
+    profile = folder / "profile.yaml"
+    profile.write_text(PROFILE)
+    report = folder / f"report.{fmt}"
+    argv = [sys.executable, "-m", "footprint", "discover", str(profile), "--no-builtin-sites", "--sites", str(sites),
+            "--allow-private-addresses", "--format", fmt, "--output", str(report)]
+    started = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    elapsed = time.perf_counter() - started
+    if proc.returncode:
+        raise SystemExit(proc.stderr)
+    return elapsed, report
+
+
+def cli(port: int, count: int, runs: int) -> None:
+    """The whole command, end to end, and what its fixed cost is made of."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for fmt in ("json", "terminal"):
+            times = []
+            for _ in range(runs):
+                elapsed, report = command(port, count, folder, fmt)
+                times.append(elapsed)
+            print(f"footprint discover, {count} sites, --format {fmt}: median {statistics.median(times):.2f} s "
+                  f"(min {min(times):.2f}, max {max(times):.2f}) over {runs} runs")
+        parts = []
+        for _ in range(runs):
+            proc = subprocess.run([sys.executable, "-c", _FIXED, str(folder / "profile.yaml")],
+                                  capture_output=True, text=True, timeout=120)
+            if proc.returncode:
+                raise SystemExit(proc.stderr)
+            parts.append(json.loads(proc.stdout))
+        for key in ("imports", "builtin catalogue", "profile and guidance"):
+            print(f"  fixed cost, {key}: median {statistics.median(p[key] for p in parts) * 1000:.0f} ms")
+        total = statistics.median(sum(p[k] for k in ("imports", "builtin catalogue", "profile and guidance")) for p in parts)
+        print(f"  fixed cost before the first probe (built-in catalogue of {parts[0]['sites']} sites included): "
+              f"median {total * 1000:.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--compare", action="store_true", help="measure several pool arrangements")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cli", type=int, metavar="SITES", help="time the whole `footprint discover` command on SITES sites")
     parser.add_argument("--one", nargs=5, help=argparse.SUPPRESS)
     parser.add_argument("--serve", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -144,6 +225,11 @@ def main() -> None:
             time.sleep(0.1)
         else:
             raise SystemExit("the fake sites did not start")
+        if args.cli:
+            print(f"load average before: {os.getloadavg()[0]:.2f}")
+            cli(port, args.cli, args.runs)
+            print(f"load average after: {os.getloadavg()[0]:.2f}")
+            return
         default = ClientLimits()
         configs = [(default.engine, default.total, default.shards, default.per_host)] * args.runs
         if args.compare:
