@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from footprint.models import Finding, Profile, Snapshot
-from footprint.plugins import Check, CheckContext, TextItem
+from footprint.plugins.checks import Check, CheckContext, TextItem
 from footprint.rules import RuleSet
 from footprint.text import PhraseIndex, TextView
 
@@ -167,11 +167,7 @@ class ProfileTerms:
 
 def terms_for(context: CheckContext) -> ProfileTerms:
     """The one ProfileTerms of this audit, built on first use and shared by every check."""
-    terms = getattr(context, "_footprint_terms", None)
-    if terms is None or terms.profile is not context.profile:
-        terms = ProfileTerms(context.profile, context.rules)
-        setattr(context, "_footprint_terms", terms)  # NOTE: one audit's context; checks share it by design
-    return terms
+    return context.shared(ProfileTerms, lambda: ProfileTerms(context.profile, context.rules))
 
 
 class TermsCheck(Check):

@@ -18,7 +18,6 @@ class ServiceUserContactCheck(TermsCheck):
 
     id = "boundaries.service-user-contact"
     title = "Personal contact with a person you work with"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         hits = text.view.hits(self.terms.index)

@@ -32,7 +32,6 @@ class DisparagingCheck(TermsCheck):
 
     id = "conduct.disparaging"
     title = "A post disparages people you work with or for"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         hits = text.view.hits(self.terms.index)
@@ -129,7 +128,6 @@ class PublicTrustCheck(TermsCheck):
 
     id = "conduct.public-trust"
     title = "A post could undermine public trust"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         return not _CONDUCT.isdisjoint(text.view.hits(self.terms.index))

@@ -70,7 +70,6 @@ class PersonalContactCheck(TermsCheck):
 
     id = "contact.personal"
     title = "Personal contact details are published"
-    reads = ("profile", "posts")
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

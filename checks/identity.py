@@ -25,7 +25,6 @@ class RealNameCheck(TermsCheck):
 
     id = "identity.real-name"
     title = "Your real name is shown"
-    reads = ("profile", "posts")
 
     def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
         user = re.sub(r"[^a-z0-9]", "", snapshot.handle.lstrip("@").split("@")[0].lower())
@@ -62,7 +61,6 @@ class RoleCheck(TermsCheck):
 
     id = "identity.role"
     title = "Your profession is shown"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         return not _ROLE_WORDS.isdisjoint(text.view.hits(self.terms.index))
@@ -92,7 +90,6 @@ class EmployerCheck(TermsCheck):
 
     id = "identity.employer"
     title = "Your employer or workplace is named"
-    reads = ("profile", "posts")
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

@@ -40,7 +40,6 @@ class LinkableCheck(TermsCheck):
 
     id = "identity.linkable"
     title = "Your anonymous account can be tied to you"
-    reads = ("profile", "posts", "accounts")
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

@@ -21,7 +21,6 @@ class ServiceUserCheck(TermsCheck):
 
     id = "oversharing.service-user"
     title = "A post could identify a person you work with"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         return text.view.has_digit or not PERSONISH.isdisjoint(text.view.hits(self.terms.index))
@@ -53,7 +52,6 @@ class WorkplaceCheck(TermsCheck):
 
     id = "oversharing.workplace"
     title = "A post exposes internal work matters"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         return "workplace.internal" in text.view.hits(self.terms.index)

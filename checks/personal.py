@@ -20,7 +20,6 @@ class PersonalCheck(TermsCheck):
 
     id = "oversharing.personal"
     title = "You share details that put you or your family at risk"
-    reads = ("profile", "posts", "photos")
 
     def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
         for photo in snapshot.photos:

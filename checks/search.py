@@ -34,7 +34,6 @@ class SearchResultsCheck(TermsCheck):
 
     id = "search.results"
     title = "A search for your name shows this"
-    reads = ("accounts",)
 
     def check_audit(self, snapshots: Sequence[Snapshot]) -> Iterable[Finding]:
         found = self.context.search

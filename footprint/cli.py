@@ -149,9 +149,9 @@ def audit(
         loaded = load_profile(profile, registry.sources, frameworks())
         options = _options(only, skip, framework, allow_private_addresses)
         if with_search:  # an engine that cannot run is said before the audit, not after it
-            from footprint.search import SearchOptions, choose_engine, discover_engines
+            from footprint.search import SearchOptions, choose_engine
 
-            choose_engine(loaded, SearchOptions(engine=engine), discover_engines())
+            choose_engine(loaded, SearchOptions(engine=engine), registry.engines)
         report = asyncio.run(run_audit(loaded, registry, rule_set, options, progress=RichProgress(_stderr())))
         if with_discovery:
             from footprint.discovery import DiscoverOptions, add_discovery

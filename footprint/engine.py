@@ -33,7 +33,9 @@ from footprint.models import (
     Subject,
     Tool,
 )
-from footprint.plugins import Check, CheckContext, Registry, SourceOptions, TextItem
+from footprint.plugins import Registry
+from footprint.plugins.checks import Check, CheckContext, TextItem
+from footprint.plugins.sources import SourceOptions
 from footprint.profile_file import endpoint_overrides
 from footprint.rules import RuleSet
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from footprint.errors import InputError
 from footprint.models import Profile
-from footprint.plugins import Source
+from footprint.plugins.sources import Source
 from footprint.yamlfile import load_model, located_error
 
 ENV_PREFIX = "FOOTPRINT_ENDPOINT_"

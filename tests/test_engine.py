@@ -49,7 +49,6 @@ class EchoCheck(Check):
 
     id = "test.echo"
     title = "Echo"
-    reads = ("posts",)
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         if "hello" in text.view.tokens:

@@ -19,7 +19,8 @@ from footprint import __version__
 from footprint.engine import Analyser, attach_guidance
 from footprint.guidance import Catalogue
 from footprint.models import Finding, Item, Profile, Report, SearchClass, SearchHit, SearchSection, Snapshot, Subject, Tool
-from footprint.plugins import Check, Registry, TextItem
+from footprint.plugins import Registry
+from footprint.plugins.checks import Check, TextItem
 from footprint.rules import RuleSet
 from footprint.search.classify import host_of
 

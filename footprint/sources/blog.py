@@ -18,8 +18,7 @@ import httpx
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import add_links, as_text, error_body, is_html, parse_time, partial, raise_for, same_origin, take
+from footprint.plugins.sources import Source, add_links, as_text, error_body, is_html, parse_time, partial, raise_for, same_origin, take
 from footprint.sources._page import PageMeta, person_fields, read_page, same_as
 from footprint.text import html_to_text
 

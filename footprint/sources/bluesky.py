@@ -14,9 +14,8 @@ from footprint.archives.bluesky import post_text
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import (
-    MAX_PAGES, add_links, as_text, base_url, error_body, expect, partial, parse_time, raise_for, take, urls_in,
+from footprint.plugins.sources import (
+    MAX_PAGES, Source, add_links, as_text, base_url, error_body, expect, partial, parse_time, raise_for, take, urls_in,
 )
 
 _HANDLE = re.compile(

@@ -15,9 +15,8 @@ import feedparser
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import (
-    MAX_PAGES, add_links, as_bool, as_text, base_url, block_page, error_body, expect, partial, parse_time, raise_for, segment, take, urls_in,
+from footprint.plugins.sources import (
+    MAX_PAGES, Source, add_links, as_bool, as_text, base_url, block_page, error_body, expect, partial, parse_time, raise_for, segment, take, urls_in,
 )
 from footprint.text import html_to_text
 

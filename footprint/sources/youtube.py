@@ -13,8 +13,7 @@ import feedparser
 
 from footprint.errors import SourceError
 from footprint.models import Account, AccountStatus, Outcome, Post, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import as_text, base_url, is_html, parse_time, raise_for, segment, take
+from footprint.plugins.sources import Source, as_text, base_url, is_html, parse_time, raise_for, segment, take
 
 _CHANNEL_ID = re.compile(r"UC[A-Za-z0-9_-]{22}")
 _HANDLE = re.compile(r"UC[A-Za-z0-9_-]{22}|@?[A-Za-z0-9._-]{3,30}")

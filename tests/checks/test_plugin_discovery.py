@@ -22,7 +22,6 @@ def _install(root: Path) -> None:
             """Your pet's name appears (a common password hint)."""
             id = "personal.pet-name"
             title = "Pet name shown"
-            reads = ("posts",)
 
             def check_text(self, text, snapshot):
                 if "biscuit" in text.view.tokens:
