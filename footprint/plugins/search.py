@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 GROUP = "footprint.search_engines"
 
 __all__ = [
-    "GROUP", "EngineConfig", "EngineFailure", "QueryStatus", "RawResult", "SearchEngine", "SearchSettings",
+    "GROUP", "EngineConfig", "EngineFailure", "QueryStatus", "RawResult", "SearchEngine", "SearchSettings", "SourceError",
     "from_source_error", "looks_like_captcha", "plain",
 ]
 

@@ -22,7 +22,8 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from footprint.errors import SourceError
-from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot
+from footprint.http import parse_json
+from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
 
 if TYPE_CHECKING:
     from footprint.http import Http
@@ -31,8 +32,9 @@ GROUP = "footprint.sources"
 
 __all__ = [
     "GROUP", "MAX_PAGES", "Account", "AccountStatus", "Outcome", "Post", "ProfileField", "Snapshot", "Source",
-    "SourceError", "SourceOptions", "add_links", "as_bool", "as_text", "base_url", "block_page", "error_body", "expect",
-    "is_html", "login_wall", "origin", "parse_time", "partial", "raise_for", "same_origin", "segment", "take", "urls_in",
+    "SourceError", "SourceOptions", "VisibilityFacts", "add_links", "as_bool", "as_text", "base_url", "block_page",
+    "error_body", "expect", "is_html", "login_wall", "origin", "parse_json", "parse_time", "partial", "raise_for",
+    "same_origin", "segment", "take", "urls_in",
 ]
 
 
