@@ -158,7 +158,7 @@ def audit(
             from footprint.discovery.runner import RunOptions
 
             found = DiscoverOptions(run=RunOptions(allow_private=allow_private_addresses))
-            report = asyncio.run(add_discovery(report, loaded, found, progress=RichProgress(_stderr())))
+            report = asyncio.run(add_discovery(report, loaded, found, registry=registry, progress=RichProgress(_stderr())))
         if with_search:
             report = _add_search(report, loaded, registry, rule_set, engine, allow_private_addresses, only, skip, framework)
         _emit([report], fmt, output, redact)
@@ -278,10 +278,11 @@ def discover_accounts(
     from footprint.render.progress import RichProgress
 
     try:
-        loaded = load_profile(profile, discover().sources, frameworks())
+        registry = discover()
+        loaded = load_profile(profile, registry.sources, frameworks())
         run = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
         chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, run)
-        report = asyncio.run(discover_report(loaded, chosen, framework=framework, progress=RichProgress(_stderr())))
+        report = asyncio.run(discover_report(loaded, chosen, framework=framework, registry=registry, progress=RichProgress(_stderr())))
         _emit([report], fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None

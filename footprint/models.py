@@ -395,6 +395,8 @@ class DiscoveredAccount(BaseModel):
     confidence: float | None = Field(default=None, ge=0, le=1, description="For found accounts: how sure footprint is that it is yours.")
     evidence: list[str] = Field(default_factory=list)
     status_code: int | None = None
+    name_shown: str | None = Field(default=None, description="For found accounts: the user's name as the page shows it, if it does.")
+    name_excerpt: Excerpt | None = Field(default=None, description="Where the page shows that name.")
 
 
 # --------------------------------------------------------------------------- search results

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from footprint.archives.container import Container, Limits, open_container
 from footprint.archives.photos import image_members, read_photo
-from footprint.engine import Analyser, NoProgress, Progress, build_report
+from footprint.core import Analyser, NoProgress, Progress, build_report
 from footprint.errors import InputError
 from footprint.guidance import load_catalogue
 from footprint.models import Account, AccountStatus, Outcome, Person, Photo, Post, Profile, Report, Snapshot

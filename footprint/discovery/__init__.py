@@ -7,7 +7,7 @@ reports how each probe ended: found, not found, blocked, invalid, inconclusive o
     catalogue.py  the site model and its JSON Schema      formats.py  our, WhatsMyName and Sherlock files
     client.py     sharded, honest, bounded HTTP           probe.py    one site × one name → one state
     variants.py   the names to look for                   runner.py   deadline, concurrency, canaries
-    report.py     results → Report.discovered + identity.linkable findings
+    report.py     results → Report.discovered, handed to the core (footprint.core), whose checks make the findings
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ import httpx
 
 from footprint.discovery.catalogue import Site
 from footprint.discovery.formats import SitesFormat, load_builtin, load_sites, merge
-from footprint.discovery.report import attach, discovery_report
+from footprint.core import Progress
+from footprint.discovery.report import DISCOVERY_CHECKS, attach, discovery_report
 from footprint.discovery.runner import RunOptions, RunOutcome, run
 from footprint.discovery.variants import declared, variants
-from footprint.engine import Progress
 from footprint.errors import InputError
 from footprint.guidance import load_catalogue
 from footprint.models import Profile, Report
+from footprint.plugins import Registry, discover as installed
 
 
 @dataclass
@@ -88,12 +89,16 @@ async def discover_report(
     options: DiscoverOptions,
     *,
     framework: str | None = None,
+    registry: Registry | None = None,
+    skip: Sequence[str] = (),
     progress: Progress | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> Report:
-    """`footprint discover`: a report of discovery alone."""
+    """`footprint discover`: a report of discovery alone, with the findings of the checks that read it."""
+    registry = registry or installed()
+    checks = [registry.check(cid) for cid in DISCOVERY_CHECKS if not any(cid == s or cid.startswith(s + ".") for s in skip)]
     outcome, warnings = await discover(profile, options, progress=progress, transport=transport)
-    return discovery_report(profile, outcome, load_catalogue(framework or profile.framework), warnings)
+    return discovery_report(profile, outcome, load_catalogue(framework or profile.framework), checks, warnings)
 
 
 async def add_discovery(
@@ -101,9 +106,12 @@ async def add_discovery(
     profile: Profile,
     options: DiscoverOptions,
     *,
+    registry: Registry | None = None,
     progress: Progress | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> Report:
-    """`footprint audit --discover`: the audit's report with discovery added."""
+    """`footprint audit --discover`: the audit's report with discovery added; the audit's own checks
+    (those of `report.checks_run` that read discovery) make the findings."""
     outcome, warnings = await discover(profile, options, progress=progress, transport=transport)
-    return attach(report, outcome, load_catalogue(report.framework), warnings)
+    checks = list((registry or installed()).checks.values())
+    return attach(report, profile, outcome, load_catalogue(report.framework), checks, warnings)

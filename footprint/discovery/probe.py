@@ -65,6 +65,7 @@ class ProbeResult:
     evidence: list[str] = field(default_factory=list)
     name_shown: str | None = None
     name_excerpt: Excerpt | None = None
+    late: bool = False  # the run's overall deadline ended this probe (no answer, or no made-up-name check)
 
 
 def classify(site: Site, handle: str, page: Page, signals: BlockSignals | None = None) -> Verdict:

@@ -24,7 +24,7 @@ from footprint.discovery.catalogue import Grammar, Site
 from footprint.discovery.client import ClientLimits, DiscoveryClient
 from footprint.discovery.probe import ProbeResult, Verdict, probe
 from footprint.discovery.variants import Candidate
-from footprint.engine import NoProgress, Progress
+from footprint.core import NoProgress, Progress
 from footprint.models import DiscoveryState
 
 
@@ -144,12 +144,14 @@ async def run(
                 # NOTE: the made-up-name check never finished, so this "found" is unguarded: say so.
                 got.result.state = DiscoveryState.INCONCLUSIVE
                 got.result.reason = "looked found, but the overall deadline came before the made-up-name check"
+                got.result.late = True
             if got is None:
                 got = Probed(
                     candidate,
                     ProbeResult(
                         site, candidate.handle, site.profile_url(candidate.handle), DiscoveryState.ERROR,
                         f"no answer before the overall deadline of {options.deadline:g} s",
+                        late=True,
                     ),
                 )
             probes.append(got)

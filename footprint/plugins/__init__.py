@@ -60,21 +60,28 @@ def load(kind: Kind) -> dict[str, type]:
     base = kind.base()
     found: dict[str, type] = {}
     for ep in sorted(entry_points(group=kind.group), key=lambda e: e.name):
-        try:
-            cls = ep.load()
-        except Exception as exc:  # noqa: BLE001 - any failure in third-party code becomes one clear error
-            dist = getattr(getattr(ep, "dist", None), "name", "?")
-            raise PluginLoadError(f"could not load plugin {ep.name!r} from {dist}: {type(exc).__name__}: {exc}") from exc
-        if not (isinstance(cls, type) and issubclass(cls, base)):
-            raise PluginLoadError(f"entry point {ep.name} = {ep.value} is not a footprint {base.__name__}")
-        key = getattr(cls, kind.key, None)
-        problem = _key_problem(kind, key)
-        if problem:
-            raise PluginLoadError(f"{kind.name[:-1]} {ep.value} {problem}")
+        cls = _load_one(kind, ep, base)
+        key = getattr(cls, kind.key)
         if key in found and found[key] is not cls:
             raise PluginLoadError(f"two {kind.name} claim the {kind.key} {key!r}: {_dotted(found[key])} and {ep.value}")
         found[key] = cls
     return found
+
+
+def _load_one(kind: Kind, ep: Any, base: type | None = None) -> type:
+    """One entry point's class, checked against the kind's base class and key."""
+    base = base or kind.base()
+    try:
+        cls = ep.load()
+    except Exception as exc:  # noqa: BLE001 - any failure in third-party code becomes one clear error
+        dist = getattr(getattr(ep, "dist", None), "name", "?")
+        raise PluginLoadError(f"could not load plugin {ep.name!r} from {dist}: {type(exc).__name__}: {exc}") from exc
+    if not (isinstance(cls, type) and issubclass(cls, base)):
+        raise PluginLoadError(f"entry point {ep.name} = {ep.value} is not a footprint {base.__name__}")
+    problem = _key_problem(kind, getattr(cls, kind.key, None))
+    if problem:
+        raise PluginLoadError(f"{kind.name[:-1]} {ep.value} {problem}")
+    return cls
 
 
 def _key_problem(kind: Kind, key: object) -> str | None:
@@ -132,6 +139,21 @@ class Registry:
     @property
     def engines(self) -> dict[str, type[SearchEngine]]:
         return self._kind("engines")
+
+    def check(self, check_id: str) -> type[Check]:
+        """One check by id. Its own entry point is loaded alone when it is named by the id (as every
+        built-in's is), so a command that runs one check does not import them all."""
+        loaded = self._kinds.get("checks")
+        if loaded is None and self._installed:
+            kind = KINDS["checks"]
+            for ep in entry_points(group=kind.group, name=check_id):
+                cls = _load_one(kind, ep)
+                if getattr(cls, "id", None) == check_id:
+                    return cls  # type: ignore[no-any-return]
+        found = self.checks.get(check_id)
+        if found is None:
+            raise PluginLoadError(f"no check has the id {check_id!r}", hint="`footprint checks` lists them")
+        return found
 
     def select_checks(self, only: Sequence[str] = (), skip: Sequence[str] = ()) -> list[type[Check]]:
         """The checks to run: `only` and `skip` take ids or family prefixes (`identity`)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from footprint.models import Excerpt, Finding, Item, Post, Profile, SearchSection, Severity, Snapshot
+from footprint.models import DiscoveredAccount, Excerpt, Finding, Item, Post, Profile, SearchSection, Severity, Snapshot
 from footprint.text import Match, TextView, excerpt_around
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ CHECK_ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$")
 T = TypeVar("T")
 
 __all__ = [
-    "CHECK_ID", "GROUP", "Check", "CheckContext", "Excerpt", "Finding", "Item", "Match", "Post", "ProfileTerms",
+    "CHECK_ID", "GROUP", "Check", "CheckContext", "DiscoveredAccount", "Excerpt", "Finding", "Item", "Match", "Post", "ProfileTerms",
     "Severity", "Snapshot", "TermsCheck", "TextItem", "TextView", "terms_for",
 ]
 
@@ -67,9 +67,10 @@ class TextItem:
 class Check(ABC):
     """A pure check: it reads snapshots and the profile and yields findings. No I/O of any kind.
 
-    Override any of the three hooks; the engine calls `check_text` for every bio, profile
-    field and post, `check_account` once per readable account, and `check_audit` once with
-    every snapshot (for findings that need several accounts at once).
+    Override any of the hooks; the core calls `check_text` for every bio, profile field and post,
+    `check_account` once per readable account, `check_discovered` once with what discovery found
+    under the user's names (when discovery ran), and `check_audit` once with every snapshot (for
+    findings that need several accounts at once).
     """
 
     id: ClassVar[str]
@@ -86,6 +87,10 @@ class Check(ABC):
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         """Findings in one piece of text from the account."""
+        return ()
+
+    def check_discovered(self, accounts: Sequence[DiscoveredAccount]) -> Iterable[Finding]:
+        """Findings in what discovery found: every site probed for every name, and how each probe ended."""
         return ()
 
     def check_audit(self, snapshots: Sequence[Snapshot]) -> Iterable[Finding]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from footprint import __version__
-from footprint.engine import Analyser, attach_guidance
+from footprint.core import Analyser, attach_guidance
 from footprint.guidance import Catalogue
 from footprint.models import Finding, Item, Profile, Report, SearchClass, SearchHit, SearchSection, Snapshot, Subject, Tool
 from footprint.plugins import Registry

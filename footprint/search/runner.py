@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from footprint.engine import NoProgress, Progress
+from footprint.core import NoProgress, Progress
 from footprint.errors import InputError
 from footprint.http import Http, Limits
 from footprint.models import Profile, QueryStatus, SearchClass, SearchHit, SearchQuery, SearchSection
