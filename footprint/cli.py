@@ -30,6 +30,7 @@ class Format(str, enum.Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    slides = "slides"
 
 
 class FailOn(str, enum.Enum):
@@ -338,6 +339,10 @@ def scan(
 @app.command()
 def demo(
     persona: Annotated[Optional[list[str]], typer.Option("--persona", help="Only this persona (repeatable).")] = None,
+    personas: Annotated[
+        Optional[Path], typer.Option("--personas", help="Run your own personas: a folder of persona files (see the README).")
+    ] = None,
+    list_personas: Annotated[bool, typer.Option("--list", help="List the personas, each with its teaching point, and stop.")] = False,
     fmt: FormatOpt = Format.terminal,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
@@ -347,23 +352,39 @@ def demo(
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
 ) -> None:
-    """Audit the bundled fictional personas offline: the live code path, with no network."""
+    """Audit the bundled fictional personas (or your own, with --personas) offline: the live code path, with no network."""
     import asyncio
 
-    from footprint.demo import persona_files, run_demo
+    from footprint.demo import bundled_personas, persona_files, run_demo
     from footprint.errors import FootprintError
     from footprint.plugins import discover
     from footprint.render.progress import RichProgress
     from footprint.rules import load_rules
 
-    known = persona_files()
-    for name in persona or []:
-        if name not in known:
-            raise _fail(f"no persona called {name!r} (known: {', '.join(known)})")
     try:
         registry = discover()
+        if personas is not None:
+            from footprint.demo.personas import load_folder
+            from footprint.guidance import frameworks
+
+            chosen = load_folder(personas, registry.sources, frameworks())
+            known = [p.name for p in chosen]
+        else:
+            known = list(persona_files())
+        for name in persona or []:
+            if name not in known:
+                raise _fail(f"no persona called {name!r} (known: {', '.join(known)})")
+        if personas is None:
+            chosen = bundled_personas(registry.sources, persona)
+        elif persona:
+            chosen = [p for p in chosen if p.name in persona]
+        if list_personas:
+            from footprint.demo.personas import listing
+
+            typer.echo(listing(chosen), nl=False)
+            raise typer.Exit(0)
         options = _options(only, skip, framework)
-        reports = asyncio.run(run_demo(registry, load_rules(rules), options, RichProgress(_stderr()), persona))
+        reports = asyncio.run(run_demo(registry, load_rules(rules), options, RichProgress(_stderr()), personas=chosen))
         _emit(reports, fmt, output, redact)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
@@ -472,6 +493,44 @@ def diff_cmd(
         raise _fail(exc.message, exc.hint) from None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     sys.stdout.write(to_json(result) if fmt is DiffFormat.json else to_text(result, color=color))
+
+
+class CohortFormat(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+    html = "html"
+
+
+@app.command(name="cohort")
+def cohort_cmd(
+    reports: Annotated[list[Path], typer.Argument(help="Students' redacted JSON reports, or folders of them.")],
+    fmt: Annotated[CohortFormat, typer.Option("--format", "-f", help="Output format.")] = CohortFormat.terminal,
+    output: OutputOpt = None,
+    allow_names: Annotated[
+        bool, typer.Option("--allow-names", help="Accept reports that were not redacted (the summary still shows no names).")
+    ] = False,
+) -> None:
+    """Summarise a group's redacted reports anonymously: coverage, high findings, counts per check, principle and platform."""
+    from footprint import cohort
+    from footprint.errors import FootprintError
+    from footprint.output import write_private
+
+    try:
+        summary = cohort.summarise(cohort.load(reports, allow_names=allow_names))
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+    if fmt is CohortFormat.json:
+        text = cohort.to_json(summary)
+    elif fmt is CohortFormat.html:
+        text = cohort.to_html(summary)
+    else:
+        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        text = cohort.to_text(summary, color=color)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_private(output, text)
+        _stderr().print(f"summary written to {output}", markup=False)
 
 
 def main() -> None:

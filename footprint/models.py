@@ -523,6 +523,9 @@ class Report(BaseModel):
     search: SearchSection | None = Field(
         default=None, description="What a search for your name shows (`footprint search`, `audit --search`)."
     )
+    teaching_point: str | None = Field(
+        default=None, description="Demo personas only: the one line a trainer's session should take from this persona."
+    )
 
     def counts(self) -> dict[Severity, int]:
         """How many findings of each severity, every severity present as a key."""

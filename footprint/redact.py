@@ -282,6 +282,7 @@ def redact(report: Report) -> Report:
         "discovered": discovered,
         "warnings": [mask.evidence(w) or "" for w in report.warnings],
         "search": _search(report.search, mask) if report.search else None,
+        "teaching_point": mask.prose(report.teaching_point),
         "redacted": True,
     })
 

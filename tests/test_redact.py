@@ -93,7 +93,7 @@ def test_cli_demo_redact_masks_the_personas() -> None:
     # The demo's fictional people and places (as written in its fixtures) do not survive.
     for secret in ("Templehall", "Kirkcaldy", "Fife Council", "Isla", "Rory", "Dunnikier", "Lanzarote", "07700 9"):
         assert secret not in result.stdout, secret
-    oversharer = next(r for r in reports if len(r.findings) > 10)
+    oversharer = max(reports, key=lambda r: len(r.findings))
     assert any("social worker" in f.why for f in oversharer.findings), "ordinary words in the explanations survive"
 
 

@@ -13,7 +13,7 @@ def folder() -> Path:
 
 
 def persona_files() -> dict[str, Path]:
-    """The bundled personas by name (careful, oversharer, …)."""
+    """The bundled personas by name (anonymous, careful, manager, oversharer, student)."""
     return {p.stem: p for p in sorted((folder() / "personas").glob("*.yaml"))}
 
 
@@ -22,19 +22,26 @@ def demo_site() -> FixtureSite:
     return FixtureSite(folder() / "routes.yaml", folder() / "fixtures")
 
 
-async def run_demo(registry, rules, options, progress, names=None):  # type: ignore[no-untyped-def]
-    """Audit each bundled persona through the demo's mock transport; one report per persona."""
-    from footprint.engine import audit
+def bundled_personas(sources, names=None):  # type: ignore[no-untyped-def]
+    """The bundled personas (footprint/demo/personas/*.yaml), served from the demo's fictional internet."""
+    from footprint.demo.personas import load_persona
     from footprint.guidance import frameworks
-    from footprint.profile_file import load_profile
 
     site = demo_site()
     files = persona_files()
+    return [load_persona(files[name], sources, frameworks(), base=site) for name in names or list(files)]
+
+
+async def run_demo(registry, rules, options, progress, names=None, personas=None):  # type: ignore[no-untyped-def]
+    """Audit each persona (the bundled ones, or `personas`) through its mock transport; one report per persona."""
+    from footprint.engine import audit
+
     reports = []
-    for name in names or list(files):
-        profile = load_profile(files[name], registry.sources, frameworks())
-        report = await audit(profile, registry, rules, options, transport=site.transport(), progress=progress, mode="demo")
-        reports.append(await _search(report, profile, registry, rules, options, site, progress))
+    for persona in personas if personas is not None else bundled_personas(registry.sources, names):
+        site = persona.site
+        report = await audit(persona.profile, registry, rules, options, transport=site.transport(), progress=progress, mode="demo")
+        report = await _search(report, persona.profile, registry, rules, options, site, progress)
+        reports.append(report.model_copy(update={"teaching_point": persona.teaching_point}))
     return reports
 
 

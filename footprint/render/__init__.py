@@ -17,6 +17,7 @@ FORMATS: dict[str, str] = {
     "json": "footprint.render.json",
     "markdown": "footprint.render.markdown",
     "html": "footprint.render.html",
+    "slides": "footprint.render.slides",
 }
 
 

@@ -16,7 +16,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def test_every_format_is_covered() -> None:
-    assert set(FORMATS) == {"terminal", "json", "markdown", "html"}
+    assert set(FORMATS) == {"terminal", "json", "markdown", "html", "slides"}
 
 
 def test_terminal_prints_markup_literally_even_in_colour() -> None:
@@ -93,3 +93,22 @@ def test_html_is_inert() -> None:
     # the hostile 'javascript:' account URL and item URL are shown as text, never linked
     hrefs = [v for t, a in parsed.tags for n, v in a if n == "href"]
     assert hrefs and all(h.startswith(("#", "http://", "https://")) for h in hrefs)
+
+
+def test_slides_are_inert_but_for_footprints_own_script() -> None:
+    from footprint.render.slides import _script, script_hash
+
+    out = renderer("slides")([sample_report()], RenderOptions())
+    parsed = _parse(out)
+    scripts = [t for t, _ in parsed.tags if t == "script"]
+    assert len(scripts) == 1 and out.count("<script>") == 1
+    assert out.split("<script>")[1].split("</script>")[0] == _script(), "the only script is footprint's own"
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', out)
+    assert csp and "default-src 'none'" in csp.group(1) and f"script-src {script_hash(_script())}" in csp.group(1)
+    assert "unsafe-inline" not in csp.group(1).split("script-src")[1], "no other inline script may run"
+    without = out.replace("<script>" + _script() + "</script>", "")
+    assert_inert_html(without)
+    body = "".join(_parse(without).text)
+    assert "<script>alert(1)</script>" in body and "&lt;script&gt;" in out
+    hrefs = [v for t, a in parsed.tags for n, v in a if n == "href"]
+    assert all(h.startswith(("#", "http://", "https://")) for h in hrefs)
