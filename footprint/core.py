@@ -157,6 +157,7 @@ def build_report(
     warnings: Sequence[str] = (),
     stats: dict[str, int] | None = None,
     discovered: Sequence[DiscoveredAccount] = (),
+    search: SearchSection | None = None,
 ) -> Report:
     """Assemble the report from what was read (accounts, and what discovery probed) and what the checks found."""
     findings = attach_guidance(analyser.finish(), catalogue)
@@ -189,11 +190,41 @@ def build_report(
         accounts=accounts,
         findings=findings,
         discovered=list(discovered),
+        search=search,
         warnings=list(warnings),
         stats=all_stats,
     )
     report.findings = report.sorted_findings()
     return report
+
+
+def extend_report(
+    report: Report,
+    analyser: Analyser,
+    catalogue: Catalogue,
+    *,
+    discovered: Sequence[DiscoveredAccount] | None = None,
+    search: SearchSection | None = None,
+    warnings: Sequence[str] = (),
+    stats: dict[str, int] | None = None,
+) -> Report:
+    """An audit's report with a section found after it (`audit --discover`, `audit --search`) added, and the
+    findings the analyser's checks made of it (guidance attached; a finding the audit already has is kept once)."""
+    known = {f.id for f in report.findings}
+    findings = [f for f in attach_guidance(analyser.finish(), catalogue) if f.id not in known]
+    update: dict[str, object] = {
+        "findings": [*report.findings, *findings],
+        "checks_run": sorted({*report.checks_run, *(c.id for c in analyser.checks)}),
+        "warnings": [*report.warnings, *warnings],
+        "stats": {**report.stats, **(stats or {})},
+    }
+    if discovered is not None:
+        update["discovered"] = list(discovered)
+    if search is not None:
+        update["search"] = search
+    merged = report.model_copy(update=update)
+    merged.findings = merged.sorted_findings()
+    return merged
 
 
 def reads_discovery(check: type[Check]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from footprint.core import Analyser, attach_guidance, build_report, no_rules, reads_discovery
+from footprint.core import Analyser, build_report, extend_report, no_rules, reads_discovery
 from footprint.discovery.runner import Probed, RunOutcome
 from footprint.guidance import Catalogue
 from footprint.models import DiscoveredAccount, DiscoveryState, Profile, Report
@@ -139,18 +139,8 @@ def attach(
     ran = [c for c in checks if c.id in report.checks_run and reads_discovery(c)]
     analyser = Analyser(profile, ran, no_rules())  # the audit's texts were scanned already
     analyser.discovered(accounts)
-    known = {f.id for f in report.findings}
-    findings = [f for f in attach_guidance(analyser.finish(), catalogue) if f.id not in known]
-    merged = report.model_copy(
-        update={
-            "discovered": accounts,
-            "findings": [*report.findings, *findings],
-            "warnings": [*report.warnings, *warnings, *_deadline_warning(outcome)],
-            "stats": {**report.stats, **stats(outcome)},
-        }
-    )
-    merged.findings = merged.sorted_findings()
-    return merged
+    return extend_report(report, analyser, catalogue, discovered=accounts, warnings=[*warnings, *_deadline_warning(outcome)],
+                         stats=stats(outcome))
 
 
 def _deadline_warning(outcome: RunOutcome) -> list[str]:
