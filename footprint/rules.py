@@ -14,23 +14,22 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from footprint.errors import InputError
+from footprint.models import Verbatim
 from footprint.text import PhraseIndex, TextView
 from footprint.yamlfile import load_model
 
 
-class NearRule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class NearRule(Verbatim):
     window: int = Field(default=3, ge=1, le=20)
     words: list[str] = Field(min_length=1)
 
 
-class Category(BaseModel):
+class Category(Verbatim):
     """A named list of terms, with the contexts that mean a match is not what it seems."""
 
-    model_config = ConfigDict(extra="forbid")
     description: str = ""
     terms: list[str] = Field(default_factory=list)
     negative: list[str] = Field(default_factory=list, description="Phrases that cancel an overlapping match.")
@@ -48,10 +47,9 @@ class Category(BaseModel):
         return values
 
 
-class Pattern(BaseModel):
+class Pattern(Verbatim):
     """A named regular expression (matched case-insensitively) with optional cancelling words."""
 
-    model_config = ConfigDict(extra="forbid")
     description: str = ""
     regex: list[str] = Field(min_length=1)
     not_near: NearRule | None = None
@@ -72,10 +70,9 @@ class Pattern(BaseModel):
         return values
 
 
-class RuleFile(BaseModel):
+class RuleFile(Verbatim):
     """One rule file as written on disk."""
 
-    model_config = ConfigDict(extra="forbid")
     version: int = Field(default=1, ge=1, le=1)
     categories: dict[str, Category] = Field(default_factory=dict)
     patterns: dict[str, Pattern] = Field(default_factory=dict)

@@ -16,22 +16,20 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict
 
 from footprint.discovery.catalogue import BLOCK_STATUSES, PLACEHOLDER, Site
 from footprint.discovery.client import DiscoveryClient, Page, Refused
 from footprint.errors import SourceError
-from footprint.models import DiscoveryState, Excerpt
+from footprint.models import DiscoveryState, Excerpt, Verbatim
 from footprint.text import excerpt_around, html_to_text
 from footprint.yamlfile import load_model
 
 _SCAN = 65_536  # challenge pages are small; look at the start of the body only
 
 
-class BlockSignals(BaseModel):
+class BlockSignals(Verbatim):
     """The shipped list of challenge-page markers and login-wall paths (`blocks.yaml`)."""
 
-    model_config = ConfigDict(extra="forbid")
     challenge_markers: list[str]
     login_paths: list[str]
 

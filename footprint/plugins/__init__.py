@@ -15,6 +15,7 @@ first use only (`footprint discover` never imports a check or an archive reader)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import import_module
@@ -22,6 +23,10 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 from footprint.errors import PluginLoadError
+
+#: A check's id: a family and a name, dotted (`identity.linkable`). `--only`/`--skip` take either; guidance
+#: catalogues name the checks a clause bears on by it.
+CHECK_ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$")
 
 if TYPE_CHECKING:
     from footprint.plugins.archives import ArchiveReader
@@ -86,8 +91,6 @@ def _load_one(kind: Kind, ep: Any, base: type | None = None) -> type:
 
 def _key_problem(kind: Kind, key: object) -> str | None:
     if kind.name == "checks":
-        from footprint.plugins.checks import CHECK_ID
-
         if not (isinstance(key, str) and CHECK_ID.match(key)):
             return f"has no valid dotted id (got {key!r})"
     elif not (isinstance(key, str) and key):

@@ -8,21 +8,19 @@ The built-in checks in the top-level `checks/` package use exactly what this mod
 
 from __future__ import annotations
 
-import re
 from abc import ABC
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from footprint.models import DiscoveredAccount, Excerpt, Finding, Item, Post, Profile, SearchSection, Severity, Snapshot
+from footprint.plugins import CHECK_ID
 from footprint.text import Match, TextView, excerpt_around
 
 if TYPE_CHECKING:
     from footprint.rules import RuleSet
 
 GROUP = "footprint.checks"
-#: A check's id: a family and a name, dotted (`identity.linkable`). `--only`/`--skip` take either.
-CHECK_ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$")
 T = TypeVar("T")
 
 __all__ = [
