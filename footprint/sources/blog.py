@@ -12,7 +12,6 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-import feedparser
 import httpx
 
 from footprint.errors import SourceError
@@ -116,6 +115,7 @@ class BlogSource(Source):
 
     async def _feed(self, snapshot: Snapshot, body: bytes) -> str | None:
         """Read a feed's entries into the snapshot; returns the site's home link from the feed."""
+        import feedparser  # NOTE: on first use, so loading the source to check a profile stays quick
         feed = feedparser.parse(body)  # bytes, never a URL: feedparser must not fetch anything itself
         if not feed.get("version") and not feed.entries:
             raise SourceError(AccountStatus.MALFORMED, "the address is neither a web page nor a readable RSS/Atom feed")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from footprint.archives.bluesky import post_text
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
@@ -119,6 +118,8 @@ class BlueskySource(Source):
 
 
 def _post(item: dict[str, Any], did: str, handle: str) -> Post | None:
+    from footprint.archives.bluesky import post_text  # NOTE: on first use, so loading the source to check a profile stays quick
+
     post = item.get("post") if isinstance(item.get("post"), dict) else {}
     reason = item.get("reason") if isinstance(item.get("reason"), dict) else {}
     author = post.get("author") if isinstance(post.get("author"), dict) else {}

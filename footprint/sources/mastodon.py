@@ -11,7 +11,6 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from footprint.archives.mastodon import drop_quote_fallback, own_links
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
@@ -148,6 +147,8 @@ class MastodonSource(Source):
             ),
             notes=notes,
         )
+        from footprint.archives.mastodon import own_links  # NOTE: on first use, so loading the source to check a profile stays quick
+
         add_links(snapshot, own_links(data.get("note")))
         for f in raw_fields:
             add_links(snapshot, own_links(f.get("value")))
@@ -155,6 +156,8 @@ class MastodonSource(Source):
 
 
 def _post(status: dict[str, Any]) -> Post | None:
+    from footprint.archives.mastodon import drop_quote_fallback  # NOTE: on first use (see above)
+
     if status.get("reblog"):
         return None
     alt = [m.get("description") for m in status.get("media_attachments") or [] if isinstance(m, dict)]

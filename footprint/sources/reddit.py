@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import feedparser
 
 from footprint.errors import SourceError
 from footprint.http import parse_json
@@ -107,6 +106,7 @@ class RedditSource(Source):
 
     async def _from_feed(self, site: str, name: str, account: Account) -> Snapshot:
         response = await self._get(f"{site}/user/{segment(name)}/.rss", "the user's feed")
+        import feedparser  # NOTE: on first use, so loading the source to check a profile stays quick
         feed = feedparser.parse(response.content)
         if feed.bozo and not feed.entries:
             raise SourceError(AccountStatus.MALFORMED, "Reddit's user feed was not a readable feed")
