@@ -229,3 +229,29 @@ def test_the_html_report_shows_each_personas_teaching_point(tmp_path: Path) -> N
     out = tmp_path / "demo.html"
     assert run("demo", "--persona", "manager", "-f", "html", "-o", str(out)).exit_code == 0
     assert 'id="report-1-teaching-point"><strong>Teaching point:</strong> Seniority raises the stakes' in out.read_text()
+
+
+def test_a_post_id_given_in_the_persona_file_is_the_findings_item_id(tmp_path: Path) -> None:
+    """The persona bench matches findings to expected posts by the ids the author wrote."""
+    (tmp_path / "p.yaml").write_text(
+        GOOD_HEAD + '  - platform: mastodon\n    handle: "@ann@social.example"\n'
+        '    posts:\n      - {id: m-phone, text: "ring me on 07700 900999"}\n      - {text: "no id here, 07700 900998"}\n'
+        '  - platform: bluesky\n    handle: ann.bsky.social\n    posts:\n      - {id: b-phone, text: "or text 07700 900997"}\n'
+    )
+    [report] = reports_of(run("demo", "--personas", str(tmp_path), "-f", "json"))
+    ids = {f["item"]["id"] for f in report["findings"] if f["check"] == "contact.personal"}
+    assert "m-phone" in ids and "at://" in next(i for i in ids if i.endswith("/b-phone"))
+    assert any(i.startswith("9") for i in ids)  # a post without an id keeps the generated one
+
+
+def test_two_posts_with_one_id_on_an_account_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(
+        GOOD_HEAD + '  - platform: mastodon\n    handle: "@ann@social.example"\n'
+        '    posts:\n      - {id: a1, text: "one"}\n      - {id: a1, text: "two"}\n'
+    )
+    line = one_error_line(runner.invoke(app, ["demo", "--personas", str(tmp_path)]))
+    assert "p.yaml:4:5" in line and "two posts on this account have the id 'a1'" in line
+    (tmp_path / "p.yaml").write_text(
+        GOOD_HEAD + '  - platform: mastodon\n    handle: "@ann@social.example"\n    posts:\n      - {id: "a b", text: "one"}\n'
+    )
+    assert "posts[0].id" in one_error_line(runner.invoke(app, ["demo", "--personas", str(tmp_path)]))

@@ -47,6 +47,10 @@ class _Strict(BaseModel):
 class PersonaPost(_Strict):
     """One post on a persona's account."""
 
+    id: str | None = Field(
+        default=None, pattern=r"^[A-Za-z0-9_-]{1,40}$",
+        description="Optional: the post's id (letters, digits, - and _), used in its address and the report's item id.",
+    )
     text: str = Field(description="What the post says, as plain text.")
     date: dt.datetime | None = Field(default=None, description="When it was posted, e.g. 2026-11-20 or 2026-11-20T21:10.")
     image_description: str | None = Field(default=None, description="The alt text of an attached picture.")
@@ -179,6 +183,10 @@ def load_persona(
     for index, account in enumerate(accounts):
         if account.has_content:
             posts = account.posts if not account.posts_file else read_posts_file(path.parent / account.posts_file, path, located, index)
+            ids = [post.id for post in posts if post.id]
+            twice = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
+            if twice:
+                raise located_error(path, located, ("accounts", index), f"two posts on this account have the id {twice!r}")
             routes.extend(account_routes(account, posts, index))
     return Persona(path.stem, path, data.teaching_point, profile, PersonaSite(routes, base))
 
@@ -297,7 +305,7 @@ def _mastodon(account: PersonaAccount, profile: AccountProfile, posts: Sequence[
     }
     statuses = []
     for n, post in enumerate(posts, start=1):
-        sid = f"{ident}{n:04d}"
+        sid = post.id or f"{ident}{n:04d}"
         statuses.append({
             "id": sid, "created_at": _when(post), "in_reply_to_id": "1" if post.reply else None,
             "sensitive": bool(post.content_warning), "spoiler_text": post.content_warning or "", "visibility": post.visibility,
@@ -342,7 +350,8 @@ def _bluesky(account: PersonaAccount, profile: AccountProfile, posts: Sequence[P
             record["embed"] = {"$type": "app.bsky.embed.images", "images": [{"alt": post.image_description}]}
         if post.reply:
             record["reply"] = {"root": {"uri": f"at://{did}/app.bsky.feed.post/root"}}
-        feed.append({"post": {"uri": f"at://{did}/app.bsky.feed.post/p{index}x{n:04d}", "author": {"did": did, "handle": handle},
+        rkey = post.id or f"p{index}x{n:04d}"
+        feed.append({"post": {"uri": f"at://{did}/app.bsky.feed.post/{rkey}", "author": {"did": did, "handle": handle},
                               "record": record, "indexedAt": _when(post)}})
     return [
         Route(url=f"{api}/xrpc/app.bsky.actor.getProfile", query={"actor": handle}, json=answer),
