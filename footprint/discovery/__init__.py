@@ -90,13 +90,12 @@ async def discover_report(
     *,
     framework: str | None = None,
     registry: Registry | None = None,
-    skip: Sequence[str] = (),
     progress: Progress | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> Report:
     """`footprint discover`: a report of discovery alone, with the findings of the checks that read it."""
     registry = registry or installed()
-    checks = [registry.check(cid) for cid in DISCOVERY_CHECKS if not any(cid == s or cid.startswith(s + ".") for s in skip)]
+    checks = [registry.check(cid) for cid in DISCOVERY_CHECKS]
     outcome, warnings = await discover(profile, options, progress=progress, transport=transport)
     return discovery_report(profile, outcome, load_catalogue(framework or profile.framework), checks, warnings)
 
