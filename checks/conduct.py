@@ -5,13 +5,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 from checks._evidence import analyse, near, service_user_details
+from checks._masked import Unmasker
 from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import TextItem
+from footprint.plugins import CheckContext, TextItem
+from footprint.text import TextView
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",
-                      "conduct.mock", "conduct.told"})
+                      "conduct.mock", "conduct.told", "conduct.abuse-alone", "conduct.insult-strong", "conduct.expel",
+                      "conduct.insult-aimed"})
+_HATE_WINDOW = 10  # tokens between a group's name and what is claimed about it ("Muslims are a cancer on this country")
+_POINTER_GAP = 3  # tokens from "he's a" / "absolute" / "you" to the insult it points at
+_KIN = frozenset({"mother", "mum", "mam", "father", "dad", "grandmother", "grandfather", "gran", "granny", "nan", "grandad",
+                  "grandma", "grandpa", "own", "sister", "brother", "husband", "wife", "partner", "son", "daughter", "kids",
+                  "friend", "friends", "boyfriend", "girlfriend", "family", "aunt", "auntie", "uncle", "cousin"})
+_PRONOUNS = frozenset({"her", "him", "he", "she", "them", "they"})
+_NEGATORS = frozenset({"not", "no", "never", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "nor", "hardly"})
+# Own family before a pointer ("my brother is such a twat"): banter at home, not abuse in public.
+_OWN = frozenset({"husband", "hubby", "wife", "partner", "son", "daughter", "brother", "sister", "bro", "sis", "mum", "mam",
+                  "dad", "da", "kids", "kid", "boys", "girls", "boyfriend", "girlfriend", "bf", "gf", "dog", "cat", "puppy",
+                  "cousin", "nephew", "niece", "uncle", "auntie", "aunt", "grandad", "gran", "nan", "self", "me", "i", "i'm"})
+# Words that are one's own children when "my" or "our" comes first ("my kids are feral today").
+_OWN_CHILDREN = frozenset({"kids", "children", "weans", "bairns", "boys", "girls", "lot", "teenagers", "teens", "wains"})
+_MONEY = re.compile(r"£|\b(?:cash|quid|tip|tips|gift|gifts|paid|pay|bung|money|loan|lent|borrow\w*|tenner|fiver)\b", re.IGNORECASE)
+_KINDS = {"discriminatory remark": "discrimination", "mockery": "discrimination", "slur": "discrimination",
+          "abuse": "abuse", "threat": "abuse", "intoxication": "intoxication", "dishonesty": "dishonesty",
+          "rule broken": "rule-breaking", "money": "money-gifts"}
+_LAUGH = re.compile(r"[\U0001F602\U0001F923\U0001F480\U0001F606\U0001F639]|\b(?:lol|lmao|lmfao|haha\w*|rofl|can't breathe|crying)\b",
+                    re.IGNORECASE)
+_MENTION = re.compile(r"(?<![\w@])@\w{2,}")
+_YOU = frozenset({"you", "you're", "youre", "your", "ur", "u", "ya", "yous"})
+_QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'"}
 _YOU_WINDOW = 4  # tokens: "you're a spineless wee ___", "___ like you"
 _TOLD_WINDOW = 16  # tokens: "told the court the flat was clean. It wasn't."
 _PERSON_INSULT = "conduct.insult-person"
@@ -19,7 +46,8 @@ _PERSON_INSULT = "conduct.insult-person"
 # for it is contempt for people the author works with. Identity-only generalisations are conduct.public-trust's.
 _WORK_GROUP = frozenset({"family", "families", "list", "run", "lassie", "lads", "lad", "fella", "type", "ones", "mum",
                          "mums", "parents"})
-_DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group"})
+_DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group",
+                          "conduct.body-mock"})
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
 
@@ -27,41 +55,217 @@ def _window(view) -> int:  # type: ignore[no-untyped-def]
     return 10_000 if len(view.tokens) <= _SHORT else 15
 
 
-class DisparagingCheck(TermsCheck):
+class _ConductCheck(TermsCheck):
+    """Reads a post as a reader would: masked spellings ("f**k", "b*****d", "sh1t") spelt out first."""
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.unmasker = _unmasker(self.terms.rules)
+
+    def view(self, text: TextItem) -> TextView:
+        """The post's view with masked words spelt out (the same length, so offsets still fit the text)."""
+        memo = text.view.memo
+        view = memo.get("conduct.unmasked")
+        if view is None:
+            raw = text.text
+            if "*" not in raw and "@" not in raw and "$" not in raw and "!" not in raw and not text.view.has_digit:
+                memo["conduct.unmasked"] = text.view  # nothing masked: most posts stop here
+                return text.view
+            plain = self.unmasker.unmask(raw)
+            view = memo["conduct.unmasked"] = text.view if plain is text.text else TextView(plain)
+        return view  # type: ignore[return-value]
+
+    def hits(self, text: TextItem) -> dict:
+        return self.view(text).hits(self.terms.index)
+
+
+_UNMASKERS: dict[int, Unmasker] = {}
+
+
+def _unmasker(rules) -> Unmasker:  # type: ignore[no-untyped-def]
+    found = _UNMASKERS.get(id(rules))
+    if found is None or found.source is not rules:
+        found = Unmasker(rules.terms("conduct.profanity"), rules.terms("conduct.profanity-noun"))
+        found.source = rules  # type: ignore[attr-defined]
+        _UNMASKERS.clear()
+        _UNMASKERS[id(rules)] = found
+    return found
+
+
+_PHRASES: dict[tuple[int, str], frozenset[tuple[str, ...]]] = {}
+
+
+def _phrases(rules, category: str) -> frozenset[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """A word-list category as a set of token tuples ("he's a" → ("he's", "a")), read once per rule set."""
+    key = (id(rules), category)
+    found = _PHRASES.get(key)
+    if found is None:
+        found = _PHRASES[key] = frozenset(tuple(TextView(t).tokens) for t in rules.terms(category) if TextView(t).tokens)
+    return found
+
+
+def _pointer_before(view, first: int, pointers) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """(start, end) tokens of a pointer ending within a few tokens before `first` ("he's a total ___", "you ___")."""
+    tokens = view.tokens
+    for end in range(first - 1, max(-1, first - 1 - 2 * _POINTER_GAP), -1):
+        for size in (1, 2, 3):
+            start = end - size + 1
+            if start < 0:
+                break
+            words = tuple(tokens[start:end + 1])
+            if words in pointers and (first - end <= _POINTER_GAP or words[0] in _YOU):
+                return start, end
+    return None
+
+
+class _TokenSpan:
+    """Tokens i..j of a view in the shape of a phrase match."""
+
+    __slots__ = ("start", "end", "term", "first_token", "last_token")
+
+    def __init__(self, view, i: int, j: int) -> None:  # type: ignore[no-untyped-def]
+        self.first_token, self.last_token = i, j
+        self.start, self.end = view.starts[i], view.ends[j]
+        self.term = " ".join(view.tokens[i:j + 1])
+
+
+class _Span:
+    """A regex match in the shape of a phrase match (start, end, term), so findings treat both alike."""
+
+    __slots__ = ("start", "end", "term")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.start, self.end, self.term = m.start(), m.end(), m.group()
+
+
+def _written(text: str, match) -> str:  # type: ignore[no-untyped-def]
+    """The words of a match as the post wrote them (masked spellings stay masked)."""
+    return text[match.start:match.end]
+
+
+def _own_children(view, target) -> bool:  # type: ignore[no-untyped-def]
+    """True for "my kids", "our boys": the author's own children, not people on a caseload."""
+    first = target.first_token
+    words = target.term.lower().split()
+    return first > 0 and view.tokens[first - 1] in ("my", "our") and words[-1] in _OWN_CHILDREN and len(words) == 1
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] stands inside quotation marks: someone else's words, quoted."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    for opening, closing in _QUOTES.items():
+        i = text.rfind(opening, line_start, start)
+        if i == -1:
+            continue
+        if opening == "'" and (i > 0 and text[i - 1].isalnum()):
+            continue  # an apostrophe ("don't"), not a quotation mark
+        j = text.find(closing, end, line_end)
+        while opening == "'" and j != -1 and j + 1 < len(text) and text[j + 1].isalpha():
+            j = text.find(closing, j + 1, line_end)
+        if j != -1:
+            return True
+    return False
+
+
+_AUTHOR = frozenset({"i", "me", "i'd", "i'll", "we", "we'd", "i've", "i'm", "gonna", "would"})
+_CALLED = frozenset({"call", "calls", "called", "calling", "named", "branded", "labelled", "labeled"})
+
+
+def _called(view, match) -> bool:  # type: ignore[no-untyped-def]
+    """True when the word is what someone was called ("a teacher who called her mum a smackhead"): reported."""
+    lo = max(0, match.first_token - 4)
+    for i in range(lo, match.first_token):
+        if view.tokens[i] in _CALLED:
+            return i == 0 or view.tokens[i - 1] not in _AUTHOR
+    return False
+
+
+def _negated(view, match) -> bool:  # type: ignore[no-untyped-def]
+    """True when a negation stands just before the match ("are not vermin", "never a drain")."""
+    lo = max(0, match.first_token - 2)
+    return any(view.tokens[i] in _NEGATORS for i in range(lo, match.first_token))
+
+
+class DisparagingCheck(_ConductCheck):
     """Derogatory remarks about people who use services, colleagues, the employer or other professions."""
 
     id = "conduct.disparaging"
     title = "A post disparages people you work with or for"
 
     def wants(self, text: TextItem) -> bool:
-        hits = text.view.hits(self.terms.index)
-        return not _DISPARAGING.isdisjoint(hits)
+        return not _DISPARAGING.isdisjoint(self.hits(text))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
-        hits = text.view.hits(self.terms.index)
-        if "context.fiction" in hits:
-            return
-        window = _window(text.view)
-        a = analyse(text.view, self.terms)
-        person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
-        users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
-        for insult, target, about_users in _aimed(hits, users, window, a.about_work or a.jargon):
+        for insult, target, about_users in _disparaged(self, text):
             severity = Severity.HIGH if about_users else Severity.MEDIUM
             if not about_users and self.terms.role_shown(snapshot):
                 severity = severity.raised()
             who = "people who use services or their families" if about_users else "colleagues, your employer or another profession"
             who = f"{who} ({target.term})" if target is not None else "someone you know through work"
-            yield self.finding(
+            remark = _written(text.text, insult)
+            finding = self.finding(
                 snapshot, severity=severity, item=text.item, text=text.text, span=(insult.start, insult.end),
-                why=f"This post calls {who} \"{insult.term}\" in public. Derogatory remarks damage "
+                why=f"This post calls {who} \"{remark}\" in public. Derogatory remarks damage "
                 "trust in you and in the service, whoever they are about.",
-                details=[f"remark: {insult.term}", f"about: {target.term if target is not None else 'someone met through work'}"],
+                details=[f"remark: {remark}", f"about: {target.term if target is not None else 'someone met through work'}"],
                 advice=["Delete the post. Raise concerns about colleagues or services through supervision or formal routes."],
             )
+            finding.kind = "contempt-service-users" if about_users else "contempt-colleagues"
+            yield finding
             return
 
 
-def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
+def _disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untyped-def]
+    """The first remark aimed at people met through work: (insult, target, about people who use services)."""
+    memo = text.view.memo
+    key = ("conduct.disparaged", id(check.terms))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _find_disparaged(check, text)
+    return found
+
+
+def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untyped-def]
+    view = check.view(text)
+    hits = check.hits(text)
+    if "context.fiction" in hits or _DISPARAGING.isdisjoint(hits):
+        return []
+    window = _window(view)
+    a = analyse(text.view, check.terms)
+    person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
+    users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
+    if not (a.about_work or a.jargon):
+        users = [u for u in users if not _own_children(view, u)]
+    if "conduct.abuse" in hits or _DISPARAGING.intersection(hits):
+        hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m)] for c in _DISPARAGING if c in hits}}
+    about_work = a.about_work or a.jargon or "conduct.on-shift" in hits
+    found = list(_aimed(hits, users, window, about_work, view))[:1]
+    if not found and about_work:
+        found = _body_mocked(check, hits, view, users)
+    return found
+
+
+def _body_mocked(check, hits, view, users):  # type: ignore[no-untyped-def]
+    """A laugh at a person's body in a post about work ("legs like two pipe cleaners 😂", "Mr 28 stone 💀")."""
+    if _LAUGH.search(view.text) is None:
+        return []
+    mocks = hits.get("conduct.body-mock", ())
+    if not mocks:
+        return []
+    if users:
+        return [(mocks[0], users[0], True)]
+    people = _phrases(check.terms.rules, "conduct.person")
+    tokens = view.tokens
+    for i in range(len(tokens)):
+        for size in (1, 2):
+            if tuple(tokens[i:i + size]) in people:
+                return [(mocks[0], _TokenSpan(view, i, i + size - 1), True)]
+    return []
+
+
+def _aimed(hits, users, window, about_work, view=None):  # type: ignore[no-untyped-def]
     """(insult, target, about people who use services) for each insult aimed at someone.
 
     A derogatory word needs a target near it: people who use services (by any name, or the one
@@ -100,15 +304,18 @@ def _aimed(hits, users, window, about_work):  # type: ignore[no-untyped-def]
     for remark in hits.get("conduct.mock", ())[:1]:
         yield remark, (users[0] if users else None), True
         return
-    contempt = _contempt(hits, window)
+    contempt = _contempt(hits, window, view)
     if contempt is not None and not _WORK_GROUP.isdisjoint(contempt[0].term.split()):
         yield contempt[1], contempt[0], True
 
 
-def _contempt(hits, window):  # type: ignore[no-untyped-def]
-    """(group, claim): a sweeping hostile claim about a group."""
+def _contempt(hits, window, view=None):  # type: ignore[no-untyped-def]
+    """(group, claim): a sweeping hostile claim about a group (not one someone else was heard to make)."""
+    claims = hits.get("conduct.generalise", ())
+    if view is not None and claims:
+        claims = [c for c in claims[:200] if not _called(view, c) and not _quoted(view.text, c.start, c.end)]
     for group in hits.get("conduct.group", ())[:200]:
-        claim = near(group, hits.get("conduct.generalise", ()), window)
+        claim = near(group, claims, window)
         if claim is not None:
             return group, claim
     return None
@@ -123,41 +330,136 @@ def _retraction(text: str, untrue) -> bool:  # type: ignore[no-untyped-def]
     return opens and (closes or untrue.term.startswith("there"))
 
 
-class PublicTrustCheck(TermsCheck):
+class PublicTrustCheck(_ConductCheck):
     """Intoxication at or before work, discriminatory or abusive language, boasting of breaking rules."""
 
     id = "conduct.public-trust"
     title = "A post could undermine public trust"
 
     def wants(self, text: TextItem) -> bool:
-        return not _CONDUCT.isdisjoint(text.view.hits(self.terms.index))
+        hits = self.hits(text)
+        if not _CONDUCT.isdisjoint(hits):
+            return True
+        if "conduct.identity" in hits and ("conduct.dehumanise" in hits or "conduct.hostile-lead" in hits):
+            return True  # a group named with a hostile claim or word beside it
+        if "conduct.wish-word" in hits:
+            view = self.view(text)
+            return bool(self.terms.rules.search("conduct.harm-wish", view.text, view))
+        return False
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
-        hits = text.view.hits(self.terms.index)
-        if _CONDUCT.isdisjoint(hits) or "context.fiction" in hits or "context.press" in hits:
+        view = self.view(text)
+        hits = self.hits(text)
+        if "context.fiction" in hits:
             return
-        window = _window(text.view)
+        window = _window(view)
         reported = "conduct.reported" in hits  # the writer reports, challenges or is trained against it
-        found = (
-            (None if reported else self._discrimination(hits, window) or self._abuse(hits, text.view))
-            or self._intoxication(hits, window)
-            or self._boast(hits, window, text.view)
-            or self._dishonest(hits, window, text.view)
-        )
+        condemned = reported or "conduct.condemn" in hits
+        if "context.press" in hits:
+            # Talk about the news: only hate and threats of the writer's own count (the story itself does not).
+            found = (None if condemned else self._hate(hits, view)) or (None if reported else self._abuse(hits, view, True))
+        else:
+            found = self._found(text, hits, view, window, reported, condemned)
         if found is None:
             return
         match, other, kind, severity, why = found
+        if kind == "dishonesty" and _MONEY.search(text.text[max(0, match.start - 60):match.end + 60]):
+            kind = "money"
         if self.terms.role_shown(snapshot) and severity is Severity.MEDIUM:
             severity = severity.raised()
-        yield self.finding(
+        finding = self.finding(
             snapshot, severity=severity, item=text.item, text=text.text, span=(match.start, match.end),
-            why=why, details=[f"{kind}: {match.term}", f"with: {other.term}"],
+            why=why, details=[f"{kind}: {_written(text.text, match)}", f"with: {_written(text.text, other)}"],
             advice=["Delete the post.", "If it describes something that really happened at work, talk to your "
                     "manager or supervisor about it before anyone else raises it."],
         )
+        finding.kind = _KINDS.get(kind)
+        yield finding
 
-    def _discrimination(self, hits, window):  # type: ignore[no-untyped-def]
-        contempt = _contempt(hits, window)
+    def _found(self, text, hits, view, window, reported, condemned):  # type: ignore[no-untyped-def]
+        """The first kind of conduct the post shows, in order of gravity.
+
+        Contempt for people met through work is conduct.disparaging's: here it counts only when it names a
+        group for who they are (religion, race, sexuality…), or threatens.
+        """
+        work_people = bool(_disparaged(self, text))
+        # Keeping quiet about contact with someone from work ("told her I'm not allowed but …", "keep it quiet") is a
+        # boundary, which boundaries.service-user-contact reports.
+        contact = "boundaries.contact" in hits and "boundaries.platform" in hits
+        return (
+            (None if condemned else self._hate(hits, view, groups_only=work_people)
+             or self._discrimination(hits, window, view, insults_aside=work_people))
+            or (None if reported else self._abuse(hits, view, condemned or work_people))
+            or (None if condemned or work_people else self._name_calling(hits, view))
+            or self._intoxication(hits, window, view)
+            or (None if contact else self._boast(hits, window, view) or self._dishonest(hits, window, view))
+        )
+
+    def _hate(self, hits, view, groups_only=False):  # type: ignore[no-untyped-def]
+        """A group named for who they are, made less than human, a danger or unwelcome ("[group] are vermin",
+        "send them back", "bloody [group]"): discrimination, with or without any word about work."""
+        for expel in () if groups_only else hits.get("conduct.expel", ())[:20]:
+            if not _quoted(view.text, expel.start, expel.end) and not _negated(view, expel):
+                return (expel, expel, "discriminatory remark", Severity.HIGH,
+                        f"This post tells people to leave the country (\"{_written(view.text, expel)}\"). Discriminatory "
+                        "remarks are among the commonest reasons regulators act over social media, at work or away from it.")
+        groups = [g for g in hits.get("conduct.identity", ())[:200] if not _quoted(view.text, g.start, g.end)]
+        if not groups:
+            return None
+        claims = [c for c in hits.get("conduct.dehumanise", ())[:200]
+                  if not _negated(view, c) and not _quoted(view.text, c.start, c.end) and not _called(view, c)]
+        for group in groups:
+            claim = near(group, claims, _HATE_WINDOW)
+            if claim is not None:
+                return (group, claim, "discriminatory remark", Severity.HIGH,
+                        f"This post makes a hostile claim about a group of people ({_written(view.text, group)}: "
+                        f"\"{_written(view.text, claim)}\"). Discriminatory remarks are among the commonest reasons "
+                        "regulators act over social media, at work or away from it.")
+        leads = hits.get("conduct.hostile-lead", ())
+        for group in groups:
+            for lead in leads:
+                gap = group.first_token - lead.last_token
+                between = view.tokens[lead.last_token + 1:group.first_token]
+                if 1 <= gap <= 3 and all(w in ("the", "all", "these", "those", "of", "them") for w in between) \
+                        and not _negated(view, lead):
+                    return (group, lead, "discriminatory remark", Severity.HIGH,
+                            f"This post names a group of people with contempt (\"{view.text[lead.start:group.end]}\"). "
+                            "Discriminatory remarks are among the commonest reasons regulators act over social media, "
+                            "at work or away from it.")
+        return None
+
+    def _name_calling(self, hits, view):  # type: ignore[no-untyped-def]
+        """An obscene insult pointed at a person ("he's a total c**t", "absolute bellend", "you w*nker")."""
+        if "conduct.banter" in hits:
+            return None
+        for aimed in hits.get("conduct.insult-aimed", ())[:5]:
+            if not _quoted(view.text, aimed.start, aimed.end) and not _called(view, aimed):
+                return (aimed, aimed, "abuse", Severity.MEDIUM,
+                        f"This post calls people \"{_written(view.text, aimed)}\". Abusive name-calling in public, at anyone, "
+                        "breaks the standard of behaviour the regulator expects of you outside work too.")
+        pointers = _phrases(self.terms.rules, "conduct.pointer")
+        for insult in hits.get("conduct.insult-strong", ())[:50]:
+            if _quoted(view.text, insult.start, insult.end) or _called(view, insult):
+                continue
+            pointer = _pointer_before(view, insult.first_token, pointers)
+            if pointer is not None:
+                lo = max(0, pointer[0] - 4)
+                if any(view.tokens[i] in _OWN for i in range(lo, pointer[0])):
+                    return None  # "my brother is such a twat": family banter
+                return (insult, insult, "abuse", Severity.MEDIUM,
+                        f"This post calls someone \"{_written(view.text, insult)}\". Abusive name-calling in public, "
+                        "at anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
+        return None
+
+    def _discrimination(self, hits, window, view=None, insults_aside=False):  # type: ignore[no-untyped-def]
+        contempt = _contempt(hits, window, view)
+        if contempt is not None and insults_aside:
+            # "these families are scum" is contempt (conduct.disparaging's); "they all smell the same" is a trait
+            # pinned on a group, which is discrimination.
+            claim = contempt[1]
+            if any(m.first_token <= claim.last_token and claim.first_token <= m.last_token
+                   for m in hits.get("conduct.insult", ())):
+                contempt = None
         if contempt is not None:
             group, claim = contempt
             return (group, claim, "discriminatory remark", Severity.HIGH,
@@ -173,20 +475,32 @@ class PublicTrustCheck(TermsCheck):
                     "conduct concerns for the regulator, whoever it is said about.")
         return None
 
-    def _abuse(self, hits, view):  # type: ignore[no-untyped-def]
+    def _abuse(self, hits, view, threats_only=False):  # type: ignore[no-untyped-def]
         """Abuse aimed at a person: an abusive word with "you" beside it, or a wish that someone dies."""
-        alone = hits.get("conduct.abuse-alone")
-        if alone:
-            return (alone[0], alone[0], "abuse", Severity.HIGH, self._abuse_why(alone[0]))
-        for word in hits.get("conduct.abuse", ())[:50]:
-            you = near(word, hits.get("conduct.you", ()), _YOU_WINDOW)
-            if you is not None:
-                return (word, you, "abuse", Severity.HIGH, self._abuse_why(word))
+        for alone in hits.get("conduct.abuse-alone", ())[:20]:
+            if not _quoted(view.text, alone.start, alone.end) and not _negated(view, alone):
+                return (alone, alone, "threat", Severity.HIGH,
+                        f"This post wishes harm on someone or threatens them (\"{_written(view.text, alone)}\"). Threats "
+                        "and wishing illness or death on anyone are treated by regulators as serious misconduct, online or off.")
+        for m in self.terms.rules.search("conduct.harm-wish", view.text, view)[:5]:
+            wish = _Span(m)
+            if not _quoted(view.text, wish.start, wish.end):
+                return (wish, wish, "threat", Severity.HIGH,
+                        f"This post wishes harm on someone (\"{_written(view.text, wish)}\"). Wishing illness, injury or "
+                        "death on anyone is treated by regulators as serious misconduct, online or off.")
+        if "conduct.banter" in hits:
+            return None  # "happy birthday you old boot": teasing a friend
+        mention = _MENTION.search(view.text) is not None  # a reply to @someone is aimed at them
+        for word in () if threats_only else hits.get("conduct.abuse", ())[:50]:
+            you = near(word, hits.get("conduct.you", ()), _YOU_WINDOW) or (word if mention else None)
+            if you is not None and not _quoted(view.text, word.start, word.end) and not _called(view, word) \
+                    and not _negated(view, word):
+                return (word, you, "abuse", Severity.HIGH, self._abuse_why(_written(view.text, word)))
         return None
 
     @staticmethod
-    def _abuse_why(word) -> str:  # type: ignore[no-untyped-def]
-        return (f"This post aims abuse at a person (\"{word.term}\"). Abusive language in public, to anyone, "
+    def _abuse_why(word: str) -> str:
+        return (f"This post aims abuse at a person (\"{word}\"). Abusive language in public, to anyone, "
                 "breaks the standard of behaviour the regulator expects of you outside work too.")
 
     def _dishonest(self, hits, window, view):  # type: ignore[no-untyped-def]
@@ -208,15 +522,18 @@ class PublicTrustCheck(TermsCheck):
                         f"\"{untrue.term}\"). Misleading a court, a panel, a manager or a family is a serious breach of trust.")
         return None
 
-    def _intoxication(self, hits, window):  # type: ignore[no-untyped-def]
+    def _intoxication(self, hits, window, view):  # type: ignore[no-untyped-def]
         if "conduct.off-today" in hits:
             return None  # a drink on a day off or on leave is not drinking at work
         drinks = hits.get("conduct.intox", ())
         if "conduct.after-work" in hits:
             # a drink after work is not drinking at work, unless it is still affecting the writer the next day
             drinks = hits.get("conduct.carryover", ())
+        # "her grandmother … drunk on gin" is a family story; "her insulin" is a duty
+        duties = [d for d in hits.get("conduct.duty", ())
+                  if d.term not in _PRONOUNS or d.last_token + 1 >= len(view.tokens) or view.tokens[d.last_token + 1] not in _KIN]
         for drink in drinks[:200]:
-            work = near(drink, hits.get("conduct.work-now", ()), window) or near(drink, hits.get("conduct.duty", ()), window)
+            work = near(drink, hits.get("conduct.work-now", ()), window) or near(drink, duties, window)
             if work is not None:
                 return (drink, work, "intoxication", Severity.MEDIUM,
                         f"This post says you were drunk or hungover (\"{drink.term}\") at or before work "

@@ -8,6 +8,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import PhoneNumberType as T
 
+from checks._evidence import kinded
 from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import CheckContext, TextItem
@@ -91,7 +92,7 @@ class PersonalContactCheck(TermsCheck):
         service = "contact.not-personal" in hits and "contact.invite" not in hits
         found: list[tuple[str, tuple[int, int], Severity]] = []
         for m in self.rules.search("phone.candidate", raw, text.view):
-            if not service and personal_phone(m.group()):
+            if not service and not _inside_link(raw, m.start()) and personal_phone(m.group()):
                 found.append((f"phone number {m.group().strip()}", m.span(), Severity.MEDIUM))
                 break
         words = text.view.tokens
@@ -106,6 +107,8 @@ class PersonalContactCheck(TermsCheck):
                 break
         if "@" in raw:
             for m in self.rules.search("email", raw, text.view):
+                if m.start() and raw[m.start() - 1] == "@":
+                    continue  # "@name@server.example": a fediverse handle, not a mailbox
                 if not self.rules.search("email.role", m.group()) and not service:
                     found.append((f"e-mail address {m.group()}", m.span(), Severity.MEDIUM))
                     break
@@ -118,10 +121,25 @@ class PersonalContactCheck(TermsCheck):
         if not found:
             return
         severity = max((s for _, _, s in found), key=lambda s: s.rank)
-        yield self.finding(
+        first = found[0][0]
+        kind = "address" if severity is Severity.HIGH else "phone" if first.startswith("phone") else "email"
+        yield kinded(kind, self.finding(
             snapshot, severity=severity, item=text.item, text=raw, span=found[0][1],
             why="This publishes your " + " and ".join(w for w, _, _ in found) + ". People you work with, and anyone "
             "who disagrees with a decision you made, could contact you at home or find where you live.",
             details=[w for w, _, _ in found],
             advice=["Delete or edit the post or profile field; share contact details privately instead."],
-        )
+        ))
+
+
+def _inside_link(raw: str, start: int) -> bool:
+    """Digits that are part of a web address or an anchor ("#issuecomment-1880186777", "/status/1742…"), unless
+    the link is itself a phone link (tel:, wa.me)."""
+    if not start:
+        return False
+    word = raw[max(raw.rfind(" ", 0, start), raw.rfind("\n", 0, start)) + 1 : start].lower()
+    if "wa.me/" in word or word.startswith(("tel:", "tel-", "mob", "phone", "call", "text")):
+        return False
+    before = raw[start - 1]
+    return before.isalnum() or before in "#=/_&?" or (before == "-" and start > 1 and raw[start - 2].isalnum()) \
+        or "://" in word

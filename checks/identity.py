@@ -12,7 +12,8 @@ from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import CheckContext, TextItem
 
 
-_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self", "role.activity"})
+_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self", "role.activity", "role.practice",
+                         "role.topic-tag"})
 _WORKPLACE = frozenset({"profile.employer", "profile.team", "profile.team-generic", "profile.locality"})
 
 
@@ -73,6 +74,10 @@ class RoleCheck(TermsCheck):
         match = a.role_self or a.first("role.activity")  # a title of one's own, or first-person work activity
         if match is None and text.item.kind != "post" and not a.has("context.recruiting"):
             match = a.first("role.title") or a.first("role.field")
+        if match is None and not (a.public_story or a.has("context.recruiting")):
+            match = _practice_day(a.hits.get("role.practice", ()))
+            if match is None and a.about_work:
+                match = next((m for m in a.hits.get("role.topic-tag", ()) if text.view.after_hash(m.first_token)), None)
         if match is None:
             return
         yield self.finding(
@@ -83,6 +88,19 @@ class RoleCheck(TermsCheck):
             advice=["Nothing to remove if you are content to be known as a professional here; "
                     "post on this account as you would speak in public at work."],
         )
+
+
+def _practice_day(practice):  # type: ignore[no-untyped-def]
+    """The first of three or more different practice tasks ("nine home visits, two court reports and a core
+    group"): a list of one's own visits, reports and meetings says the role without the title."""
+    seen: dict[str, object] = {}
+    last = -1
+    for m in practice[:50]:
+        if m.first_token <= last:
+            continue  # "capacity assessment" and "assessment" are one task
+        last = m.last_token
+        seen.setdefault(m.term.rstrip("s"), m)
+    return next(iter(seen.values())) if len(seen) >= 3 else None
 
 
 class EmployerCheck(TermsCheck):

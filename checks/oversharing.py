@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks._evidence import KINDS, PERSONISH, analyse, char_before, describe, service_user_details, word_set
+from checks._evidence import (KINDS, PERSONISH, STRONG, analyse, case_details, char_before, describe, detail_kind, extra_part,
+                              kinded, service_user_details, word_set)
 from checks._terms import TermsCheck
 from footprint.models import Finding, Severity, Snapshot
 from footprint.plugins import TextItem
@@ -30,21 +31,55 @@ class ServiceUserCheck(TermsCheck):
             return
         a = analyse(text.view, self.terms)
         details = service_user_details(a)
+        if details is not None and text.item.kind != "post" and not any(c <= details.keys() for c in STRONG):
+            details = None  # a bio describes its author ("GAA mammy", "Newry girl"), unless it singles someone out
+        case = False
         if details is None:
-            return
+            details = case_details(a) if text.item.kind == "post" else None  # a bio tells no case
+            if details is None:
+                return
+            case = True
         kinds = set(details)
         strong = len(kinds) >= 3 or any(combo <= kinds for combo in _STRONG)
-        severity = Severity.HIGH if strong or self.terms.role_shown(snapshot) else Severity.MEDIUM
-        context = "about your work" if a.about_work else "about one person"
-        start, end = a.anchor
-        yield self.finding(
-            snapshot, severity=severity, item=text.item, text=text.text, span=(start, end),
-            why=f"This post is {context} and puts together {describe(details)}. Details like these combine: "
-            "people who know the area or the family could recognise who it is about, even without a name.",
-            details=[f"{KINDS[k]}: {v}" for k, v in details.items()],
+        severity = Severity.HIGH if (strong and not case) or self.terms.role_shown(snapshot) else Severity.MEDIUM
+        context = "about your work" if a.about_work else "about one person" if not case else "about a case"
+        start, end = a.anchor if a.anchor_at is not None else _case_anchor(a)
+        kind = detail_kind(details)
+        where = extra_part(text.extras, _evidence_span(a, (start, end)), text.text)
+        why = (f"This post is {context} and puts together {describe(details)}. Details like these combine: "
+               "people who know the area or the family could recognise who it is about, even without a name.")
+        if case:
+            why = (f"This post is {context} and tells what happened in it: {describe(details)}. Even without a "
+                   "name, people who know the family, the area or the incident can tell who it is about.")
+        if where is not None:
+            why = f"The post's {where} carries this, not its text. " + why
+            kind = "image-description"  # the vocabulary's kind for an image description or a content warning
+        yield kinded(kind, self.finding(
+            snapshot, severity=severity, item=text.item, text=text.text, span=(start, end), why=why,
+            details=[f"{KINDS[k]}: {v}" for k, v in details.items()] + ([f"found in the {where}"] if where else []),
             advice=["Delete or edit the post so that it no longer describes a person you work with.",
                     "Talk it through with your manager or supervisor; a confidentiality breach may need reporting."],
-        )
+        ))
+
+
+def _case_anchor(a) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Where a case told without a person is best shown: its case event, or its first sensitive detail."""
+    for category in ("detail.case", "detail.legal", "detail.health", "detail.event", "person.group"):
+        m = a.first(category)
+        if m is not None:
+            return (m.start, m.end)
+    return (0, 0)
+
+
+def _evidence_span(a, anchor: tuple[int, int]) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The span from the first to the last detail-bearing match (to tell whether it lies in an image description)."""
+    spans = [anchor] if anchor != (0, 0) else []
+    for category in ("detail.case", "detail.legal", "detail.health", "detail.event", "detail.family", "person.noun",
+                     "person.caseload", "person.group"):
+        spans += [(m.start, m.end) for m in a.hits.get(category, ())[:1]]
+    if not spans:
+        return anchor
+    return (min(s for s, _ in spans), max(e for _, e in spans))
 
 
 class WorkplaceCheck(TermsCheck):
@@ -71,7 +106,7 @@ class WorkplaceCheck(TermsCheck):
         if _only_public_news(hits, internal, text.view.tokens):
             return  # a restructure or cuts the employer announced, not told from inside a team
         team = _team(a, internal)
-        unit = a.first("org.unit")
+        unit = a.first("org.unit") or a.first("workplace.site")
         place = a.first("profile.locality")
         named_office = unit is not None and (
             (place is not None and 0 < unit.first_token - place.last_token <= 3) or _named_unit(text.view, unit))
@@ -127,7 +162,8 @@ def _named_unit(view, unit) -> bool:  # type: ignore[no-untyped-def]
         tok = view.tokens[i]
         if tok not in ("the", "our", "my", "a", "this", "that", "i") and view.capitalised(i):
             return True
-    return False
+    nxt = unit.last_token + 1  # "Ward 7", "Unit 4B": a unit with a number of its own
+    return nxt < len(view.tokens) and view.capitalised(unit.first_token) and view.tokens[nxt][:1].isdigit()
 
 
 def _colleagues(view, a, stop, name_next, not_name) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]

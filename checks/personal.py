@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from checks._evidence import analyse, named_place, service_user_details
+from checks._evidence import analyse, kinded, named_place, service_user_details
 from checks._terms import TermsCheck
 from footprint.models import Finding, Item, Severity, Snapshot
 from footprint.plugins import TextItem
@@ -31,14 +31,14 @@ class PersonalCheck(TermsCheck):
             details = [f"photo: {name}", f"approximate area: {area} (to about 10 km)"]
             if photo.owner_name:
                 details.append("the photo also carries an owner name")
-            yield self.finding(
+            yield kinded("home", self.finding(  # a photo's position most often gives a home away
                 snapshot, severity=Severity.MEDIUM, item=Item(kind="photo", id=photo.path),
                 why=f"The photo {name} still carries the position where it was taken (around {area}). Anyone who "
                 "downloads it can read it, and photos taken at home give your address away.",
                 details=details,
                 advice=["Remove location data before sharing photos (turn off location for the camera, or strip it "
                         "when exporting), and replace this copy."],
-            )
+            ))
 
     def wants(self, text: TextItem) -> bool:
         return text.view.has_digit or not _PERSONAL.isdisjoint(text.view.hits(self.terms.index))
@@ -47,6 +47,7 @@ class PersonalCheck(TermsCheck):
         hits = text.view.hits(self.terms.index)
         rules, raw = self.rules, text.text
         found: list[tuple[str, tuple[int, int]]] = []
+        kinds: list[str] = []  # one per found item: children, home, routine or away (footprint/guidance/_kinds.yaml)
         times = rules.search("time", raw, text.view) if "personal.routine" in hits else []
         if _PERSONAL.isdisjoint(hits) and not text.view.has_digit:
             return
@@ -60,7 +61,8 @@ class PersonalCheck(TermsCheck):
         if "personal.empty" in hits and "personal.home-word" in hits:
             m = hits["personal.empty"][0]
             found.append(("your home will be empty" + (" (with travel dates)" if "personal.away" in hits else ""), (m.start, m.end)))
-        routine = _own_routine(text.view, hits, a.about_work)
+            kinds.append("away")
+        routine = _own_routine(text.view, hits, a.about_work) and "personal.public-event" not in hits
         place = named_place(text.view, self.terms, hits) if routine and not times else None
         if place is not None and not _place_near(text.view, hits["personal.routine"][0], place):
             place = None  # a place elsewhere in the post is not where the routine happens
@@ -68,34 +70,40 @@ class PersonalCheck(TermsCheck):
             m = hits["personal.routine"][0]
             where = f" at {times[0].group()}" if times else f" ({place})" if place else ""
             found.append(("a fixed routine" + where, (m.start, m.end)))
+            kinds.append("routine")
         if not any(w.startswith("your home") for w, _ in found):
             trip = rules.search("personal.trip", raw, text.view) if "personal.away" in hits else []
             if trip and not a.about_work:
                 found.append((f"you will be away from home ({trip[0].group()})", trip[0].span()))
+                kinds.append("away")
         if "personal.live" in hits and "context.fiction" not in hits:  # a line quoted from a film is not a check-in
             m = hits["personal.live"][0]
             found.append(("where you are right now", (m.start, m.end)))
+            kinds.append("routine")  # where you can be found: a whereabouts, like a routine
         watched = hits.get("profile.person")
         if watched and ("personal.child" in hits or "detail.school" in hits or found):
             found.append((f"a name on your watch list ({watched[0].term})", (watched[0].start, watched[0].end)))
+            kinds.append("children" if "personal.child" in hits or "detail.school" in hits else "home")
         schools = rules.search("school.named", raw, text.view) if "personal.child" in hits else []
         if schools and not a.about_work:
             found.append((f"your child's school ({schools[0].group()})", schools[0].span()))
+            kinds.append("children")
         service = "contact.not-personal" in hits and "contact.invite" not in hits
         address = rules.search("address", raw, text.view)
         streets = address or (rules.search("street", raw, text.view) if "personal.home" in hits or found else [])
         if streets and not service:
             found.append((f"your street ({streets[0].group()})", streets[0].span()))
+            kinds.append("home")
         if not found:
             return
         severity = Severity.HIGH if len(found) >= 2 else Severity.MEDIUM
-        yield self.finding(
+        yield kinded(kinds[0], self.finding(
             snapshot, severity=severity, item=text.item, text=raw, span=found[0][1],
             why="This post tells a stranger " + "; ".join(w for w, _ in found) + ". People you work with, or anyone "
             "with a grudge, can use this to find you, your home or your family.",
             details=[w for w, _ in found],
             advice=["Delete or edit the post; share plans and whereabouts after the event, and only with people you know."],
-        )
+        ))
 
 
 _ME = frozenset({"i", "i'm", "i'll", "i've", "me", "my", "we", "we're", "our", "us"})

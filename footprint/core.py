@@ -73,13 +73,21 @@ def text_items(snapshot: Snapshot) -> Iterable[TextItem]:
 
 def post_item(post: Post) -> TextItem:
     """One post's scannable text: body, content warning and image descriptions together."""
-    parts = [post.text]
+    parts = [(post.text, "")]
     if post.content_warning:
-        parts.append(post.content_warning)
-    parts.extend(post.alt_texts)
+        parts.append((post.content_warning, "content warning"))
+    parts.extend((alt, "image description") for alt in post.alt_texts)
     channel: Literal["public", "private"] = "private" if post.visibility in ("followers", "direct", "private_message") else "public"
     item = Item(kind="post", id=post.id, url=post.url, date=post.created_at, location=post.location, channel=channel)
-    return TextItem(item, "\n".join(p for p in parts if p))
+    kept = [(p, what) for p, what in parts if p]
+    if len(kept) == 1:
+        return TextItem(item, kept[0][0])
+    extras, at = [], 0
+    for p, what in kept:
+        if what:
+            extras.append((at, at + len(p), what))  # where the content warning or image description sits
+        at += len(p) + 1
+    return TextItem(item, "\n".join(p for p, _ in kept), tuple(extras))
 
 
 class Analyser:

@@ -56,6 +56,8 @@ class TextItem:
 
     item: Item
     text: str
+    # Parts of `text` that are not the post's body: (start, end, "content warning" | "image description").
+    extras: tuple[tuple[int, int, str], ...] = ()
     view: TextView = field(init=False)
 
     def __post_init__(self) -> None:
