@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checks._terms import ProfileTerms
+from footprint.plugins.checks import ProfileTerms
 from footprint.models import Finding
 from footprint.text import Match, TextView
 

@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass
 
 from checks._evidence import analyse, extra_part, implicit_person, kinded, service_user_details
-from checks._terms import TermsCheck
+from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import TextItem
 
 _FAMILY = frozenset({"son", "daughter", "mum", "dad", "sister", "brother", "wife", "husband", "family", "granddaughter", "grandson",
                      "sons", "daughters", "grandsons", "granddaughters", "grandkids", "grandchildren", "partner", "boyfriend",

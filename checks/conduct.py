@@ -9,9 +9,8 @@ import re
 
 from checks._evidence import analyse, near, service_user_details
 from checks._masked import Unmasker
-from checks._terms import TermsCheck
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import CheckContext, TextItem
 from footprint.text import TextView
 
 _CONDUCT = frozenset({"conduct.group", "conduct.intox", "conduct.rule-boast", "conduct.dishonest", "conduct.slur", "conduct.abuse",

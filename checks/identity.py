@@ -7,9 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from checks._evidence import analyse, service_user_details
-from checks._terms import TermsCheck
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.models import Finding, Item, Severity, Snapshot
-from footprint.plugins import CheckContext, TextItem
 
 
 _ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self", "role.activity", "role.practice",

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from checks._evidence import analyse, service_user_details
-from checks._terms import TermsCheck
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.models import DiscoveredAccount, DiscoveryState, Finding, Item, Severity, Snapshot
-from footprint.plugins import CheckContext, TextItem
 
 _PAIRS = (("conduct.insult", "conduct.target.su"), ("conduct.insult", "conduct.target.work"),
           ("conduct.intox", "conduct.work-now"), ("conduct.rule-boast", "conduct.duty"),

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 
 from checks._evidence import (KINDS, PERSONISH, STRONG, analyse, case_details, char_before, describe, detail_kind, extra_part,
                               kinded, service_user_details, word_set)
-from checks._terms import TermsCheck
+from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import TextItem
 
 _STRONG = ({"age", "place"}, {"name"}, {"age", "name"})
 _HR = frozenset({"grievance", "formal grievance", "disciplined", "disciplinary", "suspended", "reported", "to hr",

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from checks._evidence import analyse, kinded, named_place, service_user_details
-from checks._terms import TermsCheck
+from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.models import Finding, Item, Severity, Snapshot
-from footprint.plugins import TextItem
 
 
 _PERSONAL = frozenset({"personal.empty", "personal.home-word", "personal.routine", "personal.live", "personal.child",

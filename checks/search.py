@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from checks._terms import TermsCheck
+from footprint.plugins.checks import TermsCheck
 from checks.contact import personal_phone
 from footprint.models import Finding, Item, SearchClass, SearchHit, Severity, Snapshot
 from footprint.search.queries import handle_term

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import Check
+from footprint.plugins.checks import Check
 
 
 class PublicVisibilityCheck(Check):

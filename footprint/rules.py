@@ -18,7 +18,7 @@ from pydantic import Field, field_validator
 
 from footprint.errors import InputError
 from footprint.models import Verbatim
-from footprint.text import PhraseIndex, TextView
+from footprint.text import WORD, PhraseIndex, TextView
 from footprint.yamlfile import load_model
 
 
@@ -156,7 +156,7 @@ class RuleSet:
                 return []
         if needs_text is not None and needs_text.search(text) is None:
             return []
-        if needs_words is not None and needs_words.isdisjoint(view.tokens if view is not None else _WORD.findall(text.lower())):
+        if needs_words is not None and needs_words.isdisjoint(view.tokens if view is not None else WORD.findall(text.lower())):
             return []
         found = list(regex.finditer(text))
         if not found or near is None:
@@ -164,8 +164,8 @@ class RuleSet:
         words = {w.lower() for w in near.words}
         kept = []
         for m in found:
-            before = _WORD.findall(text[: m.start()].lower())[-near.window :]
-            after = _WORD.findall(text[m.end() :].lower())[: near.window]
+            before = WORD.findall(text[: m.start()].lower())[-near.window :]
+            after = WORD.findall(text[m.end() :].lower())[: near.window]
             if not words.intersection(before) and not words.intersection(after):
                 kept.append(m)
         return kept
@@ -201,12 +201,11 @@ class RuleSet:
         self.categories.setdefault(category, Category()).terms.extend(t for t in terms if t.strip())
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
 
 
 def _has_word(term: str) -> bool:
-    return bool(_WORD.search(term.rstrip("*")))
+    return bool(WORD.search(term.rstrip("*")))
 
 
 def builtin_rule_paths() -> list[Path]:

@@ -22,7 +22,7 @@ from typing import Any
 from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, csv_rows, handle_from_name, pick, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, ProfileField, Snapshot, Visibility
-from footprint.text import html_to_text
+from footprint.markup import html_to_text
 
 
 def _prefixed(prefix: str) -> re.Pattern[str]:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from footprint.plugins.archives import ArchiveAccount, ArchiveReader, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, ProfileField, Snapshot, Visibility, VisibilityFacts
-from footprint.text import html_to_text
+from footprint.markup import html_to_text
 
 PUBLIC = {"https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"}
 _SIMPLE = re.compile(r"</?(?:p|br|a|span)\b[^<>]*/?>", re.IGNORECASE)

@@ -21,7 +21,8 @@ from footprint.discovery.catalogue import BLOCK_STATUSES, PLACEHOLDER, Site
 from footprint.discovery.client import DiscoveryClient, Page, Refused
 from footprint.errors import SourceError
 from footprint.models import DiscoveryState, Excerpt, Verbatim
-from footprint.text import excerpt_around, html_to_text
+from footprint.markup import html_to_text
+from footprint.text import excerpt_around
 from footprint.yamlfile import load_model
 
 _SCAN = 65_536  # challenge pages are small; look at the start of the body only

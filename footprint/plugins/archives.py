@@ -22,6 +22,7 @@ from footprint.archives.container import MEMBER_ERRORS, Container, Member
 from footprint.archives.jsonstream import JsonStreamError, iter_records, load_small
 from footprint.archives.mojibake import fix_tree
 from footprint.errors import InputError
+from footprint.markup import html_to_text
 from footprint.models import Post, ProfileField, Snapshot
 
 GROUP = "footprint.archives"
@@ -32,7 +33,7 @@ ArchiveAccount = tuple[Snapshot, Iterator[Post]]
 
 __all__ = [
     "BAD_MEMBER", "GROUP", "PRIVATE_NOTE", "ArchiveAccount", "ArchiveReader", "Container", "Member", "MemberProblem",
-    "Post", "ProfileField", "Snapshot", "csv_rows", "describe", "dig", "guarded", "handle_from_name", "listed", "pick",
+    "Post", "ProfileField", "Snapshot", "csv_rows", "describe", "dig", "guarded", "handle_from_name", "html_to_text", "listed", "pick",
     "records", "small_json", "text_of", "when",
 ]
 

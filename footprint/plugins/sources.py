@@ -23,6 +23,7 @@ import httpx
 
 from footprint.errors import SourceError
 from footprint.http import parse_json
+from footprint.markup import extract_links, html_to_text
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ GROUP = "footprint.sources"
 __all__ = [
     "GROUP", "MAX_PAGES", "Account", "AccountStatus", "Outcome", "Post", "ProfileField", "Snapshot", "Source",
     "SourceError", "SourceOptions", "VisibilityFacts", "add_links", "as_bool", "as_text", "base_url", "block_page",
-    "error_body", "expect", "is_html", "login_wall", "origin", "parse_json", "parse_time", "partial", "raise_for",
+    "error_body", "expect", "extract_links", "html_to_text", "is_html", "login_wall", "origin", "parse_json", "parse_time", "partial", "raise_for",
     "same_origin", "segment", "take", "urls_in",
 ]
 

@@ -19,7 +19,7 @@ from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
 from footprint.plugins.sources import Source, add_links, as_text, error_body, is_html, parse_time, partial, raise_for, same_origin, take
 from footprint.sources._page import PageMeta, person_fields, read_page, same_as
-from footprint.text import html_to_text
+from footprint.markup import html_to_text
 
 _WP_PAGES = 5
 _HOST = re.compile(r"localhost|[0-9.]+|[0-9a-fA-F.]*:[0-9a-fA-F:.]*|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")

@@ -15,7 +15,7 @@ from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
 from footprint.plugins.sources import MAX_PAGES, Source, add_links, as_bool, expect, login_wall, partial, parse_time, raise_for, same_origin, segment, take
-from footprint.text import html_to_text
+from footprint.markup import html_to_text
 
 _HANDLE = re.compile(r"@?(?P<user>[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _PAGE = 40

@@ -17,7 +17,7 @@ from footprint.models import Account, AccountStatus, Outcome, Post, Snapshot, Vi
 from footprint.plugins.sources import (
     MAX_PAGES, Source, add_links, as_bool, as_text, base_url, block_page, error_body, expect, partial, parse_time, raise_for, segment, take, urls_in,
 )
-from footprint.text import html_to_text
+from footprint.markup import html_to_text
 
 _HANDLE = re.compile(r"(?:/?u/)?[A-Za-z0-9_-]{3,20}")
 ARCHIVE_HINT = (
