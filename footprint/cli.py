@@ -41,13 +41,33 @@ class FailOn(str, enum.Enum):
     never = "never"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (mode 0600) instead of stdout.")]
-FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")]
-OnlyOpt = Annotated[Optional[list[str]], typer.Option("--only", help="Run only these checks (id or family, repeatable).")]
-SkipOpt = Annotated[Optional[list[str]], typer.Option("--skip", help="Skip these checks (id or family, repeatable).")]
-RulesOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="Add the rule files in this folder (repeatable).")]
+FormatOpt = Annotated[
+    Optional[Format],
+    typer.Option("--format", "-f", help="Report format (default: from the -o file's extension, else terminal)."),
+]
+OutputOpt = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", metavar="FILE",
+                 help="Write the report here (mode 0600) instead of stdout; .json, .html, .md pick the format."),
+]
+FailOnOpt = Annotated[
+    FailOn,
+    typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity, else 3 when the report is "
+                 "INCOMPLETE (an account could not be read)."),
+]
+OnlyOpt = Annotated[
+    Optional[list[str]], typer.Option("--only", metavar="CHECK", help="Run only these checks (id or family, repeatable).")
+]
+SkipOpt = Annotated[
+    Optional[list[str]], typer.Option("--skip", metavar="CHECK", help="Skip these checks (id or family, repeatable).")
+]
+RulesOpt = Annotated[
+    Optional[list[Path]], typer.Option("--rules", metavar="FOLDER", help="Add the rule files in this folder (repeatable).")
+]
 FrameworkOpt = Annotated[Optional[str], typer.Option("--framework", help="Guidance framework (overrides the profile).")]
+DetailsOpt = Annotated[
+    bool, typer.Option("--details", "-v", help="Print every finding in full, and the checklists, instead of the summary.")
+]
 RedactOpt = Annotated[
     bool, typer.Option("--redact", help="Mask names, handles, numbers and places in the report (for showing it to others).")
 ]
@@ -73,14 +93,53 @@ def _stderr():  # type: ignore[no-untyped-def]
 
 
 def _fail(message: str, hint: str | None = None) -> typer.Exit:
-    """Print one `error:` line (and a hint) on stderr, unwrapped, and return the exit-2 signal."""
-    typer.echo(f"error: {message}", err=True)
+    """Print one `error:` line per problem (and a hint) on stderr, unwrapped, and return the exit-2 signal."""
+    for line in message.splitlines() or [message]:
+        typer.echo(f"error: {line}", err=True)
     if hint:
         typer.echo(f"hint: {hint}", err=True)
     return typer.Exit(2)
 
 
-def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False) -> None:  # type: ignore[type-arg]
+SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.markdown,
+                  ".markdown": Format.markdown, ".txt": Format.terminal}
+
+
+def _format(fmt: Format | None, output: Path | None) -> Format:
+    """The format asked for, else the one the output file's extension names, else the terminal's."""
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.terminal)
+    return Format.terminal
+
+
+def _check_output(output: Path | None) -> None:
+    """Refuse an output path that cannot be written before the run starts, not after it."""
+    if output is None:
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise _fail(f"{output}: the folder {folder} does not exist", hint="create it first, or choose another -o path")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _fail(f"{output}: cannot write in the folder {folder} (permission denied)", hint="choose another -o path")
+    if output.exists() and not output.is_dir() and not os.access(output, os.W_OK):
+        raise _fail(f"{output}: the file exists and cannot be written (permission denied)")
+
+
+def _width(output: Path | None) -> int:
+    """The terminal's width (at most 120); when piped or written to a file, COLUMNS if set, else 100."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 40:
+        return min(int(columns), 400)
+    if output is None and sys.stdout.isatty():
+        return min(os.get_terminal_size().columns, 120)
+    return 100
+
+
+def _emit(
+    reports: list, fmt: Format | None, output: Path | None, redact: bool = False, details: bool = False  # type: ignore[type-arg]
+) -> None:
     from footprint.output import write_private
     from footprint.render import RenderOptions, renderer
 
@@ -89,9 +148,9 @@ def _emit(reports: list, fmt: Format, output: Path | None, redact: bool = False)
 
         reports = redact_all(reports)
 
+    fmt = _format(fmt, output)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
-    width = 100 if output or not sys.stdout.isatty() else min(os.get_terminal_size().columns, 120)
-    text = renderer(fmt.value)(reports, RenderOptions(color=color, width=width))
+    text = renderer(fmt.value)(reports, RenderOptions(color=color, width=_width(output), details=details))
     if output is None:
         sys.stdout.write(text)
     else:
@@ -105,6 +164,12 @@ def _severity(fail_on: FailOn):  # type: ignore[no-untyped-def]
     return None if fail_on is FailOn.never else Severity(fail_on.value)
 
 
+def _exit_code(reports: list, fail_on: FailOn) -> int:  # type: ignore[type-arg]
+    """1 when any report has a finding at or above --fail-on, else 3 when any is incomplete, else 0."""
+    codes = {r.exit_code(_severity(fail_on)) for r in reports}
+    return 1 if 1 in codes else max(codes, default=0)
+
+
 def _options(only, skip, framework, allow_private=False):  # type: ignore[no-untyped-def]
     from footprint.engine import AuditOptions
 
@@ -114,7 +179,7 @@ def _options(only, skip, framework, allow_private=False):  # type: ignore[no-unt
 @app.command()
 def audit(
     profile: Annotated[Path, typer.Argument(help="Your profile file.")] = Path("profiles.yaml"),
-    fmt: FormatOpt = Format.terminal,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     only: OnlyOpt = None,
@@ -122,6 +187,7 @@ def audit(
     rules: RulesOpt = None,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
+    details: DetailsOpt = False,
     allow_private_addresses: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow accounts on private or local addresses (intranet blogs, mirrors).")
     ] = False,
@@ -144,6 +210,7 @@ def audit(
     from footprint.render.progress import RichProgress
     from footprint.rules import load_rules
 
+    _check_output(output)
     try:
         registry = discover()
         rule_set = load_rules(rules)
@@ -162,10 +229,10 @@ def audit(
             report = asyncio.run(add_discovery(report, loaded, found, registry=registry, progress=RichProgress(_stderr())))
         if with_search:
             report = _add_search(report, loaded, registry, rule_set, engine, allow_private_addresses, only, skip, framework)
-        _emit([report], fmt, output, redact)
+        _emit([report], fmt, output, redact, details)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(report.exit_code(_severity(fail_on)))
+    raise typer.Exit(_exit_code([report], fail_on))
 
 
 EngineOpt = Annotated[
@@ -200,7 +267,7 @@ def search_cmd(
     pause: Annotated[
         Optional[float], typer.Option("--pause", min=0.0, max=60.0, help="Seconds between two queries (default 2).")
     ] = None,
-    fmt: FormatOpt = Format.terminal,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     only: OnlyOpt = None,
@@ -208,6 +275,7 @@ def search_cmd(
     rules: RulesOpt = None,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
+    details: DetailsOpt = False,
     allow_private_addresses: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow a SearXNG instance on a private or local address.")
     ] = False,
@@ -224,6 +292,7 @@ def search_cmd(
     from footprint.rules import load_rules
     from footprint.search import SearchOptions, run_search, search_report
 
+    _check_output(output)
     try:
         registry = discover()
         rule_set = load_rules(rules)
@@ -234,10 +303,10 @@ def search_cmd(
                                allow_private_addresses=allow_private_addresses)
         found = asyncio.run(run_search(loaded, chosen, progress=RichProgress(_stderr())))
         report = search_report(loaded, found, registry, rule_set, catalogue, only=only or (), skip=skip or ())
-        _emit([report], fmt, output, redact)
+        _emit([report], fmt, output, redact, details)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(report.exit_code(_severity(fail_on)))
+    raise typer.Exit(_exit_code([report], fail_on))
 
 
 class SitesFormat(str, enum.Enum):
@@ -257,11 +326,12 @@ def discover_accounts(
     category: Annotated[Optional[list[str]], typer.Option("--category", help="Only sites of this category (repeatable).")] = None,
     deadline: Annotated[float, typer.Option("--deadline", min=1.0, help="Stop after this many seconds, whatever is left.")] = 60.0,
     timeout: Annotated[float, typer.Option("--timeout", min=0.5, help="Give each site this many seconds to answer.")] = 10.0,
-    fmt: FormatOpt = Format.terminal,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
+    details: DetailsOpt = False,
     allow_private_addresses: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow sites files that point at private or local addresses.")
     ] = False,
@@ -278,16 +348,17 @@ def discover_accounts(
     from footprint.profile_file import load_profile
     from footprint.render.progress import RichProgress
 
+    _check_output(output)
     try:
         registry = discover()
         loaded = load_profile(profile, registry.sources, frameworks())
         run = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
         chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, run)
         report = asyncio.run(discover_report(loaded, chosen, framework=framework, registry=registry, progress=RichProgress(_stderr())))
-        _emit([report], fmt, output, redact)
+        _emit([report], fmt, output, redact, details)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(report.exit_code(_severity(fail_on)))
+    raise typer.Exit(_exit_code([report], fail_on))
 
 
 @app.command()
@@ -302,7 +373,7 @@ def scan(
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also scan private messages and followers-only posts.")
     ] = False,
-    fmt: FormatOpt = Format.terminal,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     only: OnlyOpt = None,
@@ -310,6 +381,7 @@ def scan(
     rules: RulesOpt = None,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
+    details: DetailsOpt = False,
 ) -> None:
     """Audit a data download from a platform offline, with the same checks as a live audit."""
     from footprint.errors import FootprintError
@@ -321,6 +393,7 @@ def scan(
     from footprint.scan import ScanOptions
     from footprint.scan import scan as run_scan
 
+    _check_output(output)
     try:
         registry = discover()
         rule_set = load_rules(rules)
@@ -330,10 +403,10 @@ def scan(
             format_of=format_of, include_private=include_private, only=only or (), skip=skip or (), framework=framework
         )
         report = run_scan(path, loaded, registry, rule_set, options, progress=RichProgress(_stderr()))
-        _emit([report], fmt, output, redact)
+        _emit([report], fmt, output, redact, details)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(report.exit_code(_severity(fail_on)))
+    raise typer.Exit(_exit_code([report], fail_on))
 
 
 @app.command()
@@ -343,7 +416,7 @@ def demo(
         Optional[Path], typer.Option("--personas", help="Run your own personas: a folder of persona files (see the README).")
     ] = None,
     list_personas: Annotated[bool, typer.Option("--list", help="List the personas, each with its teaching point, and stop.")] = False,
-    fmt: FormatOpt = Format.terminal,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
     only: OnlyOpt = None,
@@ -351,16 +424,18 @@ def demo(
     rules: RulesOpt = None,
     framework: FrameworkOpt = None,
     redact: RedactOpt = False,
+    details: DetailsOpt = False,
 ) -> None:
     """Audit the bundled fictional personas (or your own, with --personas) offline: the live code path, with no network."""
     import asyncio
 
-    from footprint.demo import bundled_personas, persona_files, run_demo
+    from footprint.demo import bundled_personas, persona_files, run_demo, worst_first
     from footprint.errors import FootprintError
     from footprint.plugins import discover
     from footprint.render.progress import RichProgress
     from footprint.rules import load_rules
 
+    _check_output(output)
     try:
         registry = discover()
         if personas is not None:
@@ -385,11 +460,12 @@ def demo(
             raise typer.Exit(0)
         options = _options(only, skip, framework)
         reports = asyncio.run(run_demo(registry, load_rules(rules), options, RichProgress(_stderr()), personas=chosen))
-        _emit(reports, fmt, output, redact)
+        if not persona and personas is None:
+            reports = worst_first(reports)
+        _emit(reports, fmt, output, redact, details)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
-    worst = max((r.exit_code(_severity(fail_on)) for r in reports), default=0)
-    raise typer.Exit(worst)
+    raise typer.Exit(_exit_code(reports, fail_on))
 
 
 @app.command()
@@ -425,9 +501,14 @@ def schema(
     """Print the JSON Schema of the profile file (for editors), or of the JSON report."""
     import json
 
+    from footprint.guidance import frameworks
     from footprint.models import profile_json_schema, report_json_schema
+    from footprint.plugins import discover
 
-    typer.echo(json.dumps(report_json_schema() if report else profile_json_schema(), indent=2))
+    if report:
+        typer.echo(json.dumps(report_json_schema(), indent=2))
+    else:
+        typer.echo(json.dumps(profile_json_schema(sorted(discover().sources), frameworks()), indent=2))
 
 
 @app.command()
@@ -438,21 +519,35 @@ def init(
 ) -> None:
     """Write a commented starter profile file by asking a few questions."""
     from footprint.output import write_private
-    from footprint.starter import Answers, starter_profile
+    from footprint.plugins import discover
+    from footprint.starter import Answers, parse_account, starter_profile
 
     if path.exists() and not force:
         raise _fail(f"{path} already exists", hint="pass --force to overwrite it")
     answers = Answers()
     if not yes:
-        answers.name = typer.prompt("Your name", default=answers.name)
-        answers.role = typer.prompt("Your role", default=answers.role)
-        answers.employer = typer.prompt("Employer or placement", default=answers.employer)
-        answers.team = typer.prompt("Team or office", default=answers.team)
-        places = typer.prompt("Towns or areas you work in (comma-separated)", default=", ".join(answers.localities))
+        sources = discover().sources
+        # NOTE: no example defaults here: pressing Enter leaves a question unanswered, never fills in Jane Smith.
+        answers.name = typer.prompt("Your name").strip()
+        optional = {"default": "", "show_default": False}
+        answers.role = typer.prompt("Your role (social worker, social work student, care worker, MHO, ...)", **optional).strip()
+        answers.employer = typer.prompt("Employer or placement", **optional).strip()
+        answers.team = typer.prompt("Team or office", **optional).strip()
+        places = typer.prompt("Towns or areas you work in (comma-separated)", **optional)
         answers.localities = [p.strip() for p in places.split(",") if p.strip()]
-        first = typer.prompt("One account as platform:handle", default=":".join(answers.accounts[0]))
-        platform, _, ident = first.partition(":")
-        answers.accounts = [(platform.strip().lower(), ident.strip())] if ident.strip() else answers.accounts
+        typer.echo("Your accounts, one at a time, as platform:handle (e.g. mastodon:@you@server.example, "
+                   "github:yourname, blog:https://yoursite.example/). An empty answer ends the list.")
+        accounts: list[tuple[str, str]] = []
+        while True:
+            answer = typer.prompt(f"Account {len(accounts) + 1}", default="", show_default=False).strip()
+            if not answer:
+                break
+            parsed = parse_account(answer, sources)
+            if isinstance(parsed, str):
+                typer.echo(f"  cannot use {answer!r}: {parsed}. Try again, or press Enter to stop.", err=True)
+                continue
+            accounts.append(parsed)
+        answers.accounts = accounts
     write_private(path, starter_profile(answers))
     typer.echo(f"wrote {path}: edit it, then run `footprint audit {path}`")
 
@@ -482,17 +577,22 @@ def diff_cmd(
     old: Annotated[Path, typer.Argument(help="The earlier JSON report (footprint audit -f json).")],
     new: Annotated[Path, typer.Argument(help="The later JSON report.")],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.terminal,
+    allow_mismatch: Annotated[
+        bool, typer.Option("--allow-mismatch", help="Compare reports about different people or frameworks anyway.")
+    ] = False,
 ) -> None:
-    """Compare two JSON reports: what was fixed, what is new and what remains."""
+    """Compare two JSON reports: what was fixed, what is new, what remains and what was not re-checked."""
     from footprint.diff import diff, load_reports, to_json, to_text
     from footprint.errors import FootprintError
 
     try:
-        result = diff(load_reports(old), load_reports(new))
+        result = diff(load_reports(old), load_reports(new), allow_mismatch=allow_mismatch)
     except FootprintError as exc:
         raise _fail(exc.message, exc.hint) from None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(to_json(result) if fmt is DiffFormat.json else to_text(result, color=color))
+    for warning in result.warnings:
+        typer.echo(warning, err=True)
+    sys.stdout.write(to_json(result) if fmt is DiffFormat.json else to_text(result, color=color, width=_width(None)))
 
 
 class CohortFormat(str, enum.Enum):

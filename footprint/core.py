@@ -232,7 +232,7 @@ def extend_report(
         update["search"] = search
     merged = report.model_copy(update=update)
     merged.findings = merged.sorted_findings()
-    return merged
+    return merged.remeasure()  # NOTE: model_copy skips the validator that measures coverage
 
 
 def reads_discovery(check: type[Check]) -> bool:

@@ -1,7 +1,9 @@
 """`footprint diff OLD.json NEW.json`: what was fixed, what is new and what remains since the last audit.
 
 Findings are matched by their stable `id` (a hash of the check, platform, account, item and the
-matched words), which stays the same across runs and through `--redact`.
+matched words), which stays the same across runs and through `--redact`. A finding that is gone
+counts as fixed only when its account was read in both audits and its check ran in both; otherwise
+it is "not re-checked". Reports about different people or frameworks are refused unless asked for.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -17,7 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from footprint.errors import InputError
-from footprint.models import SCHEMA_VERSION, Finding, Report, Severity
+from footprint.models import SCHEMA_VERSION, DiscoveryState, Finding, Report, Severity
 
 
 @dataclass
@@ -41,6 +43,16 @@ class DiffResult:
     fixed: list[Finding]
     added: list[Finding]
     remaining: list[Change]
+    not_rechecked: list[NotRechecked] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NotRechecked:
+    """A finding absent from the new audit that cannot count as fixed, and why."""
+
+    finding: Finding
+    reason: str
 
 
 class DiffSummary(BaseModel):
@@ -51,6 +63,13 @@ class DiffSummary(BaseModel):
     fixed: list[Finding]
     new: list[Finding]
     remaining: list[Finding]
+    not_rechecked: list[Finding] = []
+    not_rechecked_reasons: dict[str, str] = {}
+    warnings: list[str] = []
+
+
+class MismatchError(InputError):
+    """The two reports are about different people or frameworks."""
 
 
 def load_reports(path: Path) -> list[Report]:
@@ -90,18 +109,80 @@ def load_reports(path: Path) -> list[Report]:
     return reports
 
 
-def diff(old: Sequence[Report], new: Sequence[Report]) -> DiffResult:
-    """Match findings by id across every report in each file."""
+def _people(reports: Sequence[Report]) -> set[str]:
+    return {" ".join(r.subject.name.split()).casefold() for r in reports}
+
+
+def mismatch(old: Sequence[Report], new: Sequence[Report]) -> list[str]:
+    """Why the two files should not be compared: different people, or different frameworks."""
+    problems = []
+    redacted = any(r.redacted for r in [*old, *new])
+    if not redacted and _people(old) != _people(new):
+        names = lambda rs: ", ".join(sorted({r.subject.name for r in rs}))  # noqa: E731
+        problems.append(f"the reports are about different people ({names(old)} → {names(new)})")
+    frameworks = lambda rs: ", ".join(sorted({r.framework.upper() for r in rs}))  # noqa: E731
+    if frameworks(old) != frameworks(new):
+        problems.append(f"the reports use different frameworks ({frameworks(old)} → {frameworks(new)}), "
+                        "so their clauses and severities differ")
+    return problems
+
+
+def _read(reports: Sequence[Report], finding: Finding) -> bool:
+    """True when the finding's account (or the discovered site it sits on) was read in these reports."""
+    for report in reports:
+        for account in report.accounts:
+            if account.platform == finding.platform and account.account == finding.account:
+                return account.status.was_read
+        for probed in report.discovered:
+            if probed.site == finding.platform and probed.handle == finding.account:
+                return probed.state in (DiscoveryState.FOUND, DiscoveryState.NOT_FOUND, DiscoveryState.INVALID)
+    return False
+
+
+def _ran(reports: Sequence[Report], check: str) -> bool:
+    return any(check in r.checks_run for r in reports)
+
+
+def _why_not(old: Sequence[Report], new: Sequence[Report], finding: Finding) -> str | None:
+    """None when a vanished finding really was re-checked; else why it was not."""
+    if not _ran(new, finding.check):
+        return f"the check {finding.check} did not run in the new audit"
+    if not _read(new, finding):
+        return f"{finding.platform} {finding.account} was not read in the new audit"
+    if not _ran(old, finding.check) or not _read(old, finding):
+        return "the old audit did not read it fully"
+    return None
+
+
+def diff(old: Sequence[Report], new: Sequence[Report], *, allow_mismatch: bool = False) -> DiffResult:
+    """Match findings by id across every report in each file; a vanished finding is fixed only if re-checked."""
+    problems = mismatch(old, new)
+    if problems and not allow_mismatch:
+        raise MismatchError(
+            "not comparing: " + "; ".join(problems),
+            hint="pass --allow-mismatch to compare them anyway",
+        )
     before = {f.id: f for r in old for f in r.findings}
     after = {f.id: f for r in new for f in r.findings}
-    fixed = [f for fid, f in before.items() if fid not in after]
+    fixed, unchecked = [], []
+    for fid, finding in before.items():
+        if fid in after:
+            continue
+        reason = _why_not(old, new, finding)
+        if reason is None:
+            fixed.append(finding)
+        else:
+            unchecked.append(NotRechecked(finding, reason))
     added = [f for fid, f in after.items() if fid not in before]
     remaining = [Change(before[fid], f) for fid, f in after.items() if fid in before]
     order = lambda f: (-f.severity.rank, f.check, f.platform, f.account, f.id)  # noqa: E731
+    warnings = [f"WARNING: {p}" for p in problems]
     return DiffResult(
         old=list(old), new=list(new),
         fixed=sorted(fixed, key=order), added=sorted(added, key=order),
         remaining=sorted(remaining, key=lambda c: order(c.new)),
+        not_rechecked=sorted(unchecked, key=lambda n: order(n.finding)),
+        warnings=warnings,
     )
 
 
@@ -110,6 +191,9 @@ def to_json(result: DiffResult) -> str:
         old_generated_at=[r.generated_at.isoformat() for r in result.old],
         new_generated_at=[r.generated_at.isoformat() for r in result.new],
         fixed=result.fixed, new=result.added, remaining=[c.new for c in result.remaining],
+        not_rechecked=[n.finding for n in result.not_rechecked],
+        not_rechecked_reasons={n.finding.id: n.reason for n in result.not_rechecked},
+        warnings=result.warnings,
     )
     return summary.model_dump_json(indent=2) + "\n"
 
@@ -125,12 +209,16 @@ def to_text(result: DiffResult, *, color: bool = False, width: int = 100) -> str
     when_old = ", ".join(f"{r.generated_at:%Y-%m-%d %H:%M}" for r in result.old)
     when_new = ", ".join(f"{r.generated_at:%Y-%m-%d %H:%M}" for r in result.new)
     console.print(Text(f"footprint diff: {when_old} UTC → {when_new} UTC", style="bold"))
+    for warning in result.warnings:
+        console.print(Text(warning, style="bold white on red"))
     tally = Text()
     tally.append(f"{len(result.fixed)} fixed", style="bold green")
     tally.append(" · ")
     tally.append(f"{len(result.added)} new", style="bold red" if result.added else "")
     tally.append(" · ")
     tally.append(f"{len(result.remaining)} remaining")
+    tally.append(" · ")
+    tally.append(f"{len(result.not_rechecked)} not re-checked", style="bold magenta" if result.not_rechecked else "")
     console.print(tally)
     sections = (
         ("Fixed since the last audit", "✓", result.fixed, "green"),
@@ -150,6 +238,12 @@ def to_text(result: DiffResult, *, color: bool = False, width: int = 100) -> str
     for change in result.remaining:
         was = f"  (was {change.old.severity.value})" if change.severity_changed else ""
         console.print(_line("·", change.new, "", was))
+    if result.not_rechecked:
+        console.print()
+        console.print(Text(f"Not re-checked ({len(result.not_rechecked)}): gone from the new report, but not because "
+                           "they were fixed", style="bold magenta"))
+        for item in result.not_rechecked:
+            console.print(_line("?", item.finding, "magenta", f"  ({item.reason})"))
     return buffer.getvalue()
 
 

@@ -54,7 +54,8 @@ async def read_accounts(
     progress: Progress,
 ) -> list[Outcome]:
     """Fetch every declared account concurrently; a failure becomes that account's status."""
-    progress.start(len(profile.accounts), "Reading accounts")
+    count = len(profile.accounts)
+    progress.start(count, f"Reading {profile.person.name}'s {count} account{'s' if count != 1 else ''}")
 
     async def one(account: Account) -> Outcome:
         outcome = await read_account(account, profile, registry, http, endpoints)

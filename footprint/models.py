@@ -11,6 +11,8 @@ import datetime as dt
 import enum
 import hashlib
 import re
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -62,7 +64,9 @@ class Person(Strict):
 
     name: str = Field(min_length=1, description="Your name as people would search for it.")
     also_known_as: list[str] = Field(default_factory=list, description="Other names: maiden name, nickname, initials.")
-    role: str = Field(default="social worker", description='e.g. "social worker", "social work student", "MHO".')
+    role: str | None = Field(
+        default=None, description='e.g. "social worker", "social work student", "MHO". Shown as declared; never assumed.'
+    )
     employer: str | None = Field(default=None, description="Your employer or placement agency.")
     team: str | None = Field(default=None, description="Your team or office.")
     localities: list[str] = Field(default_factory=list, description="Towns or areas you work in.")
@@ -508,6 +512,79 @@ RATINGS = {
     Severity.LOW: "minor points",
     Severity.INFO: "good",
 }
+INCOMPLETE = "incomplete"
+EXIT_FINDINGS = 1
+EXIT_INCOMPLETE = 3
+
+
+class Coverage(BaseModel):
+    """How much of the footprint was actually read. An incomplete report never says "good"."""
+
+    complete: bool = Field(description="False when a declared account could not be read, nothing was read, "
+                                       "nothing was declared, or no check ran: the overall verdict is then 'incomplete'.")
+    accounts_declared: int = Field(description="Accounts in the profile file (or found in the archive).")
+    accounts_read: int = Field(description="Accounts whose content was read and checked.")
+    posts_read: int = Field(description="Posts, comments and other items read across all accounts.")
+    checks_run: int = Field(description="How many checks ran.")
+    sites_probed: int | None = Field(default=None, description="`footprint discover`: sites probed.")
+    sites_answered: int | None = Field(default=None, description="`footprint discover`: sites that answered for a "
+                                                                 "declared name (found, not found, invalid or unsure).")
+    gaps: list[str] = Field(default_factory=list, description="Plain sentences saying what was not checked and why.")
+
+
+def _tally(accounts: list[AccountSummary]) -> str:
+    """'6 error, 6 not checkable': how many unread accounts ended in each status, most first."""
+    tally = Counter(a.status.value.replace("_", " ") for a in accounts)
+    return ", ".join(f"{n} {status}" for status, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def measure_coverage(report: Report) -> Coverage:
+    """The coverage of a report, worked out from its accounts, stats and checks."""
+    declared = len(report.accounts)
+    unread = [a for a in report.accounts if not a.status.was_read]
+    posts = int(report.stats.get("posts_read", sum(a.posts_read for a in report.accounts)))
+    gaps: list[str] = []
+    probes = report.stats.get("discovery_probes")
+    sites = answered = None
+    if probes is not None:
+        sites = int(report.stats.get("discovery_sites", len({d.site for d in report.discovered})))
+        answering = (DiscoveryState.FOUND, DiscoveryState.NOT_FOUND, DiscoveryState.INVALID, DiscoveryState.INCONCLUSIVE)
+        answered = len({d.site for d in report.discovered if d.state in answering})
+    search = getattr(report, "search", None)
+    if search is not None and probes is None and not report.accounts:
+        # `footprint search` alone: the coverage is the queries the engine answered.
+        if search.status != "complete":
+            gaps.append(f"the search did not finish: {search.reason or 'some queries were not answered'}")
+    elif probes is not None and not report.accounts:
+        # `footprint discover` alone: the coverage is the sites that answered.
+        if not sites:
+            gaps.append("no site was probed")
+        elif answered is not None and answered * 2 < sites:
+            gaps.append(f"only {answered} of {sites} sites answered; the rest failed (blocked, errors or no network), "
+                        "so an account there may simply not have been seen")
+    else:
+        if declared == 0:
+            gaps.append("no accounts were declared, so nothing was checked: add your accounts to the profile file")
+        elif len(unread) == declared:
+            gaps.append(f"nothing could be read: none of the {declared} declared account{'s' if declared != 1 else ''} "
+                        f"could be read ({_tally(unread)}), so nothing was checked")
+        elif unread:
+            gaps.append(f"{len(unread)} of {declared} declared accounts could not be read ({_tally(unread)}): "
+                        f"nothing on {'it' if len(unread) == 1 else 'them'} was checked")
+        if declared and len(unread) < declared and report.mode == "archive" and posts == 0:
+            gaps.append("nothing could be read: the archive held no posts footprint could read")
+        if not report.checks_run:
+            gaps.append("no checks ran")
+    return Coverage(
+        complete=not gaps,
+        accounts_declared=declared,
+        accounts_read=declared - len(unread),
+        posts_read=posts,
+        checks_run=len(report.checks_run),
+        sites_probed=sites,
+        sites_answered=answered,
+        gaps=gaps,
+    )
 
 
 class Report(BaseModel):
@@ -519,6 +596,11 @@ class Report(BaseModel):
     mode: Literal["live", "archive", "demo"] = "live"
     subject: Subject
     framework: str
+    coverage: Coverage | None = Field(
+        default=None,
+        description="How much was read: accounts read of declared, posts read, checks run, and what was not checked. "
+        "Filled in when the report is made (and worked out for older reports that lack it).",
+    )
     checks_run: list[str] = Field(default_factory=list)
     accounts: list[AccountSummary] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
@@ -537,6 +619,21 @@ class Report(BaseModel):
         default=None, description="Demo personas only: the one line a trainer's session should take from this persona."
     )
 
+    @model_validator(mode="after")
+    def _measure(self) -> Report:
+        if self.coverage is None:
+            self.coverage = measure_coverage(self)
+        return self
+
+    def remeasure(self) -> Report:
+        """The coverage worked out again after accounts, stats or checks changed (model_copy skips validators)."""
+        self.coverage = measure_coverage(self)
+        return self
+
+    @property
+    def complete(self) -> bool:
+        return self.coverage is None or self.coverage.complete
+
     def counts(self) -> dict[Severity, int]:
         """How many findings of each severity, every severity present as a key."""
         counts = {severity: 0 for severity in _SEVERITY_ORDER}
@@ -549,17 +646,24 @@ class Report(BaseModel):
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
 
     @property
-    def rating(self) -> str:
-        """The overall rating in plain words."""
+    def findings_rating(self) -> str:
+        """The rating of what was read, in plain words, from the worst finding alone."""
         worst = self.max_severity()
         return RATINGS[worst] if worst else RATINGS[Severity.INFO]
 
+    @property
+    def rating(self) -> str:
+        """The overall verdict: 'incomplete' when part of the footprint was not read, else the findings' rating."""
+        return INCOMPLETE if not self.complete else self.findings_rating
+
     def exit_code(self, fail_on: Severity | None) -> int:
-        """1 when any finding is at or above `fail_on`, else 0."""
-        worst = self.max_severity()
-        if fail_on is None or worst is None:
+        """With `fail_on` set: 1 when any finding is at or above it, else 3 when the report is incomplete, else 0."""
+        if fail_on is None:
             return 0
-        return 1 if worst.rank >= fail_on.rank else 0
+        worst = self.max_severity()
+        if worst is not None and worst.rank >= fail_on.rank:
+            return EXIT_FINDINGS
+        return EXIT_INCOMPLETE if not self.complete else 0
 
     def sorted_findings(self) -> list[Finding]:
         """Findings worst first, then by platform and account, in a stable order."""
@@ -578,9 +682,17 @@ def report_json_schema() -> dict[str, Any]:
     return schema
 
 
-def profile_json_schema() -> dict[str, Any]:
-    """The JSON Schema of the profile file, for editors' autocompletion."""
+def profile_json_schema(platforms: Sequence[str] = (), frameworks: Sequence[str] = ()) -> dict[str, Any]:
+    """The JSON Schema of the profile file, for editors' autocompletion: the installed platforms and the
+    frameworks are listed so an editor can offer them."""
     schema = Profile.model_json_schema()
+    if platforms:
+        platform = schema["$defs"]["Account"]["properties"]["platform"]
+        platform["enum"] = sorted(platforms)
+        endpoints = schema["properties"]["endpoints"]
+        endpoints["propertyNames"] = {"enum": sorted(platforms)}
+    if frameworks:
+        schema["properties"]["framework"]["enum"] = sorted(frameworks)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "footprint profile file"
     return schema

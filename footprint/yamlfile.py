@@ -7,6 +7,8 @@ catalogue) goes through `load_model`, so a mistake in any of them reads the same
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -79,10 +81,18 @@ def read_yaml(path: Path) -> tuple[Any, _Located]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise InputError(f"{where}: not valid YAML: {exc.problem or exc.context}") from None
+        raise InputError(f"{where}: not valid YAML: {_yaml_problem(exc)}") from None
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML: {exc}") from None
     return data, _Located(node)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """The parser's complaint in plain words where it has a common cause."""
+    problem = str(exc.problem or exc.context or "")
+    if "'\\t'" in problem or "\t" in problem:
+        return "tab characters cannot indent YAML; use spaces"
+    return problem
 
 
 def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
@@ -128,14 +138,113 @@ def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = tuple(error["loc"])
-        raise located_error(path, located, loc, _message(error), at_key=error["type"] == "extra_forbidden") from None
+        message = _message(error, _field_names(model))
+        raise located_error(path, located, loc, message, at_key=error["type"] == "extra_forbidden") from None
 
 
-def _message(error: dict[str, Any]) -> str:
+MAX_ERRORS = 10
+
+
+def _describe(value: Any) -> str:
+    """A value as a person would name it: 'a list', 'the text "x"', 'nothing'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    return repr(value)[:40]
+
+
+_PLAIN = {
+    "model_type": "expected a mapping of keys to values (lines like `name: …` indented under it)",
+    "dict_type": "expected a mapping of keys to values (lines like `key: value`)",
+    "model_attributes_type": "expected a mapping of keys to values (lines like `key: value`)",
+    "list_type": "expected a list (`[a, b]`, or lines starting with `- `)",
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+}
+
+
+def _message(error: dict[str, Any], known_keys: Iterable[str] = ()) -> str:
+    """A validation error in plain words, with the rule broken; never the validation library's own jargon."""
     kind = error["type"]
+    ctx = error.get("ctx") or {}
     if kind == "missing":
         return "required but missing"
     if kind == "extra_forbidden":
-        return "unknown key (check its spelling)"
-    message = str(error["msg"])
-    return message.removeprefix("Value error, ")
+        key = str(error["loc"][-1]) if error["loc"] else ""
+        close = difflib.get_close_matches(key, list(known_keys), n=1, cutoff=0.6)
+        return "unknown key" + (f"; did you mean {close[0]!r}?" if close else " (check its spelling)")
+    if kind in _PLAIN:
+        return f"{_PLAIN[kind]}, not {_describe(error.get('input'))}"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}, not {_describe(error.get('input'))}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le')}, not {_describe(error.get('input'))}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return message.replace("Input should be", "should be")
+
+
+class ProblemList:
+    """Every problem found in one file, each located; raised together as one InputError."""
+
+    def __init__(self, path: Path, located: _Located) -> None:
+        self.path = path
+        self.located = located
+        self.items: list[tuple[int, int, str]] = []
+
+    def add(self, loc: tuple[int | str, ...], message: str, *, at_key: bool = False) -> None:
+        line, column = self.located.mark(loc, at_key)
+        field = _dotted(loc)
+        text = f"{self.path}:{line}:{column}: {field + ': ' if field else ''}{message}"
+        if all(text != kept for _, _, kept in self.items):
+            self.items.append((line, column, text))
+
+    def raise_if_any(self) -> None:
+        if not self.items:
+            return
+        ordered = [text for _, _, text in sorted(self.items, key=lambda item: (item[0], item[1]))]
+        shown = ordered[:MAX_ERRORS]
+        if len(ordered) > MAX_ERRORS:
+            shown.append(f"{self.path}: … and {len(ordered) - MAX_ERRORS} more problems; fix these first")
+        raise InputError("\n".join(shown))
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    """Every key the model and the models inside it accept, for 'did you mean' suggestions."""
+    names: set[str] = set()
+    stack: list[type[BaseModel]] = [model]
+    seen: set[type[BaseModel]] = set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            names.add(name)
+            for arg in (info.annotation, *getattr(info.annotation, "__args__", ())):
+                if isinstance(arg, type) and issubclass(arg, BaseModel):
+                    stack.append(arg)
+    return names
+
+
+def validation_problems(model: type[M], data: Any, problems: ProblemList, context: dict[str, Any] | None = None) -> M | None:
+    """Validate `data` as `model`; every error is added to `problems` and None returned."""
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        keys = _field_names(model)
+        for error in exc.errors():
+            problems.add(tuple(error["loc"]), _message(error, keys), at_key=error["type"] == "extra_forbidden")
+        return None

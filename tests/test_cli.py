@@ -46,7 +46,8 @@ def test_json_report_validates_against_its_published_schema() -> None:
 
 def test_fail_on_sets_exit_code_1_when_findings_reach_it() -> None:
     assert run("demo", "--persona", "oversharer", "-f", "json", "--fail-on", "low").exit_code == 1
-    assert run("demo", "--persona", "careful", "-f", "json", "--fail-on", "high").exit_code == 0
+    # NOTE: the careful persona's X account is behind a login wall, so its report is INCOMPLETE: exit 3, not 0.
+    assert run("demo", "--persona", "careful", "-f", "json", "--fail-on", "high").exit_code == 3
 
 
 def test_output_file_is_owner_only(tmp_path: Path) -> None:
@@ -114,7 +115,7 @@ def test_init_yes_writes_a_profile_that_loads(tmp_path: Path) -> None:
 
 def test_init_asks_questions(tmp_path: Path) -> None:
     target = tmp_path / "p.yaml"
-    answers = "Robin Quill\nsocial work student\nEastvale Council\nAdults\nEastvale, Westshire\nmastodon:@robinq@social.example\n"
+    answers = "Robin Quill\nsocial work student\nEastvale Council\nAdults\nEastvale, Westshire\nmastodon:@robinq@social.example\n\n"
     result = runner.invoke(app, ["init", str(target)], input=answers)
     assert result.exit_code == 0, result.output
     text = target.read_text()

@@ -93,3 +93,68 @@ def test_cli_diff_bad_input_exits_2_with_one_line(tmp_path: Path, pair: tuple[Pa
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- issue 11: "fixed" only when re-checked
+
+
+def _saved(tmp_path: Path, name: str, report) -> Path:  # type: ignore[no-untyped-def]
+    return write(tmp_path / name, json.loads(report.model_dump_json()))
+
+
+def test_findings_of_a_skipped_check_are_not_re_checked_not_fixed(tmp_path: Path) -> None:
+    old = sample_report()
+    conduct = {f.check for f in old.findings if f.check.startswith("conduct.")}
+    new = old.model_copy(update={
+        "findings": [f for f in old.findings if f.check not in conduct],
+        "checks_run": [c for c in old.checks_run if c not in conduct],
+    })
+    result = diff([old], [new])
+    assert not result.fixed and len(result.not_rechecked) == len(conduct)
+    assert all("did not run" in n.reason for n in result.not_rechecked)
+    text = to_text(result)
+    assert "0 fixed" in text and f"{len(conduct)} not re-checked" in text
+    data = json.loads(to_json(result))
+    assert len(data["not_rechecked"]) == len(conduct) and not data["fixed"]
+
+
+def test_findings_of_an_account_that_timed_out_are_not_re_checked(tmp_path: Path) -> None:
+    from footprint.models import AccountStatus
+
+    old = sample_report()
+    anon = "@nightshiftsw@social.example"
+    accounts = [a.model_copy(update={"status": AccountStatus.TIMED_OUT, "posts_read": 0}) if a.account == anon else a
+                for a in old.accounts]
+    new = old.model_copy(update={"accounts": accounts, "findings": [f for f in old.findings if f.account != anon]})
+    result = diff([old], [new])
+    gone = [f for f in old.findings if f.account == anon]
+    assert gone and not result.fixed
+    assert {n.finding.id for n in result.not_rechecked} == {f.id for f in gone}
+    assert all("was not read" in n.reason for n in result.not_rechecked)
+
+
+def test_really_fixed_findings_still_count_as_fixed() -> None:
+    old = sample_report()
+    new = old.model_copy(update={"findings": old.findings[1:]})
+    result = diff([old], [new])
+    assert [f.id for f in result.fixed] == [old.findings[0].id] and not result.not_rechecked
+
+
+def test_reports_about_different_people_are_refused_unless_asked(tmp_path: Path) -> None:
+    from footprint.models import Subject
+
+    old = sample_report()
+    other = old.model_copy(update={"subject": Subject(name="Alex Morgan", role="social worker"), "findings": []})
+    a, b = _saved(tmp_path, "a.json", old), _saved(tmp_path, "b.json", other)
+    result = runner.invoke(app, ["diff", str(a), str(b)])
+    assert result.exit_code == 2 and "different people (Jamie Reid → Alex Morgan)" in result.output
+    assert "--allow-mismatch" in result.output
+    forced = runner.invoke(app, ["diff", str(a), str(b), "--allow-mismatch"])
+    assert forced.exit_code == 0 and "WARNING: the reports are about different people" in forced.stdout
+
+
+def test_reports_under_different_frameworks_are_refused() -> None:
+    old = sample_report()
+    new = old.model_copy(update={"framework": "swe"})
+    with pytest.raises(InputError, match="different frameworks"):
+        diff([old], [new])

@@ -45,6 +45,11 @@ async def run_demo(registry, rules, options, progress, names=None, personas=None
     return reports
 
 
+def worst_first(reports):  # type: ignore[no-untyped-def]
+    """The reports with the persona that has the most to fix first: it is the one that shows what footprint does."""
+    return sorted(reports, key=lambda r: (-(r.max_severity().rank if r.max_severity() else -1), -len(r.findings)))
+
+
 async def _search(report, profile, registry, rules, options, site, progress):  # type: ignore[no-untyped-def]
     """The persona's name searched through the demo's SearXNG instance (fixtures), added to its report."""
     from footprint.guidance import load_catalogue

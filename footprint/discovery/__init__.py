@@ -12,9 +12,11 @@ reports how each probe ended: found, not found, blocked, invalid, inconclusive o
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -22,11 +24,12 @@ from footprint.discovery.catalogue import Site
 from footprint.discovery.formats import SitesFormat, load_builtin, load_sites, merge
 from footprint.core import Progress
 from footprint.discovery.report import DISCOVERY_CHECKS, attach, discovery_report
-from footprint.discovery.runner import RunOptions, RunOutcome, run
-from footprint.discovery.variants import declared, variants
+from footprint.discovery.probe import ProbeResult
+from footprint.discovery.runner import Probed, RunOptions, RunOutcome, run
+from footprint.discovery.variants import Candidate, declared, variants
 from footprint.errors import InputError
 from footprint.guidance import load_catalogue
-from footprint.models import Profile, Report
+from footprint.models import DiscoveryState, Profile, Report
 from footprint.plugins import Registry, discover as installed
 
 
@@ -80,8 +83,52 @@ async def discover(
             hint="add accounts with a handle, or pass --variants to look for variants of your name",
         )
     names = tuple(n for n in profile.names() if len(n.split()) >= 2)
+    if transport is None:
+        unresolved = await unresolvable(chosen.sites)
+        if unresolved:
+            return offline_outcome(chosen.sites, candidates, unresolved), [
+                *chosen.warnings,
+                f"no network: none of the sites' names could be resolved ({', '.join(unresolved)}), so discovery "
+                "stopped before probing; nothing was checked. Connect to the internet and run it again.",
+            ]
     outcome = await run(chosen.sites, candidates, names=names, options=options.run, progress=progress, transport=transport)
     return outcome, chosen.warnings
+
+
+PREFLIGHT_HOSTS = 4
+PREFLIGHT_TIMEOUT = 5.0
+
+
+async def unresolvable(sites: Sequence[Site]) -> list[str]:
+    """The first few sites' host names when not one of them resolves (no network), else []."""
+    hosts: list[str] = []
+    for site in sites:
+        host = urlsplit(site.check_url or site.url.replace("{handle}", "x")).hostname
+        if host and host not in hosts:
+            hosts.append(host)
+        if len(hosts) >= PREFLIGHT_HOSTS:
+            break
+    loop = asyncio.get_running_loop()
+
+    async def resolves(host: str) -> bool:
+        try:
+            await asyncio.wait_for(loop.getaddrinfo(host, 443), PREFLIGHT_TIMEOUT)
+        except (OSError, asyncio.TimeoutError):
+            return False
+        return True
+
+    results = await asyncio.gather(*(resolves(h) for h in hosts))
+    return [] if not hosts or any(results) else hosts
+
+
+def offline_outcome(sites: Sequence[Site], candidates: Sequence[Candidate], hosts: Sequence[str]) -> RunOutcome:
+    """Every probe ended as an error saying why it was never sent: the names of sites do not resolve."""
+    reason = f"not probed: no network (could not resolve {', '.join(hosts)})"
+    probes = [
+        Probed(c, ProbeResult(site, c.handle, site.profile_url(c.handle), DiscoveryState.ERROR, reason))
+        for site in sites for c in candidates
+    ]
+    return RunOutcome(probes, 0.0, False, 0, offline=True)
 
 
 async def discover_report(

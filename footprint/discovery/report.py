@@ -122,11 +122,11 @@ def discovery_report(
     accounts = discovered_accounts(outcome)
     analyser = Analyser(profile, [c for c in checks if reads_discovery(c)], no_rules())  # no text is scanned here
     analyser.discovered(accounts)
-    report = build_report(profile, [], analyser, catalogue, mode="live", discovered=accounts,
-                          warnings=[*warnings, *_deadline_warning(outcome)], stats=stats(outcome))
+    report = build_report(profile, [], analyser, catalogue, mode="live", discovered=accounts, stats=stats(outcome),
+                          warnings=[*warnings, *_deadline_warning(outcome), *_failure_warning(outcome)])
     for key in ("accounts", "posts_read"):  # NOTE: discovery reads no account; its own counts say what it did
         report.stats.pop(key, None)
-    return report
+    return report.remeasure()
 
 
 def attach(
@@ -139,8 +139,22 @@ def attach(
     ran = [c for c in checks if c.id in report.checks_run and reads_discovery(c)]
     analyser = Analyser(profile, ran, no_rules())  # the audit's texts were scanned already
     analyser.discovered(accounts)
-    return extend_report(report, analyser, catalogue, discovered=accounts, warnings=[*warnings, *_deadline_warning(outcome)],
-                         stats=stats(outcome))
+    return extend_report(report, analyser, catalogue, discovered=accounts, stats=stats(outcome),
+                         warnings=[*warnings, *_deadline_warning(outcome), *_failure_warning(outcome)])
+
+
+def _failure_warning(outcome: RunOutcome) -> list[str]:
+    """A loud line when most probes failed: 'not found' cannot be told from 'not asked' there. (When the
+    network was down nothing was asked, and the run's own warning says so.)"""
+    if outcome.offline:
+        return []
+    counts = outcome.counts()
+    failed = counts.get(DiscoveryState.ERROR, 0) + counts.get(DiscoveryState.BLOCKED, 0)
+    total = len(outcome.probes)
+    if not total or failed * 2 <= total:
+        return []
+    return [f"most sites could not be asked: {failed} of {total} probes ended blocked or in error, so an account "
+            "there may simply not have been seen"]
 
 
 def _deadline_warning(outcome: RunOutcome) -> list[str]:

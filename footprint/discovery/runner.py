@@ -57,6 +57,7 @@ class RunOutcome:
     elapsed: float
     deadline_hit: bool
     requests: int
+    offline: bool = False  # no site's name resolved, so nothing was asked
 
     def counts(self) -> Counter[DiscoveryState]:
         return Counter(p.result.state for p in self.probes)

@@ -70,6 +70,7 @@ class Source(ABC):
     title: ClassVar[str]
     handle_pattern: ClassVar[re.Pattern[str] | None] = None
     handle_example: ClassVar[str] = ""
+    handle_rule: ClassVar[str] = ""  # the handle grammar in words, said when a handle is refused
     needs: ClassVar[Literal["handle", "url"]] = "handle"
     default_base_url: ClassVar[str | None] = None
 
@@ -87,8 +88,9 @@ class Source(ABC):
         if not account.handle:
             return f"{cls.title} accounts need a handle, e.g. {cls.handle_example!r}"
         if cls.handle_pattern and not cls.handle_pattern.fullmatch(account.handle):
-            example = f" (expected something like {cls.handle_example!r})" if cls.handle_example else ""
-            return f"{account.handle!r} cannot be a valid {cls.title} handle{example}"
+            rule = f": {cls.handle_rule}" if cls.handle_rule else ""
+            example = f" (e.g. {cls.handle_example!r})" if cls.handle_example else ""
+            return f"{account.handle!r} cannot be a valid {cls.title} handle{rule}{example}"
         return None
 
     @abstractmethod

@@ -23,10 +23,12 @@ FORMATS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to draw: colour on or off, and the width for terminal output."""
+    """How to draw: colour on or off, the width for terminal output, and whether the terminal shows every
+    finding in full (`details`) or the summary."""
 
     color: bool = False
     width: int = 100
+    details: bool = False
 
 
 class Renderer(Protocol):

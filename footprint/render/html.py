@@ -24,7 +24,7 @@ COLOURS = {
     Severity.INFO: "#95a5a6",
 }
 RATING_COLOURS = {"act now": COLOURS[Severity.HIGH], "needs attention": COLOURS[Severity.MEDIUM],
-                  "minor points": COLOURS[Severity.LOW], "good": "#27ae60"}
+                  "minor points": COLOURS[Severity.LOW], "good": "#27ae60", "incomplete": "#8e44ad"}
 
 
 @dataclass
@@ -64,4 +64,4 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     """One HTML document holding every report (the demo renders one per persona)."""
     template = _environment().get_template("report.html.j2")
     names = ", ".join(r.subject.name for r in reports)
-    return template.render(reports=list(reports), title=names, footer=view.FOOTER)
+    return template.render(reports=list(reports), title=names, footer=view.footer(tuple(reports)))

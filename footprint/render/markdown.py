@@ -53,12 +53,12 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     if len(reports) > 1:
         parts.append("# footprint: digital footprint reports\n")
         for report in reports:
-            parts.append(f"- **{md(report.subject.name)}**: {report.rating} ({_counts(report)})")
+            parts.append(f"- **{md(report.subject.name)}**: {md(view.verdict_line(report))} ({_counts(report)})")
         parts.append("")
     for report in reports:
         parts.append(_report(report, level=2 if len(reports) > 1 else 1))
     parts.append("---\n")
-    parts.extend(f"*{line}*\n" for line in view.FOOTER)
+    parts.extend(f"*{line}*\n" for line in view.footer(tuple(reports)))
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -69,16 +69,18 @@ def _counts(report: Report) -> str:
 def _report(report: Report, level: int) -> str:
     h = "#" * level
     lines: list[str] = []
-    who = md(report.subject.name) + (f" ({md(report.subject.role)})" if report.subject.role else "")
+    who = f"{md(report.subject.name)} ({md(view.role(report))})"
     lines.append(f"{h} footprint report: {who}\n")
+    lines.append(f"**Overall: {md(view.verdict_line(report))}** ({_counts(report)})\n")
+    lines.append(f"**Coverage:** {md(view.coverage_line(report))}\n")
+    for gap in report.coverage.gaps if report.coverage else []:
+        lines.append(f"> **Not checked:** {md(gap)}\n")
     if report.redacted:
         lines.append("> **Redacted for display:** names, handles, numbers and places in the evidence are masked.\n")
     lines.append(
         f"{report.mode.capitalize()} audit · framework {md(report.framework.upper())} · "
-        f"{len(report.accounts)} accounts · {report.stats.get('posts_read', 0)} posts read · "
         f"{report.generated_at:%Y-%m-%d %H:%M} UTC\n"
     )
-    lines.append(f"**Overall: {report.rating}** ({_counts(report)})\n")
 
     rows = view.principles(report)
     if rows:
@@ -95,7 +97,7 @@ def _report(report: Report, level: int) -> str:
     for grid_row in view.grid(report).rows:
         acc = grid_row.account
         name = md(acc.account) + (" *(anonymous)*" if acc.anonymous else "")
-        notes = [md(view.account_note(acc)), *(md(n) for n in acc.notes), *(f"☐ {md(s)}" for s in acc.checklist)]
+        notes = [md(view.account_note(acc)), *(md(n) for n in acc.notes)]
         worst = grid_row.worst.value if grid_row.worst else "—"
         count = sum(c.count for c in grid_row.cells)
         lines.append(f"| {md(acc.platform)} | {name} | {view.status_label(acc)} | {count} | {worst} | "
@@ -111,8 +113,18 @@ def _report(report: Report, level: int) -> str:
         for number, group in enumerate(groups, start=len(serious) + 1):
             lines.append(_group(group, number, h + "##"))
     else:
-        lines.append("No findings: nothing a stranger could learn was found in what could be read.\n")
+        lines.append(f"{md(view.nothing_found_line(report))}\n")
 
+    manual = [a for a in report.accounts if a.checklist]
+    if manual:
+        lines.append(f"{h}# To check by hand\n")
+        for acc in manual:
+            lines.append(f"**{md(acc.platform)} {md(acc.account)}**\n")
+            lines.extend(f"- [ ] {md(step)}" for step in acc.checklist)
+            lines.append("")
+
+    if report.discovered:
+        lines.append(f"**Probes by state:** {md(view.discovery_tally(report))}\n")
     found = [d for d in report.discovered if d.state is DiscoveryState.FOUND and not d.declared]
     if found:
         lines.append(f"{h}# Other accounts found under your names\n")
@@ -184,7 +196,7 @@ def _group(group: view.FindingGroup, number: int, h: str) -> str:
     first = group.first
     count = len(group.findings)
     lines = [f"{h} {number}. {SEVERITY_MARK[group.severity.value]}: {md(first.title)} "
-             f"({md(group.platform)}, {count} place{'s' if count != 1 else ''})\n"]
+             f"({md(group.platform)}, {view.plural(count, 'place')})\n"]
     lines.append(f"- **Check:** `{group.check}`\n")
     for finding in group.findings:
         where = " · ".join(md(part) for part in view.where(finding)[1:])
@@ -207,7 +219,7 @@ def _guidance_and_advice(finding: Finding) -> list[str]:
         lines.append("")
     if finding.advice:
         lines.append("**What to do:**\n")
-        for advice in finding.advice:
+        for advice in view.advice(finding):
             lines.append(f"1. {md(advice)}")
         lines.append("")
     return lines

@@ -102,6 +102,6 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     deck = slides(reports)
     names = ", ".join(r.subject.name for r in reports)
     return _environment().get_template("slides.html.j2").render(
-        slides=deck, reports=list(reports), title=names, footer=view.FOOTER,
+        slides=deck, reports=list(reports), title=names, footer=view.footer(tuple(reports)),
         script=Markup(script), script_src=Markup(script_hash(script)),  # footprint's own constant script, never fetched text
     )

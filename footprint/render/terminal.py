@@ -1,7 +1,9 @@
 """The terminal report, drawn with rich. Every fetched string enters as `Text`, never as markup.
 
-Order: the overall rating, the accounts, an accounts × principles grid, the summary by guidance
-principle, then each finding (evidence, why, clause, advice), and the seek-advice footer once.
+By default a summary a person reads in a screen or two: the verdict and coverage, the accounts,
+the top findings worst first (one line of evidence, the first thing to do, at most two clauses),
+then the seek-advice footer. With `details` (`--details`, `-v`): the summary by guidance principle,
+every finding in full, and the checklists for accounts that must be checked by hand.
 """
 
 from __future__ import annotations
@@ -26,9 +28,13 @@ SEVERITY_STYLE = {
     Severity.INFO: "black on white",
 }
 RATING_STYLE = {"act now": "bold white on red", "needs attention": "bold black on yellow",
-                "minor points": "bold black on cyan", "good": "bold white on green"}
+                "minor points": "bold black on cyan", "good": "bold white on green",
+                "incomplete": "bold white on magenta"}
 STATUS_STYLE = {AccountStatus.CHECKED: "green"}
 MAX_REFS = 3
+SUMMARY_REFS = 2
+TOP_FINDINGS = 5
+SEARCH_HITS = 3
 
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
@@ -39,14 +45,78 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
         color_system="standard" if options.color else None, highlight=False, emoji=False, markup=False,
     )
     for report in reports:
-        _draw(console, report)
-    console.print(_footer())
+        if options.details:
+            _draw(console, report)
+        else:
+            _summary(console, report)
+    console.print(_footer(reports))
     return buffer.getvalue()
+
+
+def _summary(console: Console, report: Report) -> None:
+    """Verdict and coverage, accounts, the top findings worst first, and how to see the rest."""
+    console.print(_header(report))
+    if report.accounts:
+        console.print(_accounts(report, details=False))
+    manual = [a for a in report.accounts if a.checklist]
+    if manual:
+        names = ", ".join(f"{a.platform} {a.account}" for a in manual)
+        console.print(Text(f"To check by hand ({len(manual)}): {names}. `--details` prints a checklist for each.",
+                           style="dim"))
+    top = report.findings[:TOP_FINDINGS]
+    if top:
+        console.print()
+        console.rule(Text(f" TOP FINDINGS, WORST FIRST ({len(top)} of {len(report.findings)}) ", style="bold"))
+        for finding in top:
+            console.print(_brief(finding, console.width))
+        rest = report.findings[TOP_FINDINGS:]
+        if rest:
+            tally = view.by_severity(rest)
+            console.print(Text(f"…and {view.plural(len(rest), 'more finding')} ({tally}): run with --details "
+                               "(or -v) to see every finding in full, or write -o report.html.", style="bold"))
+    else:
+        console.print(Text(view.nothing_found_line(report), style="green" if report.complete else "bold magenta"))
+    _discovered(console, report)
+    if report.search is not None:
+        _search_brief(console, report)
+    for warning in report.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+    console.print()
+
+
+def _brief(finding: Finding, width: int) -> Group:
+    """One finding in a few lines: severity, check id and title; where; one line of evidence; first step; clauses."""
+    head = Text(f" {finding.severity.value.upper()} ", style=SEVERITY_STYLE[finding.severity])
+    head.append(f" [{finding.check}] ", style="dim")
+    head.append(finding.title, style="bold")
+    lines: list[Text] = [head, Text("   " + " · ".join(view.where(finding)), style="dim")]
+    if finding.excerpt:
+        before, hit, after = view.one_line(finding.excerpt.before, finding.excerpt.matched, finding.excerpt.after,
+                                           max(width - 8, 20))
+        quote = Text("   “", style="dim")
+        quote.append(before)
+        quote.append(hit, style="bold reverse")
+        quote.append(after)
+        quote.append("”", style="dim")
+        quote.no_wrap = True
+        quote.overflow = "ellipsis"
+        lines.append(quote)
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(no_wrap=True, min_width=3)
+    rows.add_column(overflow="fold")
+    steps = view.advice(finding)
+    if steps:
+        rows.add_row(Text("  →", style="bold green"), Text(steps[0]))
+    refs = finding.guidance[:SUMMARY_REFS]
+    if refs:
+        rows.add_row(Text("  §", style="dim"), Text("; ".join(ref.citation for ref in refs), style="dim"))
+    return Group(*lines, rows, Text(""))
 
 
 def _draw(console: Console, report: Report) -> None:
     console.print(_header(report))
-    console.print(_accounts(report))
+    if report.accounts:
+        console.print(_accounts(report, details=True))
     if report.findings:
         console.print(_principles(report))
     for severity in (Severity.HIGH, Severity.MEDIUM):
@@ -61,8 +131,33 @@ def _draw(console: Console, report: Report) -> None:
         for group in view.grouped(minor):
             console.print(_group(group))
     if not report.findings:
-        console.print(Text("No findings: nothing a stranger could learn was found in what could be read.", style="green"))
+        console.print(Text(view.nothing_found_line(report), style="green" if report.complete else "bold magenta"))
+    _checklists(console, report)
+    _discovered(console, report)
+    if report.search is not None:
+        _search(console, report)
+    for warning in report.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+    console.print()
+
+
+def _checklists(console: Console, report: Report) -> None:
+    """Accounts footprint cannot see from outside, each with the steps to check it by hand."""
+    manual = [a for a in report.accounts if a.checklist]
+    if not manual:
+        return
+    console.rule(Text(f" TO CHECK BY HAND ({len(manual)}) ", style="bold"))
+    for acc in manual:
+        console.print(Text(f"{acc.platform} {acc.account}", style="bold"))
+        for step in acc.checklist:
+            console.print(Text(f"  ☐ {step}"))
+    console.print()
+
+
+def _discovered(console: Console, report: Report) -> None:
     found_elsewhere = [d for d in report.discovered if d.state is DiscoveryState.FOUND and not d.declared]
+    if report.discovered:
+        console.print(Text("Probes by state: " + view.discovery_tally(report), style="bold"))
     if found_elsewhere:
         table = Table(title="Other accounts found under your names", title_justify="left", expand=True)
         table.add_column("Site", no_wrap=True)
@@ -74,11 +169,31 @@ def _draw(console: Console, report: Report) -> None:
             sure = "" if item.confidence is None else f"{item.confidence:.2f}"
             table.add_row(Text(item.site_name), Text(item.handle), Text(item.url), Text(sure), Text("; ".join(item.evidence)))
         console.print(table)
-    if report.search is not None:
-        _search(console, report)
-    for warning in report.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
-    console.print()
+
+
+def _search_brief(console: Console, report: Report) -> None:
+    """The search section in a few lines: engine and verdict, then each class of result with its count."""
+    found = report.search
+    assert found is not None
+    console.rule(Text(f" {view.SEARCH_TITLE} ", style="bold"))
+    console.print(Text(view.search_summary(report)))
+    complete = found.status == "complete"
+    console.print(Text(view.search_verdict(report), style="green" if complete else "bold black on yellow"))
+    if not complete:
+        for query in found.queries:
+            if query.status.value not in ("answered", "withheld"):
+                console.print(Text(f"  {query.text}: {view.query_note(query)}", style="yellow"))
+    for group in view.search_groups(report):
+        console.print(Text(f"• {group.label} ({len(group.hits)})", style="bold"))
+        for hit in group.hits[:SEARCH_HITS]:
+            line = Text(f"  {hit.title or hit.url}")
+            line.append(f" — {hit.url}", style="dim")
+            if hit.opt_out:
+                line.append(f" (opt-out page: {hit.opt_out})")
+            console.print(line)
+        if len(group.hits) > SEARCH_HITS:
+            console.print(Text(f"  …and {len(group.hits) - SEARCH_HITS} more", style="dim"))
+    console.print(Text("`--details` lists every query sent and every result, with what to do.", style="dim"))
 
 
 def _search(console: Console, report: Report) -> None:
@@ -127,28 +242,32 @@ def _search(console: Console, report: Report) -> None:
 
 def _header(report: Report) -> Panel:
     who = Text(report.subject.name, style="bold")
-    if report.subject.role:
-        who.append(f" — {report.subject.role}")
+    who.append(f" — {view.role(report)}")
     if report.redacted:
         who.append("  REDACTED FOR DISPLAY", style="bold magenta")
     meta = Text(
-        f"{report.mode} audit · framework {report.framework.upper()} · {len(report.accounts)} accounts · "
-        f"{report.stats.get('posts_read', 0)} posts read · {report.generated_at:%Y-%m-%d %H:%M} UTC",
+        f"{report.mode} audit · framework {report.framework.upper()} · {report.generated_at:%Y-%m-%d %H:%M} UTC",
         style="dim",
     )
     line = Text("Overall: ")
-    line.append(f" {report.rating.upper()} ", style=RATING_STYLE.get(report.rating, "bold"))
+    line.append(f" {view.VERDICT_WORDS.get(report.rating, report.rating.upper())} ",
+                style=RATING_STYLE.get(report.rating, "bold"))
+    if not report.complete:
+        line.append(f"  {view.in_what_was_read(report)}", style="bold")
     line.append("   ")
     for severity, count in view.counts(report):
         line.append(f" {count} {severity.value} ", style=SEVERITY_STYLE[severity] if count else "dim")
         line.append(" ")
-    return Panel(Group(who, meta, line), title="footprint", title_align="left")
+    parts = [who, meta, line, Text("Coverage: " + view.coverage_line(report))]
+    for gap in report.coverage.gaps if report.coverage else []:
+        parts.append(Text(f"Not checked: {gap}", style="bold magenta"))
+    return Panel(Group(*parts), title="footprint", title_align="left")
 
 
 MAX_GRID_ACCOUNTS = 8
 
 
-def _accounts(report: Report) -> Table:
+def _accounts(report: Report, details: bool) -> Table:
     table = Table(title="Accounts", title_justify="left", expand=True)
     table.add_column("", no_wrap=True, style="bold")
     table.add_column("Platform", no_wrap=True)
@@ -156,18 +275,20 @@ def _accounts(report: Report) -> Table:
     table.add_column("Status", no_wrap=True)
     table.add_column("Findings", justify="right")
     table.add_column("Worst", no_wrap=True)
-    table.add_column("Notes", overflow="fold", ratio=3, min_width=16)
+    if details:
+        table.add_column("Notes", overflow="fold", ratio=3, min_width=16)
+    else:
+        table.add_column("Notes", overflow="fold", ratio=3, min_width=16)
     for number, row in enumerate(view.grid(report).rows, start=1):
         acc = row.account
         name = Text(acc.account)
         if acc.anonymous:
             name.append(" (anonymous)", style="italic dim")
         status = Text(view.status_label(acc), style=STATUS_STYLE.get(acc.status, "yellow"))
-        notes = Text(view.account_note(acc))
-        for note in acc.notes:
-            notes.append(f"\n{note}", style="dim")
-        for step in acc.checklist:
-            notes.append(f"\n☐ {step}", style="dim")
+        notes = Text(view.account_note(acc) if details else view.short_note(acc))
+        if details:
+            for note in acc.notes:
+                notes.append(f"\n{note}", style="dim")
         worst = Text(row.worst.value, style=SEVERITY_STYLE[row.worst]) if row.worst else Text("—", style="dim")
         table.add_row(f"A{number}", acc.platform, name, status, str(sum(c.count for c in row.cells)), worst, notes)
     return table
@@ -198,7 +319,7 @@ def _principles(report: Report) -> Table:
 
 
 def _finding(finding: Finding) -> Panel:
-    parts: list[Text] = []
+    parts: list[Text] = [Text(finding.title, style="bold")]  # NOTE: in the body, so a narrow panel title cuts nothing
     where = Text(" · ".join(view.where(finding)), style="dim")
     if finding.item.url:
         where.append(f" · {finding.item.url}", style="dim")
@@ -213,7 +334,7 @@ def _finding(finding: Finding) -> Panel:
     if finding.details:
         parts.append(Text("Details: " + "; ".join(finding.details), style="italic"))
     parts.append(Text("Why it matters: ", style="bold").append(Text(finding.why, style="")))
-    for ref in finding.guidance[:MAX_REFS]:
+    for ref in finding.guidance[:MAX_REFS]:  # NOTE: the JSON, Markdown and HTML reports carry them all
         parts.append(Text("Guidance: ", style="bold").append(Text(f"{ref.citation} — {ref.summary}", style="")))
     if len(finding.guidance) > MAX_REFS:
         more = len(finding.guidance) - MAX_REFS
@@ -225,18 +346,18 @@ def _finding(finding: Finding) -> Panel:
         steps = Table.grid(padding=(0, 1))
         steps.add_column(no_wrap=True)
         steps.add_column(overflow="fold")
-        for line in finding.advice:
+        for line in view.advice(finding):
             steps.add_row(Text("  →", style="bold green"), Text(line))
         parts_group.append(steps)
     title = Text(f" {finding.severity.value.upper()} ", style=SEVERITY_STYLE[finding.severity])
-    title.append(f" {finding.title} ", style="bold")
-    title.append(f"[{finding.check}]", style="dim")
+    title.append(f" [{finding.check}] ", style="dim")
     return Panel(Group(*parts_group), title=title, title_align="left", border_style="dim")
 
 
 def _group(group: view.FindingGroup) -> Panel:
     """Minor findings of one check on one platform: each place in a line, then the clauses and advice once."""
-    parts: list[Text | Table] = []
+    parts: list[Text | Table] = [Text(f"{group.first.title} · {group.platform} · {view.plural(len(group.findings), 'place')}",
+                                      style="bold")]
     for finding in group.findings:
         line = Text("• ", style="dim")
         line.append(" · ".join(view.where(finding)[1:]), style="dim")
@@ -249,27 +370,24 @@ def _group(group: view.FindingGroup) -> Panel:
         parts.append(line)
         parts.append(Text("  " + finding.why, style="italic"))
     first = group.first
-    for ref in first.guidance[:2]:
+    for ref in first.guidance[:SUMMARY_REFS]:
         parts.append(Text("Guidance: ", style="bold").append(Text(f"{ref.citation} — {ref.summary}", style="")))
     if first.advice:
         parts.append(Text("What to do:", style="bold"))
         steps = Table.grid(padding=(0, 1))
         steps.add_column(no_wrap=True)
         steps.add_column(overflow="fold")
-        for line in first.advice:
+        for line in view.advice(first):
             steps.add_row(Text("  →", style="bold green"), Text(line))
         parts.append(steps)
-    count = len(group.findings)
     title = Text(f" {group.severity.value.upper()} ", style=SEVERITY_STYLE[group.severity])
-    title.append(f" {first.title} ", style="bold")
-    title.append(f"· {group.platform} · {count} place{'s' if count != 1 else ''} ", style="")
-    title.append(f"[{group.check}]", style="dim")
+    title.append(f" [{group.check}] ", style="dim")
     return Panel(Group(*parts), title=title, title_align="left", border_style="dim")
 
 
-def _footer() -> Text:
+def _footer(reports: Sequence[Report]) -> Text:
     text = Text()
-    for line in view.FOOTER:
+    for line in view.footer(tuple(reports)):
         text.append("ⓘ ", style="bold")
         text.append(line + "\n", style="dim")
     return text

@@ -6,6 +6,7 @@ Renderers differ only in how they draw these; none of them decides anything of i
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -205,8 +206,189 @@ def account_note(account: AccountSummary) -> str:
     return ""
 
 
+def short_note(account: AccountSummary) -> str:
+    """The account's note cut to its first clause (the summary's accounts table; --details has it whole)."""
+    note = account_note(account)
+    return note.split(": ")[0] if not account.status.was_read else note
+
+
+def nothing_found_line(report: Report) -> str:
+    """What to say when there are no findings: never 'nothing found' when nothing could be read."""
+    if report.complete:
+        return "No findings: nothing a stranger could learn was found in what could be read."
+    if not read_anything(report):
+        return "Nothing could be read, so nothing was checked: this is not a clean bill of health (see above)."
+    return "No findings in what could be read, but part of your footprint was not checked (see above)."
+
+
 def by_check(findings: list[Finding]) -> Counter[str]:
     return Counter(f.check for f in findings)
+
+
+# --------------------------------------------------------------------------- verdict, coverage and advice
+
+VERDICT_WORDS = {
+    "incomplete": "INCOMPLETE",
+    "act now": "ACT NOW",
+    "needs attention": "NEEDS ATTENTION",
+    "minor points": "MINOR POINTS",
+    "good": "GOOD",
+}
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 account', '2 accounts' (or the given plural)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def role(report: Report) -> str:
+    """The role as declared, or 'role not declared': never assumed."""
+    return report.subject.role or "role not declared"
+
+
+def coverage_line(report: Report) -> str:
+    """One line saying how much was read: accounts read of declared, posts read, checks run (or sites answered)."""
+    cov = report.coverage
+    if cov is None:
+        return ""
+    if report.search is not None and cov.sites_probed is None and not report.accounts:
+        answered = sum(1 for q in report.search.queries if q.status.value == "answered")
+        return (f"{answered} of {plural(len(report.search.queries), 'search query', 'search queries')} answered · "
+                f"{plural(cov.checks_run, 'check')} run")
+    if cov.sites_probed is not None and not report.accounts:
+        return f"{cov.sites_answered} of {plural(cov.sites_probed, 'site')} answered · {plural(cov.checks_run, 'check')} run"
+    return (f"{cov.accounts_read} of {plural(cov.accounts_declared, 'account')} read · "
+            f"{plural(cov.posts_read, 'post')} read · {plural(cov.checks_run, 'check')} run")
+
+
+def read_anything(report: Report) -> bool:
+    """True when at least one account was read, or one site answered."""
+    cov = report.coverage
+    if report.search is not None and not report.accounts and cov is not None and cov.sites_probed is None:
+        return any(q.status.value == "answered" for q in report.search.queries)
+    return cov is None or cov.accounts_read > 0 or bool(cov.sites_answered)
+
+
+def in_what_was_read(report: Report) -> str:
+    """'in what was read: act now', or 'nothing could be read' when nothing was."""
+    return f"in what was read: {report.findings_rating}" if read_anything(report) else "nothing could be read"
+
+
+def verdict_line(report: Report) -> str:
+    """The overall verdict in words; an incomplete report also says what was found in what was read."""
+    words = VERDICT_WORDS.get(report.rating, report.rating.upper())
+    if report.rating == "incomplete":
+        return f"{words}: part of your footprint was not checked; {in_what_was_read(report)}"
+    return words
+
+
+def scope_note(report: Report) -> str:
+    """What the report covers, for the footer: declared accounts, a data download, or a site search."""
+    if report.mode == "archive":
+        return ("footprint shows what the data download holds; it is not legal advice and not a fitness-to-practise "
+                "judgement.")
+    if report.discovered and not report.accounts:
+        return ("footprint shows which sites answered for your names; it is not legal advice and not a "
+                "fitness-to-practise judgement.")
+    return FOOTER[-1]
+
+
+def footer(reports: list[Report] | tuple[Report, ...]) -> tuple[str, ...]:
+    """The footer lines, its last one fitted to what the reports cover."""
+    notes = {scope_note(r) for r in reports}
+    last = notes.pop() if len(notes) == 1 else FOOTER[-1]
+    return (*FOOTER[:-1], last)
+
+
+_WORD = re.compile(r"[a-z']+")
+_STOP = frozenset("a an the and or of to on in it its your you this that for with is are be as at by if so do not "
+                  "no any from them they their what who can may".split())
+_REMOVE = frozenset({"delete", "remove", "edit", "take"})
+_TELL = frozenset({"talk", "tell", "speak", "raise"})
+_PEOPLE = frozenset({"supervisor", "manager", "tutor", "educator"})
+
+
+def _intent(line: str) -> str | None:
+    """A coarse key for what an advice line asks: remove the post, or tell your supervisor. None for others."""
+    if line.startswith("On "):
+        return None  # a platform's own steps: always kept
+    words = _WORD.findall(line.lower().split(":")[0].split(";")[0])
+    head = words[:10]
+    if head and head[0] in _REMOVE and ("post" in head or "posts" in head):
+        return "remove-post"
+    if head and head[0] in _TELL and _PEOPLE & set(head):
+        return "tell-supervisor"
+    return None
+
+
+def _content(line: str) -> set[str]:
+    return {w for w in _WORD.findall(line.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _near(a: str, b: str) -> bool:
+    ia, ib = _intent(a), _intent(b)
+    if ia and ia == ib:
+        return True
+    if a.startswith("On ") or b.startswith("On "):
+        return False
+    wa, wb = _content(a), _content(b)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def advice(finding: Finding) -> list[str]:
+    """The finding's advice with near-duplicates merged: of two lines that ask the same thing, the fuller
+    one is kept, in the place of the first."""
+    out: list[str] = []
+    for line in finding.advice:
+        for index, kept in enumerate(out):
+            if _near(kept, line):
+                if len(line) > len(kept):
+                    out[index] = line
+                break
+        else:
+            out.append(line)
+    return out
+
+
+def one_line(excerpt_before: str, matched: str, after: str, width: int) -> tuple[str, str, str]:
+    """An excerpt cut to about `width` characters on one line, keeping the matched words whole."""
+    flat = [" ".join(part.split()) for part in (excerpt_before, matched, after)]
+    before, hit, rest = flat
+    if excerpt_before[-1:].isspace() and before:
+        before += " "
+    if after[:1].isspace() and rest:
+        rest = " " + rest
+    room = max(width - len(hit), 10)
+    if len(before) + len(rest) <= room:
+        return before, hit, rest
+    keep_before = min(len(before), room // 3)
+    keep_after = room - keep_before
+    if len(rest) < keep_after:
+        keep_before = room - len(rest)
+        keep_after = len(rest)
+    before = ("…" + before[len(before) - keep_before + 1:]) if len(before) > keep_before else before
+    rest = (rest[: keep_after - 1] + "…") if len(rest) > keep_after else rest
+    return before, hit, rest
+
+
+def by_severity(findings: list[Finding]) -> str:
+    """'2 high, 3 low': how many findings of each severity, worst first, leaving out the absent ones."""
+    tally = Counter(f.severity for f in findings)
+    return ", ".join(f"{tally[s]} {s.value}" for s in SEVERITIES if tally[s])
+
+
+def discovery_tally(report: Report) -> str:
+    """How the discovery probes ended, one count per state: 'found 2 · not found 180 · error 19'."""
+    from footprint.models import DiscoveryState
+
+    parts = []
+    for state in DiscoveryState:
+        count = report.stats.get(f"discovery_{state.value}")
+        if count is None:
+            count = sum(1 for d in report.discovered if d.state is state)
+        if count:
+            parts.append(f"{state.value.replace('_', ' ')} {count}")
+    return " · ".join(parts) or "none"
 
 
 # --------------------------------------------------------------------------- the search section

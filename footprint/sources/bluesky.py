@@ -36,6 +36,7 @@ class BlueskySource(Source):
     title = "Bluesky"
     handle_pattern = _HANDLE
     handle_example = "janesmith.bsky.social"
+    handle_rule = 'a domain name such as name.bsky.social (letters, digits and -, separated by dots) or a did:plc: identifier'
     default_base_url = "https://public.api.bsky.app"
 
     async def fetch(self, account: Account) -> Outcome:

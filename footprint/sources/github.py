@@ -30,6 +30,7 @@ class GitHubSource(Source):
     title = "GitHub"
     handle_pattern = _HANDLE
     handle_example = "janesmith"
+    handle_rule = '1 to 39 letters, digits or single hyphens, not starting or ending with a hyphen'
     default_base_url = "https://api.github.com"
 
     async def fetch(self, account: Account) -> Outcome:

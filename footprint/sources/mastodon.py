@@ -35,7 +35,8 @@ class MastodonSource(Source):
     platform = "mastodon"
     title = "Mastodon"
     handle_pattern = _HANDLE
-    handle_example = "@janesmith@mastodon.scot"
+    handle_example = "@janesmith@mastodon.example"
+    handle_rule = "@name@server, the name made of letters, digits, _ . and -, then the server's domain"
     default_base_url = None  # each account's own server
 
     async def fetch(self, account: Account) -> Outcome:

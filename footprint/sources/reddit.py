@@ -38,6 +38,7 @@ class RedditSource(Source):
     title = "Reddit"
     handle_pattern = _HANDLE
     handle_example = "u/janesmith"
+    handle_rule = '3 to 20 letters, digits, _ or -, optionally written u/name'
     default_base_url = "https://www.reddit.com"
 
     async def fetch(self, account: Account) -> Outcome:

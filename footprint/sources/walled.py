@@ -28,6 +28,7 @@ class WalledPlatform(BaseModel):
     title: str
     handle_pattern: str
     handle_example: str
+    handle_rule: str = Field(min_length=1, description="The handle grammar in words, said when a handle is refused.")
     profile_url: str = Field(pattern=r"^https://[^{}]+\{name\}[^{}]*$")
     why: str
     checklist: list[str] = Field(min_length=2)
@@ -63,6 +64,7 @@ class WalledSource(Source):
         cls.title = spec.title
         cls.handle_pattern = re.compile(spec.handle_pattern)
         cls.handle_example = spec.handle_example
+        cls.handle_rule = spec.handle_rule
 
     async def fetch(self, account: Account) -> Outcome:
         name = self.name(account)

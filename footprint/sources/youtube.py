@@ -30,6 +30,7 @@ class YouTubeSource(Source):
     title = "YouTube"
     handle_pattern = _HANDLE
     handle_example = "@janesmith or UCAbCdEfGhIjKlMnOpQrStUv"
+    handle_rule = '@name of 3 to 30 letters, digits, . _ or -, or a channel id: UC and 22 more characters'
     default_base_url = "https://www.youtube.com"
 
     async def fetch(self, account: Account) -> Outcome:

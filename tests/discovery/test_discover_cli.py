@@ -176,3 +176,51 @@ def test_a_found_whose_canary_the_deadline_cut_off_is_inconclusive(server: Local
     report = json.loads(out)
     assert states(report) == {"lagging": {"jane_sw": "inconclusive", "nightowl_sw": "inconclusive"}}
     assert all("made-up-name check" in d["reason"] for d in report["discovered"])
+
+
+# --------------------------------------------------------------------------- issue 11, point 2
+
+
+def test_every_format_carries_the_per_state_summary(server: LocalServer, sites_file: Path, profile_file: Path) -> None:
+    common = [str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses", "--timeout", "1"]
+    code, out, err = discover(*common)
+    assert code == 0, err
+    data = json.loads(discover(*common, "-f", "json")[1])
+    tally = " · ".join(f"{s.replace('_', ' ')} {data['stats'][f'discovery_{s}']}"
+                       for s in ("found", "not_found", "blocked", "invalid", "inconclusive", "error")
+                       if data["stats"][f"discovery_{s}"])
+    assert f"Probes by state: {tally}" in out
+    assert f"**Probes by state:** {tally}" in discover(*common, "-f", "markdown")[1]
+    assert f"<strong>Probes by state:</strong> {tally}" in discover(*common, "-f", "html")[1]
+    assert data["coverage"]["sites_probed"] >= data["coverage"]["sites_answered"] > 0
+
+
+def test_most_sites_failing_is_a_warning_and_incomplete(tmp_path: Path, profile_file: Path) -> None:
+    from tests.localserver import dead_port
+
+    dead = f"http://127.0.0.1:{dead_port()}"
+    sites = tmp_path / "sites.json"
+    sites.write_text(json.dumps({"version": 1, "sites": [
+        {"key": f"dead{i}", "name": f"Dead {i}", "category": "social", "url": f"{dead}/u{i}/{{handle}}", "known": "jane_sw"}
+        for i in range(3)]}))
+    code, out, err = discover(str(profile_file), "--no-builtin-sites", "--sites", str(sites), "--allow-private-addresses",
+                              "--timeout", "1", "-f", "json", "--fail-on", "high")
+    data = json.loads(out)
+    assert any(w.startswith("most sites could not be asked") for w in data["warnings"]), data["warnings"]
+    assert data["coverage"]["complete"] is False and code == 3
+
+
+def test_no_network_stops_before_probing_and_says_so(monkeypatch: pytest.MonkeyPatch, profile_file: Path) -> None:
+    import socket
+    import time
+
+    def offline(*args: object, **kwargs: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", offline)
+    started = time.monotonic()
+    code, out, err = discover(str(profile_file))
+    assert time.monotonic() - started < 10
+    assert "no network" in out and "nothing was checked" in out
+    assert "INCOMPLETE" in out and "GOOD" not in out
+    assert "Probing sites" not in err, "nothing is probed"

@@ -17,7 +17,7 @@ def test_report_has_rating_summary_accounts_findings_and_footer_once() -> None:
     report = sample_report()
     out = render(report)
     assert out.startswith("# footprint report: Jamie Reid (social worker)")
-    assert "**Overall: act now**" in out
+    assert "**Overall: INCOMPLETE: part of your footprint was not checked; in what was read: act now**" in out
     assert "## Summary by guidance principle" in out and "## Accounts" in out and "## Findings" in out
     groups = view.grouped(view.minor(report))
     assert out.count("### ") == len(view.serious(report)) + len(groups)
@@ -44,7 +44,8 @@ def test_unverified_clause_is_cited_by_theme_not_number() -> None:
 def test_several_reports_get_a_contents_list_and_one_footer() -> None:
     out = render(sample_report(), careful_report())
     assert out.startswith("# footprint: digital footprint reports")
-    assert "- **Jamie Reid**: act now" in out and "- **Alex Morgan**: minor points" in out
+    assert "- **Jamie Reid**: INCOMPLETE: part of your footprint was not checked; in what was read: act now" in out
+    assert "- **Alex Morgan**: INCOMPLETE: part of your footprint was not checked; in what was read: minor points" in out
     assert out.count("## footprint report:") == 2
     assert out.count(FOOTER[0]) == 1
 

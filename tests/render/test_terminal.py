@@ -7,13 +7,13 @@ from footprint.render.view import FOOTER
 from tests.render.sample import careful_report, sample_report
 
 
-def render(*reports, width: int = 120) -> str:  # type: ignore[no-untyped-def]
-    return renderer("terminal")(list(reports), RenderOptions(width=width))
+def render(*reports, width: int = 120, details: bool = True) -> str:  # type: ignore[no-untyped-def]
+    return renderer("terminal")(list(reports), RenderOptions(width=width, details=details))
 
 
 def test_order_rating_then_principles_then_findings_then_footer() -> None:
     out = render(sample_report())
-    positions = [out.index(s) for s in ("ACT NOW", "By guidance principle (SSSC)", " HIGH (2) ", FOOTER[0][:40])]
+    positions = [out.index(s) for s in ("INCOMPLETE", "By guidance principle (SSSC)", " HIGH (2) ", FOOTER[0][:40])]
     assert positions == sorted(positions)
 
 

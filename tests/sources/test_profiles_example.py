@@ -18,4 +18,5 @@ def test_the_example_profile_loads_and_covers_every_platform() -> None:
     built_in = [p for p, cls in sources.items() if cls.__module__.startswith("footprint.sources.")]
     assert sorted(platforms) == sorted(built_in), "one account per built-in platform"
     assert all(sources[a.platform].validate(a) is None for a in profile.accounts)
-    assert profile.endpoints == {}
+    # NOTE: issue 11: the example's endpoints point at reserved .example hosts, so its made-up handles reach no one.
+    assert all(url.split("/")[2].endswith(".example") for url in profile.endpoints.values())
