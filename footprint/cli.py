@@ -8,8 +8,10 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -140,7 +142,6 @@ def _width(output: Path | None) -> int:
 def _emit(
     reports: list, fmt: Format | None, output: Path | None, redact: bool = False, details: bool = False  # type: ignore[type-arg]
 ) -> None:
-    from footprint.output import write_private
     from footprint.render import RenderOptions, renderer
 
     if redact:
@@ -150,12 +151,18 @@ def _emit(
 
     fmt = _format(fmt, output)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
-    text = renderer(fmt.value)(reports, RenderOptions(color=color, width=_width(output), details=details))
+    _write(renderer(fmt.value)(reports, RenderOptions(color=color, width=_width(output), details=details)), output)
+
+
+def _write(text: str, output: Path | None, what: str = "report") -> None:
+    """To stdout, or to the -o file (mode 0600, written whole or not at all) with one line saying where."""
+    from footprint.output import write_private
+
     if output is None:
         sys.stdout.write(text)
     else:
         write_private(output, text)
-        _stderr().print(f"report written to {output}", markup=False)
+        _stderr().print(f"{what} written to {output}", markup=False)
 
 
 def _severity(fail_on: FailOn):  # type: ignore[no-untyped-def]
@@ -174,6 +181,55 @@ def _options(only, skip, framework, allow_private=False):  # type: ignore[no-unt
     from footprint.engine import AuditOptions
 
     return AuditOptions(only=only or (), skip=skip or (), framework=framework, allow_private_addresses=allow_private)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Bad input inside becomes one `error:` line (and a hint) on stderr and exit 2, never a traceback."""
+    from footprint.errors import FootprintError
+
+    try:
+        yield
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+
+
+class _Run:
+    """What a report command reads, each piece loaded when first asked for: the installed plugins, the
+    profile file, the rule files, and a progress bar on stderr."""
+
+    def __init__(self) -> None:
+        from footprint.plugins import discover
+
+        self.registry = discover()
+
+    def profile(self, path: Path):  # type: ignore[no-untyped-def]
+        from footprint.guidance import frameworks
+        from footprint.profile_file import load_profile
+
+        return load_profile(path, self.registry.sources, frameworks())
+
+    def rules(self, folders: list[Path] | None):  # type: ignore[no-untyped-def]
+        from footprint.rules import load_rules
+
+        return load_rules(folders)
+
+    def progress(self):  # type: ignore[no-untyped-def]
+        from footprint.render.progress import RichProgress
+
+        return RichProgress(_stderr())
+
+
+def _report(
+    build: Callable[[_Run], list], fmt: Format | None, output: Path | None, redact: bool, details: bool, fail_on: FailOn  # type: ignore[type-arg]
+) -> NoReturn:
+    """The body every report command shares: refuse an unwritable -o first, build the report(s), render and
+    write them, and exit with the verdict (1 findings at --fail-on, 3 incomplete, else 0)."""
+    _check_output(output)
+    with _errors():
+        reports = build(_Run())
+        _emit(reports, fmt, output, redact, details)
+    raise typer.Exit(_exit_code(reports, fail_on))
 
 
 @app.command()
@@ -203,55 +259,28 @@ def audit(
     import asyncio
 
     from footprint.engine import audit as run_audit
-    from footprint.errors import FootprintError
-    from footprint.guidance import frameworks
-    from footprint.plugins import discover
-    from footprint.profile_file import load_profile
-    from footprint.render.progress import RichProgress
-    from footprint.rules import load_rules
 
-    _check_output(output)
-    try:
-        registry = discover()
-        rule_set = load_rules(rules)
-        loaded = load_profile(profile, registry.sources, frameworks())
+    def build(run: _Run) -> list:  # type: ignore[type-arg]
+        rule_set = run.rules(rules)
+        loaded = run.profile(profile)
         options = _options(only, skip, framework, allow_private_addresses)
-        if with_search:  # an engine that cannot run is said before the audit, not after it
-            from footprint.search import SearchOptions, choose_engine
-
-            choose_engine(loaded, SearchOptions(engine=engine), registry.engines)
-        report = asyncio.run(run_audit(loaded, registry, rule_set, options, progress=RichProgress(_stderr())))
         if with_discovery:
-            from footprint.discovery import DiscoverOptions, add_discovery
+            from footprint.discovery import DiscoverOptions
             from footprint.discovery.runner import RunOptions
 
-            found = DiscoverOptions(run=RunOptions(allow_private=allow_private_addresses))
-            report = asyncio.run(add_discovery(report, loaded, found, registry=registry, progress=RichProgress(_stderr())))
+            options.discover = DiscoverOptions(run=RunOptions(allow_private=allow_private_addresses))
         if with_search:
-            report = _add_search(report, loaded, registry, rule_set, engine, allow_private_addresses, only, skip, framework)
-        _emit([report], fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code([report], fail_on))
+            from footprint.search import SearchOptions
+
+            options.search = SearchOptions(engine=engine, allow_private_addresses=allow_private_addresses)
+        return [asyncio.run(run_audit(loaded, run.registry, rule_set, options, progress=run.progress()))]
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 EngineOpt = Annotated[
     Optional[str], typer.Option("--engine", help="Search engine: ddgs (default), searxng or brave (see `footprint search`).")
 ]
-
-
-def _add_search(report, profile, registry, rules, engine, allow_private, only, skip, framework):  # type: ignore[no-untyped-def]
-    """`audit --search`: run the search and add its section and findings to the audit's report."""
-    import asyncio
-
-    from footprint.guidance import load_catalogue
-    from footprint.render.progress import RichProgress
-    from footprint.search import SearchOptions, attach, run_search
-
-    chosen = SearchOptions(engine=engine, allow_private_addresses=allow_private)
-    found = asyncio.run(run_search(profile, chosen, progress=RichProgress(_stderr())))
-    catalogue = load_catalogue(framework or profile.framework)
-    return attach(report, profile, found, registry, rules, catalogue, only=only or (), skip=skip or ())
 
 
 @app.command(name="search")
@@ -284,29 +313,20 @@ def search_cmd(
     employer, localities, other names and declared handles to the engine; never your watch lists."""
     import asyncio
 
-    from footprint.errors import FootprintError
-    from footprint.guidance import frameworks, load_catalogue
-    from footprint.plugins import discover
-    from footprint.profile_file import load_profile
-    from footprint.render.progress import RichProgress
-    from footprint.rules import load_rules
+    from footprint.guidance import load_catalogue
     from footprint.search import SearchOptions, run_search, search_report
 
-    _check_output(output)
-    try:
-        registry = discover()
-        rule_set = load_rules(rules)
-        loaded = load_profile(profile, registry.sources, frameworks())
-        registry.select_checks(only or (), skip or ())
+    def build(run: _Run) -> list:  # type: ignore[type-arg]
+        rule_set = run.rules(rules)
+        loaded = run.profile(profile)
+        run.registry.select_checks(only or (), skip or ())  # a misspelt check is said before anything is sent
         catalogue = load_catalogue(framework or loaded.framework)
         chosen = SearchOptions(engine=engine, max_queries=max_queries, max_results=max_results, pause=pause,
                                allow_private_addresses=allow_private_addresses)
-        found = asyncio.run(run_search(loaded, chosen, progress=RichProgress(_stderr())))
-        report = search_report(loaded, found, registry, rule_set, catalogue, only=only or (), skip=skip or ())
-        _emit([report], fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code([report], fail_on))
+        found = asyncio.run(run_search(loaded, chosen, engines=run.registry.engines, progress=run.progress()))
+        return [search_report(loaded, found, run.registry, rule_set, catalogue, only=only or (), skip=skip or ())]
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 class SitesFormat(str, enum.Enum):
@@ -342,23 +362,14 @@ def discover_accounts(
     from footprint.discovery import DiscoverOptions, discover_report
     from footprint.discovery.client import ClientLimits
     from footprint.discovery.runner import RunOptions
-    from footprint.errors import FootprintError
-    from footprint.guidance import frameworks
-    from footprint.plugins import discover
-    from footprint.profile_file import load_profile
-    from footprint.render.progress import RichProgress
 
-    _check_output(output)
-    try:
-        registry = discover()
-        loaded = load_profile(profile, registry.sources, frameworks())
-        run = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
-        chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, run)
-        report = asyncio.run(discover_report(loaded, chosen, framework=framework, registry=registry, progress=RichProgress(_stderr())))
-        _emit([report], fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code([report], fail_on))
+    def build(run: _Run) -> list:  # type: ignore[type-arg]
+        loaded = run.profile(profile)
+        limits = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
+        chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, limits)
+        return [asyncio.run(discover_report(loaded, chosen, framework=framework, registry=run.registry, progress=run.progress()))]
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 @app.command()
@@ -384,29 +395,19 @@ def scan(
     details: DetailsOpt = False,
 ) -> None:
     """Audit a data download from a platform offline, with the same checks as a live audit."""
-    from footprint.errors import FootprintError
-    from footprint.guidance import frameworks
-    from footprint.plugins import discover
-    from footprint.profile_file import load_profile
-    from footprint.render.progress import RichProgress
-    from footprint.rules import load_rules
     from footprint.scan import ScanOptions
     from footprint.scan import scan as run_scan
 
-    _check_output(output)
-    try:
-        registry = discover()
-        rule_set = load_rules(rules)
+    def build(run: _Run) -> list:  # type: ignore[type-arg]
+        rule_set = run.rules(rules)
         chosen = profile or (Path("profiles.yaml") if Path("profiles.yaml").is_file() else None)
-        loaded = load_profile(chosen, registry.sources, frameworks()) if chosen else None
+        loaded = run.profile(chosen) if chosen else None
         options = ScanOptions(
             format_of=format_of, include_private=include_private, only=only or (), skip=skip or (), framework=framework
         )
-        report = run_scan(path, loaded, registry, rule_set, options, progress=RichProgress(_stderr()))
-        _emit([report], fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code([report], fail_on))
+        return [run_scan(path, loaded, run.registry, rule_set, options, progress=run.progress())]
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 @app.command()
@@ -430,19 +431,13 @@ def demo(
     import asyncio
 
     from footprint.demo import bundled_personas, persona_files, run_demo, worst_first
-    from footprint.errors import FootprintError
-    from footprint.plugins import discover
-    from footprint.render.progress import RichProgress
-    from footprint.rules import load_rules
 
-    _check_output(output)
-    try:
-        registry = discover()
+    def build(run: _Run) -> list:  # type: ignore[type-arg]
         if personas is not None:
             from footprint.demo.personas import load_folder
             from footprint.guidance import frameworks
 
-            chosen = load_folder(personas, registry.sources, frameworks())
+            chosen = load_folder(personas, run.registry.sources, frameworks())
             known = [p.name for p in chosen]
         else:
             known = list(persona_files())
@@ -450,7 +445,7 @@ def demo(
             if name not in known:
                 raise _fail(f"no persona called {name!r} (known: {', '.join(known)})")
         if personas is None:
-            chosen = bundled_personas(registry.sources, persona)
+            chosen = bundled_personas(run.registry.sources, persona)
         elif persona:
             chosen = [p for p in chosen if p.name in persona]
         if list_personas:
@@ -459,25 +454,20 @@ def demo(
             typer.echo(listing(chosen), nl=False)
             raise typer.Exit(0)
         options = _options(only, skip, framework)
-        reports = asyncio.run(run_demo(registry, load_rules(rules), options, RichProgress(_stderr()), personas=chosen))
-        if not persona and personas is None:
-            reports = worst_first(reports)
-        _emit(reports, fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code(reports, fail_on))
+        reports = asyncio.run(run_demo(run.registry, run.rules(rules), options, run.progress(), personas=chosen))
+        return worst_first(reports) if not persona and personas is None else reports
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 @app.command()
 def checks() -> None:
     """List the installed checks, one line each."""
-    from footprint.errors import FootprintError
     from footprint.plugins import discover
 
-    try:
+    with _errors():
         registry = discover()
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
+        registry.checks
     width = max((len(cid) for cid in registry.checks), default=10)
     for cid, cls in sorted(registry.checks.items()):
         doc = (cls.__doc__ or cls.title).strip().splitlines()[0]
@@ -557,14 +547,11 @@ def guidance_cmd(
     framework: Annotated[str, typer.Option("--framework", help="Which framework to list: sssc, swe, niscc, scw, hcpc, basw.")] = "sssc",
 ) -> None:
     """List a framework's clauses, how each is cited, and which checks map to each."""
-    from footprint.errors import FootprintError
     from footprint.guidance import load_catalogue
     from footprint.guidance.describe import describe
 
-    try:
+    with _errors():
         typer.echo(describe(load_catalogue(framework.strip().lower())), nl=False)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
 
 
 class DiffFormat(str, enum.Enum):
@@ -583,12 +570,9 @@ def diff_cmd(
 ) -> None:
     """Compare two JSON reports: what was fixed, what is new, what remains and what was not re-checked."""
     from footprint.diff import diff, load_reports, to_json, to_text
-    from footprint.errors import FootprintError
 
-    try:
+    with _errors():
         result = diff(load_reports(old), load_reports(new), allow_mismatch=allow_mismatch)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     for warning in result.warnings:
         typer.echo(warning, err=True)
@@ -612,13 +596,9 @@ def cohort_cmd(
 ) -> None:
     """Summarise a group's redacted reports anonymously: coverage, high findings, counts per check, principle and platform."""
     from footprint import cohort
-    from footprint.errors import FootprintError
-    from footprint.output import write_private
 
-    try:
+    with _errors():
         summary = cohort.summarise(cohort.load(reports, allow_names=allow_names))
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
     if fmt is CohortFormat.json:
         text = cohort.to_json(summary)
     elif fmt is CohortFormat.html:
@@ -626,11 +606,7 @@ def cohort_cmd(
     else:
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text = cohort.to_text(summary, color=color)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_private(output, text)
-        _stderr().print(f"summary written to {output}", markup=False)
+    _write(text, output, "summary")
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import httpx
 
@@ -23,6 +23,10 @@ from footprint.plugins import Registry
 from footprint.plugins.sources import SourceOptions
 from footprint.profile_file import endpoint_overrides
 from footprint.rules import RuleSet
+
+if TYPE_CHECKING:
+    from footprint.discovery import DiscoverOptions
+    from footprint.search import SearchOptions
 
 # NOTE: the core's names stay importable from here for older callers.
 __all__ = [
@@ -41,6 +45,8 @@ class AuditOptions:
     allow_private_addresses: bool = False
     limits: Limits = field(default_factory=Limits)
     environ: dict[str, str] | None = None
+    discover: DiscoverOptions | None = None  # also look for forgotten accounts (`audit --discover`)
+    search: SearchOptions | None = None  # also search for the user's name (`audit --search`)
 
 
 # --------------------------------------------------------------------------- reading accounts
@@ -107,11 +113,16 @@ async def audit(
     progress: Progress | None = None,
     mode: Literal["live", "demo"] = "live",
 ) -> Report:
-    """Read every account as a stranger would, run the checks, and return the report."""
+    """Read every account as a stranger would, run the checks, and return the report; with `options.discover`
+    and `options.search`, discovery and the search add their sections and findings to it."""
     options = options or AuditOptions()
     progress = progress or NoProgress()
     catalogue = load_catalogue(options.framework or profile.framework)
     checks = registry.select_checks(options.only, options.skip)
+    if options.search is not None:  # an engine that cannot run is said before the audit, not after it
+        from footprint.search import choose_engine
+
+        choose_engine(profile, options.search, registry.engines)
     endpoints = endpoint_overrides(profile, options.environ)
     async with Http(
         limits=options.limits,
@@ -124,4 +135,14 @@ async def audit(
     for outcome in outcomes:
         if outcome.snapshot is not None and outcome.status.was_read:
             analyser.account(outcome.snapshot)
-    return build_report(profile, outcomes, analyser, catalogue, mode=mode)
+    report = build_report(profile, outcomes, analyser, catalogue, mode=mode)
+    if options.discover is not None:
+        from footprint.discovery import add_discovery
+
+        report = await add_discovery(report, profile, options.discover, registry=registry, progress=progress)
+    if options.search is not None:
+        from footprint.search import add_search
+
+        report = await add_search(report, profile, options.search, registry, rules, catalogue,
+                                  only=options.only, skip=options.skip, progress=progress)
+    return report
