@@ -96,10 +96,15 @@ def _stderr():  # type: ignore[no-untyped-def]
 
 def _fail(message: str, hint: str | None = None) -> typer.Exit:
     """Print one `error:` line per problem (and a hint) on stderr, unwrapped, and return the exit-2 signal."""
+    from footprint.render.progress import discard
+    from footprint.safetext import clean_line
+
+    discard()  # the progress bar's line is cleared first, so the error is one line of its own
+    # NOTE: messages quote file names, archive members and fetched text: control sequences are shown, never sent.
     for line in message.splitlines() or [message]:
-        typer.echo(f"error: {line}", err=True)
+        typer.echo(f"error: {clean_line(line)}", err=True)
     if hint:
-        typer.echo(f"hint: {hint}", err=True)
+        typer.echo(f"hint: {clean_line(hint)}", err=True)
     return typer.Exit(2)
 
 
@@ -148,6 +153,11 @@ def _emit(
         from footprint.redact import redact_all
 
         reports = redact_all(reports)
+    from footprint.safetext import clean, clean_model, encodable
+
+    # NOTE: fetched text never reaches a terminal or document with its control sequences; JSON escapes
+    # those itself, so it only loses lone surrogates, which no encoder accepts.
+    reports = [clean_model(r, encodable if fmt is Format.json else clean) for r in reports]
 
     fmt = _format(fmt, output)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
@@ -157,12 +167,22 @@ def _emit(
 def _write(text: str, output: Path | None, what: str = "report") -> None:
     """To stdout, or to the -o file (mode 0600, written whole or not at all) with one line saying where."""
     from footprint.output import write_private
+    from footprint.render.progress import flush
 
     if output is None:
+        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if not encoding.startswith("utf"):
+            from footprint.safetext import ascii_fallback
+
+            text = ascii_fallback(text) if encoding in ("ascii", "us-ascii", "ansi-x3.4-1968") else text
+        flush()  # the logged progress steps, now that there is a report
         sys.stdout.write(text)
     else:
         write_private(output, text)
-        _stderr().print(f"{what} written to {output}", markup=False)
+        flush()
+        from footprint.safetext import clean_line
+
+        _stderr().print(f"{what} written to {clean_line(str(output))}", markup=False)
 
 
 def _severity(fail_on: FailOn):  # type: ignore[no-untyped-def]
@@ -571,12 +591,18 @@ def diff_cmd(
     """Compare two JSON reports: what was fixed, what is new, what remains and what was not re-checked."""
     from footprint.diff import diff, load_reports, to_json, to_text
 
+    from footprint.safetext import clean, clean_model, encodable
+
+    fix = encodable if fmt is DiffFormat.json else clean  # reports quote fetched text: inert before it is shown
     with _errors():
-        result = diff(load_reports(old), load_reports(new), allow_mismatch=allow_mismatch)
+        result = diff([clean_model(r, fix) for r in load_reports(old)], [clean_model(r, fix) for r in load_reports(new)],
+                      allow_mismatch=allow_mismatch)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    from footprint.safetext import clean_line, json_safe
+
     for warning in result.warnings:
-        typer.echo(warning, err=True)
-    sys.stdout.write(to_json(result) if fmt is DiffFormat.json else to_text(result, color=color, width=_width(None)))
+        typer.echo(clean_line(warning), err=True)
+    sys.stdout.write(json_safe(to_json(result)) if fmt is DiffFormat.json else to_text(result, color=color, width=_width(None)))
 
 
 class CohortFormat(str, enum.Enum):
@@ -597,8 +623,13 @@ def cohort_cmd(
     """Summarise a group's redacted reports anonymously: coverage, high findings, counts per check, principle and platform."""
     from footprint import cohort
 
+    from footprint.safetext import clean, clean_model, encodable
+
     with _errors():
-        summary = cohort.summarise(cohort.load(reports, allow_names=allow_names))
+        loaded = cohort.load(reports, allow_names=allow_names)
+        # NOTE: students' reports quote fetched text (check ids, platforms): inert before any of it is shown.
+        loaded.reports = [clean_model(r, encodable if fmt is CohortFormat.json else clean) for r in loaded.reports]
+        summary = cohort.summarise(loaded)
     if fmt is CohortFormat.json:
         text = cohort.to_json(summary)
     elif fmt is CohortFormat.html:
@@ -611,4 +642,11 @@ def cohort_cmd(
 
 def main() -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        # NOTE: an ASCII-only terminal (LANG=C, PYTHONIOENCODING=ascii) gets '?' for what it cannot show,
+        # never a UnicodeEncodeError that loses the whole report.
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     app()

@@ -87,9 +87,19 @@ async def read_account(
         allow_private_addresses=http.allow_private,
     )
     try:
-        return await source_cls(http, options).fetch(account)
+        # NOTE: one deadline for the whole account, however many requests it takes: a server that
+        # drips bytes, or answers every page just in time, still ends here.
+        async with asyncio.timeout(http.limits.account_deadline):
+            return await source_cls(http, options).fetch(account)
+    except TimeoutError:
+        return Outcome(
+            account=account, status=AccountStatus.TIMED_OUT,
+            reason=f"not read within {http.limits.account_deadline:g} s (the server is too slow or keeps the connection open)",
+        )
     except SourceError as exc:
         return Outcome(account=account, status=exc.status, reason=exc.reason)
+    except ValueError as exc:
+        return Outcome(account=account, status=AccountStatus.ERROR, reason=f"its address cannot be read ({exc})")
     except httpx.HTTPError as exc:
         return Outcome(account=account, status=AccountStatus.ERROR, reason=f"network error: {type(exc).__name__}")
     except Exception as exc:  # noqa: BLE001 - one broken adapter must never abort the audit

@@ -5,6 +5,13 @@ per host and overall, bounded retries with backoff on connection errors, 5xx and
 (honouring Retry-After up to a cap), a size cap on every body, a cap on redirects, TLS
 verification on, no cookies kept, and a User-Agent that names the tool. Requests to private,
 loopback or link-local addresses are refused unless the user allowed them.
+
+The address policy holds on every hop: redirects are followed by hand, each target is checked
+(its name resolved) before it is asked, and the connection layer itself (`GuardedBackend`)
+resolves the name again, refuses if any address is private and connects only to the checked
+addresses, so a name that changes its answer between the check and the connection still cannot
+reach a private address. An endpoint the user overrode (a local mirror) is trusted for what lies
+below it, never for where it redirects: a redirect that leaves the endpoint is refused.
 """
 
 from __future__ import annotations
@@ -16,12 +23,14 @@ import json
 import random
 import socket
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from footprint import __version__
@@ -30,6 +39,88 @@ from footprint.models import AccountStatus
 
 USER_AGENT = f"footprint-audit/{__version__} (personal digital-footprint self-audit; no tracking)"
 _LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa")
+_REDIRECTS = (301, 302, 303, 307, 308)
+_SECRET_HEADERS = ("authorization", "cookie", "proxy-authorization")
+
+#: True while a request the policy lets reach private addresses (allowed, or a trusted endpoint) connects.
+PRIVATE_OK: ContextVar[bool] = ContextVar("footprint_private_ok", default=False)
+
+
+class Refused(SourceError):
+    """The address policy refused a request; reported on the account as an error."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(AccountStatus.ERROR, reason)
+
+
+def refusal(host: str) -> Refused:
+    return Refused(
+        f"refused to contact {host}: it is a private, loopback or link-local address "
+        "(override the endpoint or pass --allow-private-addresses)"
+    )
+
+
+async def checked_addresses(host: str, port: int | None = None) -> tuple[str, ...]:
+    """The addresses `host` resolves to, every one of them public, or `Refused` (None: not found)."""
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(_LOCAL_NAMES):
+        raise refusal(name)
+    try:
+        ip = ipaddress.ip_address(name.split("%", 1)[0])
+    except ValueError:
+        ip = None
+    if ip is not None:
+        if not _public_ip(ip):
+            raise refusal(name)
+        return (str(ip),)
+    infos = await asyncio.get_running_loop().getaddrinfo(name, port, type=socket.SOCK_STREAM)
+    addresses = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
+    if not addresses or not all(_public_ip(ipaddress.ip_address(a.split("%", 1)[0])) for a in addresses):
+        raise refusal(name)
+    return addresses
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network layer with the address policy at the moment of connecting.
+
+    The name is resolved here, every address must be public (unless `PRIVATE_OK` is set for this
+    request), and the connection goes to those checked addresses only; TLS still names the host.
+    """
+
+    def __init__(self, inner: httpcore.AsyncNetworkBackend) -> None:
+        self._inner = inner
+
+    async def connect_tcp(  # type: ignore[override]
+        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None, socket_options: Any = None
+    ) -> httpcore.AsyncNetworkStream:
+        if PRIVATE_OK.get():
+            return await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        try:
+            addresses = await checked_addresses(host, port)
+        except OSError as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host}: {exc.strerror or exc}") from None
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout, OSError) as exc:
+                error = exc
+        assert error is not None
+        raise error
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> httpcore.AsyncNetworkStream:  # type: ignore[override]
+        raise Refused("refused to connect to a local socket")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def guarded_transport(**kwargs: Any) -> httpx.AsyncHTTPTransport:
+    """An httpx transport whose every connection passes `GuardedBackend`."""
+    transport = httpx.AsyncHTTPTransport(**kwargs)
+    pool = transport._pool  # NOTE: httpx offers no public hook for httpcore's network backend
+    pool._network_backend = GuardedBackend(pool._network_backend)
+    return transport
 
 
 @dataclass(frozen=True)
@@ -39,6 +130,7 @@ class Limits:
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
     deadline: float = 30.0  # one attempt, headers and body together: a server that drips bytes still ends
+    account_deadline: float = 45.0  # every request for one account together (see engine.read_account)
     per_host: int = 4
     total: int = 32
     retries: int = 2
@@ -75,17 +167,17 @@ class Http:
         lim = self.limits
         # A jar whose policy accepts no domain: Set-Cookie answers are dropped, nothing is sent back.
         no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+        pool = httpx.Limits(max_connections=lim.total, max_keepalive_connections=lim.total)
+        transport = self._transport or guarded_transport(verify=True, limits=pool, trust_env=False)
         self._client = httpx.AsyncClient(
             cookies=no_cookies,
-            transport=self._transport,
+            transport=transport,
             timeout=httpx.Timeout(lim.read_timeout, connect=lim.connect_timeout),
-            limits=httpx.Limits(max_connections=lim.total, max_keepalive_connections=lim.total),
-            follow_redirects=True,
-            max_redirects=lim.max_redirects,
+            limits=pool,
+            follow_redirects=False,  # followed by hand in `_fetch`, each hop through the address policy
             headers={"User-Agent": USER_AGENT, "Accept-Language": "en-GB,en;q=0.8"},
             verify=True,
             trust_env=False,
-            event_hooks={"request": [self._guard]},
         )
         return self
 
@@ -128,7 +220,8 @@ class Http:
                     raise SourceError(AccountStatus.ERROR, f"cannot fetch {url!r}: only http and https are supported") from None
                 except httpx.TransportError as exc:
                     if attempt >= self.limits.retries:
-                        raise SourceError(AccountStatus.ERROR, f"could not connect to {host}: {_short(exc)}") from None
+                        failed = _failed_host(exc, host)
+                        raise SourceError(AccountStatus.ERROR, f"could not connect to {failed}: {_short(exc)}") from None
                     response = None
             if response is not None and not _retryable(response.status_code):
                 return response
@@ -159,7 +252,7 @@ class Http:
     async def _fetch(self, url: str, params: dict[str, Any] | None, headers: dict[str, str] | None) -> httpx.Response:
         assert self._client is not None
         request = self._client.build_request("GET", url, params=params, headers=headers)
-        response = await self._client.send(request, stream=True)
+        response = await self._follow(request)
         try:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.limits.max_bytes:
@@ -181,19 +274,63 @@ class Http:
         )
         return decoded
 
-    # ------------------------------------------------------------------ address guard
+    async def _follow(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, following redirects by hand: every hop passes the address policy first."""
+        assert self._client is not None
+        trusted = next((p for p in self.trusted_prefixes if _under(str(request.url), p)), None)
+        history: list[httpx.Response] = []
+        while True:
+            private_ok = self.allow_private or (trusted is not None and _under(str(request.url), trusted))
+            if not private_ok:
+                await self._check(request.url.host)
+            token = PRIVATE_OK.set(private_ok)
+            try:
+                response = await self._client.send(request, stream=True)
+            except httpx.RemoteProtocolError as exc:
+                if "location header" not in str(exc):
+                    raise
+                raise SourceError(AccountStatus.ERROR, f"{request.url.host} redirected to an address that cannot be read") from None
+            finally:
+                PRIVATE_OK.reset(token)
+            response.history = list(history)
+            location = response.headers.get("location")
+            if response.status_code not in _REDIRECTS or not location:
+                return response
+            await response.aclose()
+            if len(history) >= self.limits.max_redirects:
+                raise httpx.TooManyRedirects("too many redirects", request=request)
+            try:
+                target = request.url.join(location.strip())
+            except (httpx.InvalidURL, ValueError):
+                raise SourceError(AccountStatus.ERROR, f"{request.url.host} redirected to an address that cannot be read") from None
+            if target.scheme not in ("http", "https") or not target.host:
+                raise SourceError(AccountStatus.ERROR, f"{request.url.host} redirected to {target.scheme or 'an'} address footprint does not follow")
+            if trusted is not None and not _under(str(target), trusted) and not self.allow_private:
+                if _plainly_private(target.host):
+                    raise refusal(target.host)  # named as what it is; no name is looked up for a refused hop
+                raise Refused(
+                    f"refused to follow a redirect from the overridden endpoint {trusted} to {target.host}: "
+                    "trusting an endpoint does not extend to where it redirects"
+                )
+            headers = httpx.Headers(request.headers)
+            if (target.scheme, target.host, target.port) != (request.url.scheme, request.url.host, request.url.port):
+                for name in _SECRET_HEADERS:
+                    headers.pop(name, None)
+            headers.pop("host", None)
+            history.append(response)
+            request = self._client.build_request("GET", target, headers=headers)
 
-    async def _guard(self, request: httpx.Request) -> None:
-        url = str(request.url)
-        if self.allow_private or any(_under(url, p) for p in self.trusted_prefixes):
-            return
-        host = request.url.host
-        if not await self._is_public(host):
-            raise SourceError(
-                AccountStatus.ERROR,
-                f"refused to contact {host}: it is a private, loopback or link-local address "
-                "(override the endpoint or pass --allow-private-addresses)",
-            )
+    async def _check(self, host: str) -> None:
+        """Refuse a host that is (or resolves to) a private address; names that do not resolve fail later."""
+        if self.resolve_dns:
+            try:
+                await checked_addresses(host)
+            except OSError:
+                pass  # NOTE: the connection itself fails with a clear error (and the backend checks again)
+        elif not await self._is_public(host):
+            raise refusal(host)
+
+    # ------------------------------------------------------------------ address guard
 
     async def _is_public(self, host: str) -> bool:
         name = host.strip("[]").lower()
@@ -210,6 +347,17 @@ class Http:
         except OSError:
             return True  # the request itself will fail with a clear connection error
         return all(_public_ip(ipaddress.ip_address(info[4][0])) for info in infos)
+
+
+def _plainly_private(host: str) -> bool:
+    """True for a local name or a non-public address literal (no lookup)."""
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(_LOCAL_NAMES):
+        return True
+    try:
+        return not _public_ip(ipaddress.ip_address(name.split("%", 1)[0]))
+    except ValueError:
+        return False
 
 
 def _under(url: str, prefix: str) -> bool:
@@ -245,6 +393,14 @@ def _budget_spent(response: httpx.Response) -> bool:
     return "0" in (response.headers.get("x-ratelimit-remaining"), response.headers.get("ratelimit-remaining"))
 
 
+def _failed_host(exc: httpx.TransportError, fallback: str) -> str:
+    """The host of the request that failed (a redirect's target, not the first address asked)."""
+    try:
+        return exc.request.url.netloc.decode("ascii", "replace") or fallback
+    except RuntimeError:
+        return fallback
+
+
 def _short(exc: Exception) -> str:
     text = str(exc) or type(exc).__name__
     return text.splitlines()[0][:120]
@@ -254,7 +410,7 @@ def parse_json(response: httpx.Response) -> Any:
     """The body as JSON, or a MALFORMED SourceError saying what came instead."""
     try:
         return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested past any real answer
         kind = response.headers.get("content-type", "unknown content").split(";")[0].strip()
         what = "JSON that cannot be parsed" if "json" in kind.lower() else f"{kind} where JSON was expected"
         raise SourceError(AccountStatus.MALFORMED, f"{response.url.host} sent {what}") from None

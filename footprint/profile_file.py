@@ -139,7 +139,10 @@ def load_profile(
             account = Account.model_validate(entry)
         except ValidationError:
             continue  # NOTE: already reported by the validation above
-        problem = source.validate(account)
+        try:
+            problem = source.validate(account)
+        except ValueError:
+            problem = None  # NOTE: an address the parser chokes on is reported on its own account; the others are still read
         if problem:
             problems.add(("accounts", i, "handle" if account.handle else "url"), problem)
     endpoints = data.get("endpoints") if isinstance(data.get("endpoints"), dict) else {}

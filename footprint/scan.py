@@ -100,6 +100,12 @@ def scan(
     if analyser is None or profile is None:
         raise InputError(f"{path}: the {reader.title} holds no account to scan")
     every = [photo for outcome in outcomes if outcome.snapshot for photo in outcome.snapshot.photos]
+    if not sum(analyser.posts_read.values()):
+        # NOTE: an empty or unreadable download must never look like a clean one.
+        said = any(o.snapshot and (o.snapshot.display_name or o.snapshot.bio or o.snapshot.fields) for o in outcomes)
+        if not said and not every and not any(o.snapshot and o.snapshot.notes for o in outcomes):
+            raise InputError(f"{path}: nothing was scanned: the {reader.title} holds no posts or profile text footprint could read")
+        warnings.append(f"Nothing was scanned from {path.name} but its profile: it holds no posts footprint could read.")
     stats = {"photos": len(every), "photos_with_position": sum(1 for p in every if p.latitude is not None)}
     return build_report(profile, outcomes, analyser, catalogue, mode="archive", warnings=warnings, stats=stats)
 

@@ -8,6 +8,8 @@ catalogue) goes through `load_model`, so a mistake in any of them reads the same
 from __future__ import annotations
 
 import difflib
+import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,9 +20,6 @@ from pydantic import BaseModel, ValidationError
 from footprint.errors import InputError
 
 M = TypeVar("M", bound=BaseModel)
-# NOTE: libyaml's loader (when installed) parses the built-in catalogues in tens of milliseconds, the
-# pure-Python one in about a second; errors are still described by the pure-Python loader.
-_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Located:
@@ -58,33 +57,182 @@ def _dotted(path: tuple[int | str, ...]) -> str:
     return out
 
 
-def read_yaml(path: Path) -> tuple[Any, _Located]:
-    """Parse a YAML file safely, keeping its node tree for locating later errors."""
+#: Bounds on what one data file may be: a profile is a few kilobytes, the largest bundled catalogue tens.
+MAX_BYTES = 1024**2
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+# NOTE: libyaml's loader (when installed) parses a megabyte in well under a second; the pure-Python one
+# takes several. Errors are described by the pure-Python loader, whose messages the tests and users know.
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Control characters YAML does not accept (tab, newline and carriage return are fine).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def read_yaml(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Any, _Located]:
+    """Parse a YAML file safely, keeping its node tree for locating later errors.
+
+    Only a regular file is read (never a device or a pipe, which could be endless or block),
+    at most `max_bytes` of it; nesting, alias expansion and self-reference are bounded before
+    anything is built, so a "billion laughs" file fails in milliseconds with one located line.
+    """
+    text = _read_text(path, max_bytes)
+    _refuse_control(path, text)
     try:
-        text = path.read_text(encoding="utf-8")
+        _bounded(path, text)
+        node = yaml.compose(text, Loader=_FAST)
+        _refuse_expansion(path, node)
+        _refuse_duplicate_keys(path, node)
+        data = yaml.load(text, Loader=_FAST)  # noqa: S506 - a safe loader (libyaml's or PyYAML's)
+    except yaml.YAMLError as exc:
+        _describe_yaml_error(path, text, exc)
+        raise InputError(f"{path}: not valid YAML") from None
+    except RecursionError:
+        raise InputError(f"{path}:1:1: nested too deeply to be a footprint file") from None
+    return data, _Located(node)
+
+
+def _read_text(path: Path, max_bytes: int) -> str:
+    try:
+        info = path.stat()
     except FileNotFoundError:
         raise InputError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a device, pipe or socket is never read)")
+    if info.st_size > max_bytes:
+        raise InputError(f"{path}: {info.st_size:,} bytes, more than the {max_bytes:,} a footprint file may be")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(raw) > max_bytes:
+        raise InputError(f"{path}: more than the {max_bytes:,} bytes a footprint file may be")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        raise InputError(f"{path}:1:1: UTF-16 text (Notepad's \"Unicode\"); save it as UTF-8")
     try:
-        try:
-            node = yaml.compose(text, Loader=_FAST)
-            data = yaml.load(text, Loader=_FAST)  # noqa: S506 - a safe loader (libyaml's or PyYAML's)
-        except yaml.YAMLError:
-            yaml.compose(text, Loader=yaml.SafeLoader)  # the pure-Python loader's message, which users know
-            raise
-        _refuse_duplicate_keys(path, node)
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_col(raw[: exc.start].decode("utf-8", "replace"), None)
+        raise InputError(f"{path}:{line}:{column}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a NUL beside every character."""
+    sample = raw[:512]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return False
+    return sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
+
+
+def _line_col(text: str, index: int | None) -> tuple[int, int]:
+    """1-based line and column of `index` in `text` (its end when None)."""
+    upto = text if index is None else text[:index]
+    line = upto.count("\n") + 1
+    return line, len(upto) - (upto.rfind("\n") + 1) + 1
+
+
+def _refuse_control(path: Path, text: str) -> None:
+    found = _CONTROL.search(text)
+    if found:
+        line, column = _line_col(text, found.start())
+        what = "a NUL byte" if found.group() == "\x00" else f"the control character U+{ord(found.group()):04X}"
+        raise InputError(f"{path}:{line}:{column}: {what} is not allowed in a YAML file; remove it")
+
+
+def _bounded(path: Path, text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, from the event stream (which never recurses)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_FAST):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise InputError(f"{path}:{mark.line + 1}:{mark.column + 1}: nested more than {MAX_DEPTH} levels deep; refused")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _refuse_expansion(path: Path, root: yaml.Node | None) -> None:
+    """Refuse aliases that refer to themselves or expand past MAX_NODES values or MAX_DEPTH levels."""
+    if root is None:
+        return
+    size: dict[int, tuple[int, int]] = {}  # id(node) -> (expanded values, expanded depth)
+    busy: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            busy.discard(key)
+            total = 1 + sum(size[id(c)][0] for c in children)
+            deep = 1 + max((size[id(c)][1] for c in children), default=0)
+            size[key] = (min(total, MAX_NODES + 1), deep)
+            mark = node.start_mark
+            if total > MAX_NODES:
+                raise InputError(
+                    f"{path}:{mark.line + 1}:{mark.column + 1}: its aliases expand to more than {MAX_NODES:,} values "
+                    "(a \"billion laughs\" file?); refused"
+                )
+            if deep > MAX_DEPTH:
+                raise InputError(f"{path}:{mark.line + 1}:{mark.column + 1}: its aliases nest more than {MAX_DEPTH} levels deep; refused")
+            continue
+        if key in size:
+            continue
+        if key in busy:
+            mark = node.start_mark
+            raise InputError(f"{path}:{mark.line + 1}:{mark.column + 1}: an alias refers to the value that holds it; refused")
+        busy.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in busy:
+                mark = child.start_mark
+                raise InputError(f"{path}:{mark.line + 1}:{mark.column + 1}: an alias refers to the value that holds it; refused")
+            if id(child) not in size:
+                stack.append((child, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _describe_yaml_error(path: Path, text: str, first: yaml.YAMLError) -> None:
+    """Raise the located one-line InputError for text that libyaml refused, worded by PyYAML.
+
+    Past libyaml's own nesting limit, or for a large file, libyaml's words are used: re-reading with
+    the pure-Python parser would take seconds.
+    """
+    mark = getattr(first, "problem_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else f"{path}:1:1"
+    if "nesting depth" in str(first):
+        raise InputError(f"{where}: nested more than {MAX_DEPTH} levels deep; refused")
+    if len(text) > 64 * 1024 or _FAST is yaml.SafeLoader:
+        problem = " ".join(str(getattr(first, "problem", None) or first).split())
+        raise InputError(f"{where}: not valid YAML: {problem}")
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise InputError(f"{where}: nested too deeply to be a footprint file") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise InputError(f"{where}: not valid YAML: {_yaml_problem(exc)}") from None
+        problem = " ".join(_yaml_problem(exc).split())
+        raise InputError(f"{where}: not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
-        raise InputError(f"{path}: not valid YAML: {exc}") from None
-    return data, _Located(node)
+        position = getattr(exc, "position", None)
+        line, column = _line_col(text, position) if isinstance(position, int) else (1, 1)
+        raise InputError(f"{path}:{line}:{column}: not valid YAML: {' '.join(str(exc).split())}") from None
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:

@@ -202,9 +202,13 @@ class ZipContainer(Container):
             raise InputError(f"{path}: not a readable zip archive ({_reason(exc)})") from None
         if len(infos) > limits.max_members:
             raise InputError(f"{path}: holds {len(infos):,} files, more than the {limits.max_members:,} footprint reads")
+        _check_local_headers(path, handle, infos)
         self._infos: dict[str, zipfile.ZipInfo] = {}
         total = 0
         for info in infos:
+            if not info.filename:
+                self.warn(f"{path.name}: skipped a file with an empty name")
+                continue
             if info.is_dir():
                 continue
             name = safe_name(info.filename)
@@ -315,7 +319,10 @@ class FileContainer(Container):
     def __init__(self, path: Path, limits: Limits) -> None:
         super().__init__(path=path, limits=limits)
         self._path = path
-        self.members.append(Member(path.name, path.stat().st_size))
+        size = path.stat().st_size
+        if size > limits.max_member_bytes:
+            raise InputError(f"{path}: {_size(size)}, more than the {_size(limits.max_member_bytes)} footprint reads from one file")
+        self.members.append(Member(path.name, size))
 
     @property
     def single_file(self) -> bool:
@@ -360,6 +367,29 @@ def open_container(path: Path, limits: Limits | None = None) -> Container:
         raise
     handle.close()
     return FileContainer(path, limits)
+
+
+def _check_local_headers(path: Path, handle: BinaryIO, infos: list[zipfile.ZipInfo], sample: int = 16) -> None:
+    """Refuse a zip whose central directory points where no file starts (a damaged or spliced download).
+
+    Without this, every member would fail on its own and the scan would read nothing yet look clean.
+    """
+    chosen = infos if len(infos) <= sample else infos[: sample // 2] + infos[-sample // 2 :]
+    size = os.fstat(handle.fileno()).st_size if hasattr(handle, "fileno") else None
+    try:
+        for info in chosen:
+            if info.header_offset < 0 or (size is not None and info.header_offset + 30 > size):
+                break
+            handle.seek(info.header_offset)
+            if handle.read(4) != b"PK\x03\x04":
+                break
+        else:
+            return
+    finally:
+        handle.seek(0)
+    raise InputError(
+        f"{path}: its table of contents points where no file starts (a damaged or incomplete download); download it again"
+    )
 
 
 def _is_tar_name(path: Path) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, get_args
+from typing import IO, Any, get_args
 
 from footprint.plugins.archives import BAD_MEMBER, ArchiveAccount, ArchiveReader, MemberProblem, csv_rows, guarded, handle_from_name, when
 from footprint.archives.container import Container, Member
@@ -67,7 +67,9 @@ class GenericReader(ArchiveReader):
         if member.suffix in _JSONL:
             try:
                 with container.open(member) as stream:
-                    for raw in stream:
+                    for raw in _lines(stream):
+                        if raw is None:
+                            continue  # an over-long line: the reading pass warns about it
                         if b'"platform"' in raw or b'"handle"' in raw:
                             try:
                                 record = json.loads(raw)
@@ -99,9 +101,11 @@ class GenericReader(ArchiveReader):
     def _jsonl(self, container: Container, member: Member) -> Iterator[tuple[int, dict[str, Any]]]:
         bad = 0
         with container.open(member) as stream:
-            for number, raw in enumerate(iter(lambda: stream.readline(MAX_LINE + 1), b""), start=1):
-                if len(raw) > MAX_LINE:
-                    raise MemberProblem(f"{member.name}:{number}: a line longer than {MAX_LINE:,} bytes is not a post")
+            for number, raw in enumerate(_lines(stream), start=1):
+                if raw is None:
+                    # NOTE: one monstrous line costs only itself: it is skipped unread and the scan goes on.
+                    container.warn(f"{member.name}:{number}: a line longer than {MAX_LINE:,} bytes is not a post; skipped")
+                    continue
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError:
@@ -141,6 +145,20 @@ class GenericReader(ArchiveReader):
                 visibility=visibility if visibility in _VISIBILITIES else "unknown",  # type: ignore[arg-type]
                 location=f"{member.name}:{number}",
             )
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """Each line of the stream, or None for a line longer than MAX_LINE (read past in pieces, never held)."""
+    while True:
+        raw = stream.readline(MAX_LINE + 1)
+        if not raw:
+            return
+        if len(raw) <= MAX_LINE:
+            yield raw
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = stream.readline(MAX_LINE + 1)
+        yield None
 
 
 def _account_of(record: dict[str, Any]) -> tuple[str, str]:

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from footprint.errors import SourceError
-from footprint.http import USER_AGENT, _LOCAL_NAMES, _public_ip
+from footprint.http import PRIVATE_OK, USER_AGENT, _LOCAL_NAMES, GuardedBackend, _plainly_private, _public_ip, _under
 from footprint.discovery.wire import WireEngine
 from footprint.models import AccountStatus
 
@@ -88,6 +88,10 @@ class ShardedTransport(httpx.AsyncBaseTransport):
         context = tls or _tls_context()
         limits = httpx.Limits(max_connections=per_pool, max_keepalive_connections=per_pool)
         self._pools = [httpx.AsyncHTTPTransport(verify=context, limits=limits, trust_env=False) for _ in range(max(1, shards))]
+        for pool in self._pools:
+            # NOTE: every connection passes the address policy as it is made (see footprint.http.GuardedBackend).
+            inner = pool._pool
+            inner._network_backend = GuardedBackend(inner._network_backend)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         pool = self._pools[zlib.crc32(request.url.netloc) % len(self._pools)]
@@ -180,8 +184,14 @@ class DiscoveryClient:
             raise RuntimeError("DiscoveryClient is used outside `async with`")
         requested = url
         redirects = 0
+        trusted = self._trusted(url)
         while True:
             host = urlsplit(url).netloc.lower()
+            if trusted is not None and not _under(url, trusted) and not self.allow_private:
+                # NOTE: trusting a sites file's private endpoint never extends to where it redirects.
+                if _plainly_private(urlsplit(url).hostname or ""):
+                    raise Refused(f"refused to contact {urlsplit(url).hostname}: a private, loopback or link-local address")
+                raise Refused(f"refused to follow a redirect from {trusted} to {host}: trust in an endpoint does not extend to its redirects")
             addresses = await self._guard(url)
             gate = self._hosts.setdefault(host, asyncio.Semaphore(self.limits.per_host))
             async with gate, self._total:
@@ -208,20 +218,25 @@ class DiscoveryClient:
                 url=url,
                 requested=requested,
                 body=answer.body,
-                location=str(httpx.URL(url).join(location)) if location else None,
+                location=_join(url, location),
                 retry_after=answer.headers.get("retry-after"),
                 redirects=redirects,
             )
         client = self._client
         assert client is not None
+        token = PRIVATE_OK.set(self.allow_private or self._trusted(url) is not None)
         try:
             request = client.build_request("GET", url, headers=headers)
             response = await client.send(request, stream=True)
         except httpx.TimeoutException:
             raise SourceError(AccountStatus.TIMED_OUT, f"{urlsplit(url).netloc} did not answer in time") from None
         except (httpx.TransportError, httpx.InvalidURL) as exc:
+            if isinstance(exc, httpx.RemoteProtocolError) and "location header" in str(exc):
+                raise SourceError(AccountStatus.ERROR, f"{urlsplit(url).netloc} redirected to an address that cannot be read") from None
             reason = (str(exc) or type(exc).__name__).splitlines()[0][:100]
             raise SourceError(AccountStatus.ERROR, f"could not connect to {urlsplit(url).netloc}: {reason}") from None
+        finally:
+            PRIVATE_OK.reset(token)
         try:
             chunks: list[bytes] = []
             size = 0
@@ -243,16 +258,19 @@ class DiscoveryClient:
             url=url,
             requested=requested,
             body=body,
-            location=str(httpx.URL(url).join(response.headers["location"])) if response.headers.get("location") else None,
+            location=_join(url, response.headers.get("location")),
             retry_after=response.headers.get("retry-after"),
             redirects=redirects,
         )
 
     # ------------------------------------------------------------------ address guard
 
+    def _trusted(self, url: str) -> str | None:
+        return next((p.rstrip("/") for p in self.trusted if _under(url, p.rstrip("/"))), None)
+
     async def _guard(self, url: str) -> tuple[str, ...]:
         """Refuse private addresses; return the checked addresses to connect to (empty: let the OS resolve)."""
-        if self.allow_private or any(url.startswith(p) for p in self.trusted):
+        if self.allow_private or self._trusted(url) is not None:
             return ()
         host = (urlsplit(url).hostname or "").lower()
         known = self._public.get(host)
@@ -280,11 +298,23 @@ class DiscoveryClient:
         try:
             lookup = functools.partial(socket.getaddrinfo, host, None, type=socket.SOCK_STREAM)
             infos = await asyncio.get_running_loop().run_in_executor(self._dns, lookup)
-        except OSError:
-            return ()  # the request itself fails with a clear connection error
+        except OSError as exc:
+            # NOTE: never "let the OS resolve it later": that second answer would not have been checked.
+            raise SourceError(AccountStatus.ERROR, f"could not resolve {host}: {exc.strerror or exc}") from None
         addresses = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
         if not all(_public_ip(ipaddress.ip_address(a)) for a in addresses):
             return False
         # NOTE: the wire engine connects to exactly these checked addresses (TLS still names the host),
         # so a second lookup cannot swap in a private address between the check and the connection.
         return addresses
+
+
+def _join(url: str, location: str | None) -> str | None:
+    """The absolute http(s) redirect target, None for another scheme, a SourceError for a broken address."""
+    if not location:
+        return None
+    try:
+        target = httpx.URL(url).join(location.strip())
+    except (httpx.InvalidURL, ValueError):
+        raise SourceError(AccountStatus.ERROR, f"{urlsplit(url).netloc} redirected to an address that cannot be read") from None
+    return str(target) if target.scheme in ("http", "https") and target.host else None

@@ -16,6 +16,7 @@ from footprint import __version__
 from footprint.models import DiscoveryState, Report, Severity
 from footprint.render import RenderOptions
 from footprint.render import view
+from footprint.safetext import clean_model
 
 COLOURS = {
     Severity.HIGH: "#c0392b",
@@ -63,5 +64,6 @@ def _environment() -> jinja2.Environment:
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
     """One HTML document holding every report (the demo renders one per persona)."""
     template = _environment().get_template("report.html.j2")
+    reports = [clean_model(r) for r in reports]  # control characters shown, never passed on
     names = ", ".join(r.subject.name for r in reports)
     return template.render(reports=list(reports), title=names, footer=view.footer(tuple(reports)))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from footprint.models import DiscoveryState, Finding, Report
 from footprint.render import RenderOptions
 from footprint.render import view
+from footprint.safetext import clean, clean_model
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -27,7 +28,7 @@ def md(text: str | None, *, strip: bool = True) -> str:
     and a block marker at the start (heading, quote, list) escaped."""
     if not text:
         return ""
-    flat = _SPACE.sub(" ", text)
+    flat = _SPACE.sub(" ", clean(text))
     if strip:
         flat = flat.strip()
     flat = _ENTITY.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
@@ -49,6 +50,7 @@ def link(label: str, url: str | None) -> str:
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
     """One document: each report in turn, then the advice footer once."""
+    reports = [clean_model(r) for r in reports]  # fetched text loses its control sequences before drawing
     parts: list[str] = []
     if len(reports) > 1:
         parts.append("# footprint: digital footprint reports\n")

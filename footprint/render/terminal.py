@@ -20,6 +20,7 @@ from rich.text import Text
 from footprint.models import AccountStatus, DiscoveryState, Finding, Report, Severity
 from footprint.render import RenderOptions
 from footprint.render import view
+from footprint.safetext import clean_model
 
 SEVERITY_STYLE = {
     Severity.HIGH: "bold white on red",
@@ -39,6 +40,7 @@ SEARCH_HITS = 3
 
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
     """Draw each report in turn, then the footer once."""
+    reports = [clean_model(r) for r in reports]  # fetched text loses its control sequences before drawing
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=options.width, force_terminal=options.color, no_color=not options.color,
