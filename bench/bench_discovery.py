@@ -1,7 +1,7 @@
 """Benchmark discovery: 1,000 fake sites on loopback, each answering after 200 ms.
 
     python bench/bench_discovery.py                 # the default client settings, 3 runs
-    python bench/bench_discovery.py --compare       # pool arrangements side by side
+    python bench/bench_discovery.py --compare       # overall concurrency limits side by side
     python bench/bench_discovery.py --cli 100       # the whole `footprint discover` command on 100 sites,
                                                     # and its fixed cost (imports, catalogue, profile, report)
 
@@ -87,7 +87,7 @@ def free_port() -> int:
 # --------------------------------------------------------------------------- one measured run
 
 
-async def _run(port: int, engine: str, total: int, shards: int, per_host: int) -> dict[str, object]:
+async def _run(port: int, total: int, per_host: int) -> dict[str, object]:
     from footprint.discovery.catalogue import Site
     from footprint.discovery.client import ClientLimits
     from footprint.discovery.runner import RunOptions, run
@@ -97,7 +97,7 @@ async def _run(port: int, engine: str, total: int, shards: int, per_host: int) -
         Site(key=f"site{i}", name=f"Site {i}", category="social", url=f"http://{address(i)}:{port}/u/{{handle}}")
         for i in range(SITES)
     ]
-    limits = ClientLimits(total=total, shards=shards, per_host=per_host, site_timeout=10.0, engine=engine)
+    limits = ClientLimits(total=total, per_host=per_host, site_timeout=10.0)
     options = RunOptions(deadline=120, limits=limits, allow_private=True)
     started, cpu = time.perf_counter(), time.process_time()
     outcome = await run(sites, [Candidate(HANDLE, "handle", HANDLE)], options=options)
@@ -107,7 +107,7 @@ async def _run(port: int, engine: str, total: int, shards: int, per_host: int) -
         p.result.state.value == ("found" if int(p.result.site.key[4:]) % 2 == 0 else "not_found") for p in outcome.probes
     )
     return {
-        "engine": engine, "total": total, "shards": shards, "per_host": per_host, "seconds": round(elapsed, 2),
+        "total": total, "per_host": per_host, "seconds": round(elapsed, 2),
         "sites_per_second": round(SITES / elapsed), "requests": outcome.requests,
         "requests_per_second": round(outcome.requests / elapsed), "states": counts, "all_right": right,
         "cpu_ms_per_request": round(cpu * 1000 / outcome.requests, 2),
@@ -115,10 +115,10 @@ async def _run(port: int, engine: str, total: int, shards: int, per_host: int) -
     }
 
 
-def measure(port: int, engine: str, total: int, shards: int, per_host: int) -> dict[str, object]:
+def measure(port: int, total: int, per_host: int) -> dict[str, object]:
     """One configuration in a fresh process, so its peak memory is its own."""
     proc = subprocess.run(
-        [sys.executable, __file__, "--one", str(port), engine, str(total), str(shards), str(per_host)],
+        [sys.executable, __file__, "--one", str(port), str(total), str(per_host)],
         capture_output=True, text=True, timeout=300,
     )
     if proc.returncode:
@@ -211,15 +211,15 @@ def main() -> None:
     parser.add_argument("--compare", action="store_true", help="measure several pool arrangements")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cli", type=int, metavar="SITES", help="time the whole `footprint discover` command on SITES sites")
-    parser.add_argument("--one", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--serve", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         asyncio.run(_serve(int(args.serve[0]), Path(args.serve[1])))
         return
     if args.one:
-        port, engine, total, shards, per_host = args.one
-        print(json.dumps(asyncio.run(_run(int(port), engine, int(total), int(shards), int(per_host)))))
+        port, total, per_host = args.one
+        print(json.dumps(asyncio.run(_run(int(port), int(total), int(per_host)))))
         return
 
     from footprint.discovery.client import ClientLimits
@@ -240,17 +240,15 @@ def main() -> None:
             print(f"load average after: {os.getloadavg()[0]:.2f}")
             return
         default = ClientLimits()
-        configs = [(default.engine, default.total, default.shards, default.per_host)] * args.runs
+        configs = [(default.total, default.per_host)] * args.runs
         if args.compare:
-            configs = [("httpx", t, 1, default.per_host) for t in (64, 256)]
-            configs += [("httpx", 256, s, default.per_host) for s in (8, 32, 64)]
-            configs += [("wire", t, 1, default.per_host) for t in (64, 128, 256, 512)]
+            configs = [(t, default.per_host) for t in (64, 128, 256, 512)]
         print(f"{SITES} sites answering after {DELAY * 1000:.0f} ms; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
         print(f"load average before: {os.getloadavg()[0]:.2f}")
-        print(f"{'engine':>6} {'total':>5} {'shards':>6} {'seconds':>7} {'sites/s':>7} {'req/s':>6} {'CPU ms/req':>10} {'peak MB':>7}  right")
-        for engine, total, shards, per_host in configs:
-            r = measure(port, engine, total, shards, per_host)
-            print(f"{r['engine']:>6} {r['total']:>5} {r['shards'] if engine == 'httpx' else '-':>6} {r['seconds']:>7} {r['sites_per_second']:>7} "
+        print(f"{'total':>5} {'seconds':>7} {'sites/s':>7} {'req/s':>6} {'CPU ms/req':>10} {'peak MB':>7}  right")
+        for total, per_host in configs:
+            r = measure(port, total, per_host)
+            print(f"{r['total']:>5} {r['seconds']:>7} {r['sites_per_second']:>7} "
                   f"{r['requests_per_second']:>6} {r['cpu_ms_per_request']:>10} {r['peak_rss_mb']:>7}  {'yes' if r['all_right'] else 'NO ' + str(r['states'])}")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
 
 from footprint.discovery.catalogue import Site
 from footprint.discovery.formats import SitesFormat, load_builtin, load_sites, merge
@@ -72,7 +71,6 @@ async def discover(
     options: DiscoverOptions,
     *,
     progress: Progress | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
 ) -> tuple[RunOutcome, list[str]]:
     """Probe the chosen sites for the profile's names. Returns the run and any warnings."""
     chosen = choose_sites(options)
@@ -83,15 +81,14 @@ async def discover(
             hint="add accounts with a handle, or pass --variants to look for variants of your name",
         )
     names = tuple(n for n in profile.names() if len(n.split()) >= 2)
-    if transport is None:
-        unresolved = await unresolvable(chosen.sites)
-        if unresolved:
-            return offline_outcome(chosen.sites, candidates, unresolved), [
-                *chosen.warnings,
-                f"no network: none of the sites' names could be resolved ({', '.join(unresolved)}), so discovery "
-                "stopped before probing; nothing was checked. Connect to the internet and run it again.",
-            ]
-    outcome = await run(chosen.sites, candidates, names=names, options=options.run, progress=progress, transport=transport)
+    unresolved = await unresolvable(chosen.sites)
+    if unresolved:
+        return offline_outcome(chosen.sites, candidates, unresolved), [
+            *chosen.warnings,
+            f"no network: none of the sites' names could be resolved ({', '.join(unresolved)}), so discovery "
+            "stopped before probing; nothing was checked. Connect to the internet and run it again.",
+        ]
+    outcome = await run(chosen.sites, candidates, names=names, options=options.run, progress=progress)
     return outcome, chosen.warnings
 
 
@@ -138,12 +135,11 @@ async def discover_report(
     framework: str | None = None,
     registry: Registry | None = None,
     progress: Progress | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
 ) -> Report:
     """`footprint discover`: a report of discovery alone, with the findings of the checks that read it."""
     registry = registry or installed()
     checks = [registry.check(cid) for cid in DISCOVERY_CHECKS]
-    outcome, warnings = await discover(profile, options, progress=progress, transport=transport)
+    outcome, warnings = await discover(profile, options, progress=progress)
     return discovery_report(profile, outcome, load_catalogue(framework or profile.framework), checks, warnings)
 
 
@@ -154,10 +150,9 @@ async def add_discovery(
     *,
     registry: Registry | None = None,
     progress: Progress | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
 ) -> Report:
     """`footprint audit --discover`: the audit's report with discovery added; the audit's own checks
     (those of `report.checks_run` that read discovery) make the findings."""
-    outcome, warnings = await discover(profile, options, progress=progress, transport=transport)
+    outcome, warnings = await discover(profile, options, progress=progress)
     checks = list((registry or installed()).checks.values())
     return attach(report, profile, outcome, load_catalogue(report.framework), checks, warnings)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 
 from footprint.discovery.catalogue import BLOCK_STATUSES, PLACEHOLDER, Site
-from footprint.discovery.client import DiscoveryClient, Page, Refused
+from footprint.discovery.client import DiscoveryClient, Page
 from footprint.errors import SourceError
 from footprint.models import DiscoveryState, Excerpt, Verbatim
 from footprint.markup import html_to_text
@@ -155,9 +155,7 @@ async def probe(
         page = await client.get(
             site.probe_url(handle), headers=site.headers or None, follow=site.detect.follow_redirects, timeout=timeout
         )
-    except Refused as exc:
-        return ProbeResult(site, handle, url, DiscoveryState.ERROR, str(exc))
-    except SourceError as exc:
+    except SourceError as exc:  # an unreachable site, or one the address policy refused
         return ProbeResult(site, handle, url, DiscoveryState.ERROR, exc.reason)
     except Exception as exc:  # noqa: BLE001 - one odd site must never take the run down or lose its state
         return ProbeResult(site, handle, url, DiscoveryState.ERROR, f"unexpected failure ({type(exc).__name__}: {exc})"[:200])

@@ -18,8 +18,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import httpx
-
 from footprint.discovery.catalogue import Grammar, Site
 from footprint.discovery.client import ClientLimits, DiscoveryClient
 from footprint.discovery.probe import ProbeResult, Verdict, probe
@@ -73,7 +71,6 @@ async def run(
     names: tuple[str, ...] = (),
     options: RunOptions | None = None,
     progress: Progress | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
     rng: random.Random | None = None,
 ) -> RunOutcome:
     """Probe every site for every candidate name and return one `Probed` per pair."""
@@ -86,7 +83,7 @@ async def run(
     progress.start(len(sites), "Probing sites")
 
     async with DiscoveryClient(
-        options.limits, allow_private=options.allow_private, trusted_prefixes=options.trusted_prefixes, transport=transport
+        options.limits, allow_private=options.allow_private, trusted_prefixes=options.trusted_prefixes
     ) as client:
 
         async def one_site(site: Site) -> None:

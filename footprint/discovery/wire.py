@@ -149,12 +149,9 @@ class WireEngine:
 
     def _context(self) -> ssl.SSLContext:
         if self._tls is None:
-            try:
-                import certifi
+            from footprint.http import tls_context
 
-                self._tls = ssl.create_default_context(cafile=certifi.where())
-            except ImportError:  # pragma: no cover - certifi comes with httpx
-                self._tls = ssl.create_default_context()
+            self._tls = tls_context()
         return self._tls
 
     # ------------------------------------------------------------------ one exchange

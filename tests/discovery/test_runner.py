@@ -1,4 +1,4 @@
-"""The runner and the library entry points, against the playground, with both HTTP engines."""
+"""The runner and the library entry points, against the playground."""
 
 from __future__ import annotations
 
@@ -40,11 +40,10 @@ def profile(path: Path) -> Profile:
     return load_profile(path, plugins().sources)
 
 
-@pytest.mark.parametrize("engine", ["wire", "httpx"])
-def test_both_engines_put_every_site_in_the_same_state(engine: str, sites_file: Path, profile_file: Path) -> None:
+def test_every_site_ends_in_its_expected_state(sites_file: Path, profile_file: Path) -> None:
     sites = load_sites([sites_file], allow_private=True).sites
     progress = Recorder()
-    options = RunOptions(deadline=20, limits=ClientLimits(site_timeout=1, engine=engine), allow_private=True)
+    options = RunOptions(deadline=20, limits=ClientLimits(site_timeout=1), allow_private=True)
     outcome = asyncio.run(run(sites, declared(profile(profile_file)), names=("Jane Smith",), options=options, progress=progress))
     got: dict[str, dict[str, str]] = {}
     for p in outcome.probes:
