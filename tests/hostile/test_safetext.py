@@ -69,4 +69,5 @@ def test_the_cli_error_printer_neutralises_what_it_quotes(tmp_path) -> None:  # 
     result = CliRunner().invoke(app, ["audit", str(name)])
     assert result.exit_code == 2
     assert RAW_CONTROL.search(result.output) is None and "␛]0;owned␇<U+009B>2J" in result.output
-    assert len(result.output.strip().splitlines()) == 1
+    lines = result.output.strip().splitlines()
+    assert [line for line in lines if not line.startswith("hint: ")] == [lines[0]] and lines[0].startswith("error: ")
