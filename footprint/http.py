@@ -37,7 +37,7 @@ import httpcore
 import httpx
 
 from footprint import __version__
-from footprint.errors import SourceError
+from footprint.errors import Refused, SourceError, Unreachable
 from footprint.models import AccountStatus
 
 USER_AGENT = f"footprint-audit/{__version__} (personal digital-footprint self-audit; no tracking)"
@@ -47,13 +47,6 @@ _SECRET_HEADERS = ("authorization", "cookie", "proxy-authorization")
 
 #: True while a request the policy lets reach private addresses (allowed, or a trusted endpoint) connects.
 PRIVATE_OK: ContextVar[bool] = ContextVar("footprint_private_ok", default=False)
-
-
-class Refused(SourceError):
-    """The address policy refused a request; reported on the account as an error."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(AccountStatus.ERROR, reason)
 
 
 def refusal(host: str) -> Refused:
@@ -265,7 +258,7 @@ class Http:
                 except httpx.TransportError as exc:
                     if attempt >= self.limits.retries:
                         failed = _failed_host(exc, host)
-                        raise SourceError(AccountStatus.ERROR, f"could not connect to {failed}: {_short(exc)}") from None
+                        raise Unreachable(f"could not connect to {failed}: {_short(exc)}") from None
                     response = None
             if response is not None and not _retryable(response.status_code):
                 return response

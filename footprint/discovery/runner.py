@@ -61,9 +61,6 @@ class RunOutcome:
         return Counter(p.result.state for p in self.probes)
 
 
-_HALTING = ("rate limited", "timed out", "no answer within", "could not connect", "refused")
-
-
 async def run(
     sites: Sequence[Site],
     candidates: Sequence[Candidate],
@@ -100,9 +97,7 @@ async def run(
                     result = await probe(client, site, candidate.handle, timeout=options.limits.site_timeout, names=names)
                     if result.state is not DiscoveryState.INVALID:
                         tally["requests"] += 1
-                    if result.state in (DiscoveryState.BLOCKED, DiscoveryState.ERROR) and any(
-                        w in result.reason for w in _HALTING
-                    ):
+                    if result.halts:
                         halted.append(result.reason)
                 done[(site.key, candidate.handle)] = Probed(candidate, result)
 

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from footprint.errors import SourceError
+from footprint.errors import Refused, SourceError, Unreachable
 from footprint.models import AccountStatus, QueryStatus, SearchSettings
 
 if TYPE_CHECKING:
@@ -116,9 +116,9 @@ def from_source_error(exc: SourceError, who: str) -> EngineFailure:
         return EngineFailure(QueryStatus.RATE_LIMITED, f"{who} is rate limiting: {exc.reason}")
     if exc.status is AccountStatus.TIMED_OUT:
         return EngineFailure(QueryStatus.UNREACHABLE, f"{who} did not answer: {exc.reason}")
-    if "could not connect" in exc.reason:
+    if isinstance(exc, Unreachable):
         return EngineFailure(QueryStatus.UNREACHABLE, f"{who} cannot be reached: {exc.reason}")
-    if exc.reason.startswith("refused to contact"):  # footprint's own address policy: every query would meet it
+    if isinstance(exc, Refused):  # footprint's own address policy: every query would meet it
         return EngineFailure(QueryStatus.ERROR, f"{who}: {exc.reason}", final=True)
     return EngineFailure(QueryStatus.ERROR, f"{who}: {exc.reason}")
 
