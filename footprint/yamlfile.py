@@ -53,6 +53,8 @@ class _Located:
 def _dotted(path: tuple[int | str, ...]) -> str:
     out = ""
     for key in path:
+        if not isinstance(key, int) and not (str(key).isprintable() and str(key).strip() == str(key) and str(key)):
+            key = repr(str(key))  # NOTE: a key with a line break, tab or control character would split the one-line error
         out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
     return out
 

@@ -30,6 +30,11 @@ def _laughs(levels: int = 9) -> tuple[str, str]:
     return "\n".join(lines) + "\n", f"l{levels - 1}"
 
 
+# Wall-clock bounds here only catch a hang (the brief: speed is measured by benchmarks, not timed tests);
+# how fast each refusal is, is measured by bench/bench_hostile.py.
+HANG = 15
+
+
 def _timed(tmp_path: Path, *args: str, **kwargs: object):  # type: ignore[no-untyped-def]
     start = time.monotonic()
     run = footprint(tmp_path, *args, **kwargs)  # type: ignore[arg-type]
@@ -52,7 +57,7 @@ def test_an_alias_bomb_is_refused_within_two_seconds(tmp_path: Path, where: str)
     run, elapsed = _timed(tmp_path, "audit", str(path))
     line = assert_one_error_line(run, f"{path}:", "billion laughs")
     assert line.split(":")[2].isdigit()  # a line number
-    assert elapsed < 2 + 1.5, elapsed  # < 2 s of work, plus the interpreter's start-up
+    assert elapsed < HANG, elapsed  # a hang guard; the time itself is measured by bench/bench_hostile.py
 
 
 @pytest.mark.parametrize(
@@ -66,7 +71,7 @@ def test_deep_or_self_referring_yaml_is_one_located_line(tmp_path: Path, text: s
     path.write_text(text)
     run, elapsed = _timed(tmp_path, "audit", str(path))
     assert_one_error_line(run, f"{path}:")
-    assert elapsed < 3.5, elapsed
+    assert elapsed < HANG, elapsed
 
 
 @pytest.mark.parametrize(
@@ -110,7 +115,7 @@ def test_devices_and_pipes_are_refused_not_read(tmp_path: Path, command: str, sp
         pytest.skip(f"{path} does not exist here")
     run, elapsed = _timed(tmp_path, command, path, timeout=20)  # a hang fails here, by timeout
     assert_one_error_line(run, "not a regular file")
-    assert elapsed < 5
+    assert elapsed < HANG
 
 
 def test_a_device_as_the_scan_profile_is_refused(tmp_path: Path) -> None:
