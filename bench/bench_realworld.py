@@ -14,6 +14,7 @@ profile. Findings are matched back to posts by their item id.
     python bench/bench_realworld.py                      # the development half
     python bench/bench_realworld.py --split dev --errors # list dev misses and false alarms, for tuning
     python bench/bench_realworld.py --split sealed       # the sealed half: figures only, never --errors
+    python bench/bench_realworld.py --prefix collect-a   # one fold of the dev half (posts whose id starts so)
 """
 
 from __future__ import annotations
@@ -116,10 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["dev", "sealed"], default="dev")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms (development half only)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--prefix", default="", help="score only posts whose id starts with this (a fold of the dev half)")
     args = parser.parse_args(argv)
     if args.errors and args.split == "sealed":
         parser.error("--errors is refused on the sealed half: it is scored, never read")
-    posts = load(args.split)
+    if args.prefix and args.split == "sealed":
+        parser.error("--prefix is for folds of the development half")
+    posts = [p for p in load(args.split) if p["id"].startswith(args.prefix)]
     found = scan(posts)
     result = score(posts, found)
     if args.json:

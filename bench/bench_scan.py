@@ -8,6 +8,7 @@ unpacked size.
 
     python bench/bench_scan.py                 # 100,000 posts per format
     python bench/bench_scan.py --posts 20000 --formats x,generic --read-only
+    python bench/bench_scan.py --formats generic,x --cli   # also the command itself, as a user runs it
 """
 
 from __future__ import annotations
@@ -171,6 +172,35 @@ def child(path: Path, mode: str) -> None:
     }))
 
 
+PROFILE_YAML = """person:
+  name: Jane Smith
+  employer: Fife Council
+  team: Children and Families, Kirkcaldy
+  localities: [Kirkcaldy, Fife]
+watch:
+  places: [Kirkcaldy Sheriff Court]
+  words: [LAC review]
+"""
+
+
+def cli_child(path: Path, fmt: str) -> None:
+    """Run the command itself, `footprint scan PATH --profile … -f FMT -o FILE`, as a user runs it, and print
+    its CPU time and peak memory (this process only waits for it: RUSAGE_CHILDREN is that one command)."""
+    with tempfile.TemporaryDirectory(prefix="footprint-cli-") as tmp:
+        profile = Path(tmp) / "profiles.yaml"
+        profile.write_text(PROFILE_YAML, encoding="utf-8")
+        out = Path(tmp) / f"report.{'json' if fmt == 'json' else 'txt'}"
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "footprint", "scan", str(path), "--profile", str(profile),
+                               "--include-private", "-f", fmt, "-o", str(out)], capture_output=True, text=True, check=False)
+        elapsed = time.perf_counter() - started
+        if done.returncode not in (0, 1, 3):
+            raise SystemExit(f"footprint scan failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        print(json.dumps({"seconds": elapsed, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+                          "maxrss_kib": usage.ru_maxrss, "bytes": out.stat().st_size}))
+
+
 def run_child(path: Path | None, mode: str) -> dict:
     result = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(path or "")], capture_output=True, text=True, check=False,
@@ -185,10 +215,15 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--formats", default=",".join(BUILDERS))
     parser.add_argument("--read-only", action="store_true", help="Also time reading alone (no checks installed).")
+    parser.add_argument("--cli", action="store_true",
+                        help="Also run the command itself (footprint scan … -f json -o FILE, and -f terminal): CPU s and peak RSS.")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(Path(args.child[1]), args.child[0])
+        if args.child[0].startswith("cli-"):
+            cli_child(Path(args.child[1]), args.child[0].removeprefix("cli-"))
+        else:
+            child(Path(args.child[1]), args.child[0])
         return
     baseline = run_child(None, "baseline")["maxrss_kib"] / 1024
     print(f"python {sys.version.split()[0]}, {args.posts:,} posts per format; interpreter + footprint imported: {baseline:.0f} MiB RSS")
@@ -202,13 +237,18 @@ def main() -> None:
             if fmt == args.formats.split(",")[0]:
                 print(f"checks run ({len(result['checks'])}): {', '.join(result['checks'])}")
                 print(f"{'format':<10} {'unpacked':>10} {'zip':>9} {'wall s':>7} {'CPU s':>6} {'posts/CPU s':>11} {'findings':>9} {'peak RSS':>9} {'above base':>10} {'ratio':>6}"
-                      + (f" {'read only (CPU s)':>17}" if args.read_only else ""))
+                      + (f" {'read only (CPU s)':>17}" if args.read_only else "")
+                      + (f" {'CLI json CPU s':>14} {'RSS':>6} {'CLI terminal CPU s':>18} {'RSS':>6}" if args.cli else ""))
             line = (
                 f"{fmt:<10} {mib:>8.1f}Mi {path.stat().st_size / 1024**2:>7.1f}Mi {result['seconds']:>7.2f} {result['cpu_seconds']:>6.2f} "
                 f"{result['posts'] / result['cpu_seconds']:>11,.0f} {result['findings']:>9,} {peak:>7.0f}Mi {above:>8.0f}Mi {above / mib:>6.2f}"
             )
             if args.read_only:
                 line += f" {run_child(path, 'read')['cpu_seconds']:>17.2f}"
+            if args.cli:
+                for fmt_name, width in (("json", 14), ("terminal", 18)):
+                    cli = run_child(path, f"cli-{fmt_name}")
+                    line += f" {cli['cpu_seconds']:>{width}.2f} {cli['maxrss_kib'] / 1024:>4.0f}Mi"
             print(line, flush=True)
             path.unlink()
 

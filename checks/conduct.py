@@ -45,7 +45,7 @@ _PERSON_INSULT = "conduct.insult-person"
 # for it is contempt for people the author works with. Identity-only generalisations are conduct.public-trust's.
 _WORK_GROUP = frozenset({"family", "families", "list", "run", "lassie", "lads", "lad", "fella", "type", "ones", "mum",
                          "mums", "parents"})
-_DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group",
+_DISPARAGING = frozenset({"conduct.insult", _PERSON_INSULT, "conduct.sarcasm", "conduct.mock", "conduct.group", "conduct.dread",
                           "conduct.body-mock"})
 _SHORT = 60  # tokens: in a post this short, words anywhere in it belong together
 
@@ -146,7 +146,19 @@ def _own_children(view, target) -> bool:  # type: ignore[no-untyped-def]
     """True for "my kids", "our boys": the author's own children, not people on a caseload."""
     first = target.first_token
     words = target.term.lower().split()
+    if first > 1 and view.tokens[first - 1] == "own":
+        first -= 1  # "my own kids", "our own weans"
     return first > 0 and view.tokens[first - 1] in ("my", "our") and words[-1] in _OWN_CHILDREN and len(words) == 1
+
+
+def _mentioned(text: str, match) -> bool:  # type: ignore[no-untyped-def]
+    """True when the word alone stands in quotation marks ("'Feral' is a word I hear …"): mentioned, not used.
+    A longer quotation of the writer's own words ("I called him a 'sleekit wee weasel'") is still used."""
+    start, end = match.start, match.end
+    if start == 0 or end >= len(text):
+        return False
+    closing = _QUOTES.get(text[start - 1])
+    return closing is not None and text[end] == closing
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -187,6 +199,94 @@ def _negated(view, match) -> bool:  # type: ignore[no-untyped-def]
     return any(view.tokens[i] in _NEGATORS for i in range(lo, match.first_token))
 
 
+_SENTENCE_END = frozenset(".!?\n;")
+_CLAUSE_BREAK = frozenset({"and", "but", "because", "cos", "when", "if", "while", "whilst", "whereas", "than", "so", "or",
+                           "though", "although", "until", "unless", "since", "as", "where", "which", "whose"})
+_INSTITUTION = frozenset({"council", "trust", "board", "management", "department", "organisation", "organization",
+                          "employer", "hr", "service", "services", "authority", "government", "nhs", "workplace", "company",
+                          "agency", "partnership", "ministry", "office"})
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
+_SUBJECT_GAP = 6  # tokens from a target to the verb that links it to a verdict ("Cis people, on the whole, are")
+_VERDICT_GAP = 3  # words such as "just", "so", "a", "total" between that verb and the verdict
+
+
+def _words(rules, category: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    key = (id(rules), category)
+    found = _PHRASES.get(key)
+    if found is None:
+        found = _PHRASES[key] = frozenset(rules.terms(category))  # type: ignore[assignment]
+    return found  # type: ignore[return-value]
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """True when nothing that ends a sentence stands between offsets a and b."""
+    return not any(ch in _SENTENCE_END for ch in text[a:b])
+
+
+def _verdict(rules, view, targets, verdicts):  # type: ignore[no-untyped-def]
+    """(target, verdict): a strongly negative verdict that the grammar pins on a target in the same sentence.
+
+    Two shapes: the target is the subject of a linking verb whose complement is the verdict ("Cis people,
+    on the whole, are just awful", "The WHO is a criminal enterprise"), or the verdict stands right before
+    the target as its adjective ("vile Tories"). A target that is the object of a preposition or a verb of
+    support ("violence against Muslims is evil", "welcome refugees") is not the one judged, and a verdict
+    with a negation before it ("are not awful") is no verdict.
+    """
+    if not targets or not verdicts:
+        return None
+    tokens, text = view.tokens, view.text
+    copula = _words(rules, "conduct.copula")
+    undone = _words(rules, "conduct.verdict-undone")
+    filler = _words(rules, "conduct.intensifier")
+    leads = _words(rules, "conduct.object-lead")
+    for target in targets:
+        t0, t1 = target.first_token, target.last_token
+        if t0 > 0 and tokens[t0 - 1] in leads:
+            continue
+        if t1 + 1 < len(tokens) and tokens[t1 + 1] in ("'s", "s"):
+            continue  # "the government's policy is awful": the policy is judged
+        for verdict in verdicts:
+            v0 = verdict.first_token
+            if _negated(view, verdict) or (verdict.last_token + 1 < len(tokens) and tokens[verdict.last_token + 1] in undone):
+                continue
+            if v0 > t1:
+                if not _same_sentence(text, target.end, verdict.start):
+                    continue
+                if not _RELATIVE.isdisjoint(tokens[max(0, t0 - 4):t0]):
+                    continue  # "landlords who refuse DSS tenants are a disgrace": the tenants are not the subject
+                link = next((i for i in range(t1 + 1, min(v0, t1 + 1 + _SUBJECT_GAP)) if tokens[i] in copula), None)
+                if link is None or v0 - link - 1 > _VERDICT_GAP:
+                    continue
+                gap = text[target.end:view.starts[link]]
+                if gap.count(",") % 2 or not _CLAUSE_BREAK.isdisjoint(tokens[t1 + 1:link]):
+                    continue  # "… if the family need it, mobiles are useless": another clause's subject
+                if all(tokens[i] in filler for i in range(link + 1, v0)):
+                    return target, verdict
+            elif verdict.last_token < t0 and t0 - verdict.last_token <= 2:
+                if all(tokens[i] in filler for i in range(verdict.last_token + 1, t0)) \
+                        and _same_sentence(text, verdict.end, target.start):
+                    return target, verdict
+    return None
+
+
+def _verdicts(hits) -> list:  # type: ignore[type-arg]
+    """Every strongly negative verdict word in a post: the sentiment lexicon's and the obscene insults."""
+    return [*hits.get("conduct.evaluation", ())[:50], *hits.get("conduct.insult-strong", ())[:20],
+            *hits.get("conduct.class-slur", ())[:20]]
+
+
+def _mention_targets(view):  # type: ignore[no-untyped-def]
+    """The tokens of each @-mention ("@SomeMP"), as targets a verdict may be pinned on."""
+    found = []
+    for m in _MENTION.finditer(view.text):
+        start = m.start() + 1
+        for i, s in enumerate(view.starts):
+            if s == start or s == m.start():
+                found.append(_TokenSpan(view, i, i))
+                break
+    return found
+
+
 class DisparagingCheck(_ConductCheck):
     """Derogatory remarks about people who use services, colleagues, the employer or other professions."""
 
@@ -194,7 +294,17 @@ class DisparagingCheck(_ConductCheck):
     title = "A post disparages people you work with or for"
 
     def wants(self, text: TextItem) -> bool:
-        return not _DISPARAGING.isdisjoint(self.hits(text))
+        hits = self.hits(text)
+        if not _DISPARAGING.isdisjoint(hits):
+            return True
+        verdict = "conduct.evaluation" in hits or "conduct.insult-strong" in hits or "conduct.class-slur" in hits
+        if verdict and "conduct.lineage" in hits:
+            return True
+        view = self.view(text)
+        if "conduct.dismiss-word" in hits and self.terms.rules.search("conduct.dismissal", view.text, view):
+            return True
+        return verdict and ("conduct.target.su" in hits or "person.caseload" in hits or "conduct.target.work" in hits
+                            or bool(self.terms.rules.search("conduct.pupils", view.text, view)))
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         for insult, target, about_users in _disparaged(self, text):
@@ -229,21 +339,81 @@ def _disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untype
 def _find_disparaged(check: _ConductCheck, text: TextItem):  # type: ignore[no-untyped-def]
     view = check.view(text)
     hits = check.hits(text)
-    if "context.fiction" in hits or _DISPARAGING.isdisjoint(hits):
+    if "context.fiction" in hits or (_DISPARAGING.isdisjoint(hits) and not _verdicts(hits)):
         return []
     window = _window(view)
     a = analyse(text.view, check.terms)
     person = [a.subject] if a.subject is not None and (a.about_work or service_user_details(a)) else []
-    users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person]
+    users = [*hits.get("conduct.target.su", ()), *hits.get("person.caseload", ()), *person, *_pupils(check, view)]
     if not (a.about_work or a.jargon):
         users = [u for u in users if not _own_children(view, u)]
     if "conduct.abuse" in hits or _DISPARAGING.intersection(hits):
-        hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m)] for c in _DISPARAGING if c in hits}}
+        # what someone was called, or the word itself held up in quotation marks ("'Feral' is a word I hear …")
+        hits = {**hits, **{c: [m for m in hits[c] if not _called(view, m) and not _mentioned(view.text, m)]
+                           for c in _DISPARAGING if c in hits}}
     about_work = a.about_work or a.jargon or "conduct.on-shift" in hits
     found = list(_aimed(hits, users, window, about_work, view))[:1]
     if not found and about_work:
         found = _body_mocked(check, hits, view, users)
+    if not found and "conduct.reported" not in hits:
+        found = _judged_at_work(check, hits, view, users) or _lineage(hits, view)
+    if not found and about_work:
+        dismissals = check.terms.rules.search("conduct.dismissal", view.text, view) if "conduct.dismiss-word" in hits else []
+        found = [(_Span(m), None, False) for m in dismissals[:1]
+                 if not _quoted(view.text, m.start(), m.end())]
     return found
+
+
+def _pupils(check, view) -> list:  # type: ignore[type-arg]
+    """"my S4", "my year 9s", "my economics class": the people a teacher or tutor works with, as targets."""
+    found = []
+    for m in check.terms.rules.search("conduct.pupils", view.text, view)[:5]:
+        first = next((i for i, e in enumerate(view.ends) if e > m.start()), None)
+        last = next((i for i in range(len(view.starts) - 1, -1, -1) if view.starts[i] < m.end()), None)
+        if first is not None and last is not None and first <= last:
+            found.append(_TokenSpan(view, first, last))
+    return found
+
+
+def _lineage(hits, view) -> list:  # type: ignore[type-arg]
+    """Contempt handed down a family ("vile like her mother and father", "thick, like the rest of them"): a verdict
+    word in the same sentence as the comparison. The writer's own family ("my son is stubborn like his dad") is not."""
+    lines = hits.get("conduct.lineage", ())
+    if not lines:
+        return []
+    verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _negated(view, v)]
+    for line in lines[:5]:
+        for verdict in verdicts:
+            a, b = sorted((line, verdict), key=lambda m: m.start)
+            if not _same_sentence(view.text, a.end, b.start):
+                continue
+            lo = max(0, a.first_token - 6)
+            if any(view.tokens[i] in ("my", "our") and i + 1 < len(view.tokens) and view.tokens[i + 1] in _OWN
+                   for i in range(lo, a.first_token)):
+                return []
+            return [(verdict, line, True)]
+    return []
+
+
+def _judged_at_work(check, hits, view, users):  # type: ignore[no-untyped-def]
+    """A strongly negative verdict pinned by grammar on people met through work ("the residents on my unit are
+    vile", "my manager is a pathetic excuse"): contempt for them."""
+    verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _called(view, v)]
+    if not verdicts:
+        return []
+    judged = _verdict(check.terms.rules, view, users, verdicts)
+    if judged is not None:
+        return [(judged[1], judged[0], True)]
+    # An institution (the council, the trust, management) judged as "useless" or "a disgrace" is criticism of a
+    # service; name-calling of it, or any verdict on a person there, is contempt.
+    policy = _words(check.terms.rules, "conduct.policy-verdict")
+    people = [t for t in hits.get("conduct.target.work", ())[:20] if _INSTITUTION.isdisjoint(t.term.lower().split())]
+    institutions = [t for t in hits.get("conduct.target.work", ())[:20] if t not in people]
+    judged = _verdict(check.terms.rules, view, people, verdicts) or _verdict(
+        check.terms.rules, view, institutions, [v for v in verdicts if v.term.lower() not in policy])
+    if judged is not None:
+        return [(judged[1], judged[0], False)]
+    return []
 
 
 def _body_mocked(check, hits, view, users):  # type: ignore[no-untyped-def]
@@ -287,8 +457,9 @@ def _aimed(hits, users, window, about_work, view=None):  # type: ignore[no-untyp
                 break  # "you stupid cow" in a reply: abuse of that person, which conduct.public-trust reports
             yield insult, (users[0] if users else None), bool(users)
             return
-    # Mock praise aimed at colleagues, managers, another profession or a family ("Truly visionary stuff").
-    for remark in hits.get("conduct.sarcasm", ())[:20]:
+    # Mock praise aimed at colleagues, managers, another profession or a family ("Truly visionary stuff"), and
+    # dread at the thought of them ("some of my S4 … doesn't bear thinking about").
+    for remark in [*hits.get("conduct.sarcasm", ())[:20], *hits.get("conduct.dread", ())[:5]]:
         target = near(remark, users, window)
         if target is not None:
             yield remark, target, True
@@ -312,7 +483,8 @@ def _contempt(hits, window, view=None):  # type: ignore[no-untyped-def]
     """(group, claim): a sweeping hostile claim about a group (not one someone else was heard to make)."""
     claims = hits.get("conduct.generalise", ())
     if view is not None and claims:
-        claims = [c for c in claims[:200] if not _called(view, c) and not _quoted(view.text, c.start, c.end)]
+        claims = [c for c in claims[:200] if not _called(view, c) and not _quoted(view.text, c.start, c.end)
+                  and not _negated(view, c)]
     for group in hits.get("conduct.group", ())[:200]:
         claim = near(group, claims, window)
         if claim is not None:
@@ -343,8 +515,21 @@ class PublicTrustCheck(_ConductCheck):
             return True  # a group named with a hostile claim or word beside it
         if "conduct.wish-word" in hits:
             view = self.view(text)
-            return bool(self.terms.rules.search("conduct.harm-wish", view.text, view))
-        return False
+            if self.terms.rules.search("conduct.harm-wish", view.text, view):
+                return True
+        if "conduct.threat-word" in hits:
+            view = self.view(text)
+            rules = self.terms.rules
+            if rules.search("conduct.harm-glad", view.text, view) or rules.search("conduct.vehicle-threat", view.text, view):
+                return True
+        if "conduct.class-slur" in hits:
+            return True
+        if "conduct.dismiss-word" in hits:
+            view = self.view(text)
+            if self.terms.rules.search("conduct.dismissal", view.text, view):
+                return True
+        return ("conduct.evaluation" in hits or "conduct.insult-strong" in hits) and (
+            "conduct.identity" in hits or "conduct.public" in hits or "@" in text.text)
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         view = self.view(text)
@@ -389,7 +574,8 @@ class PublicTrustCheck(_ConductCheck):
             (None if condemned else self._hate(hits, view, groups_only=work_people)
              or self._discrimination(hits, window, view, insults_aside=work_people))
             or (None if reported else self._abuse(hits, view, condemned or work_people))
-            or (None if condemned or work_people else self._name_calling(hits, view))
+            or (None if condemned or work_people else self._name_calling(hits, view) or self._judged(hits, view))
+            or (None if reported or work_people else self._class_slur(hits, view))
             or self._intoxication(hits, window, view)
             or (None if contact else self._boast(hits, window, view) or self._dishonest(hits, window, view))
         )
@@ -414,6 +600,14 @@ class PublicTrustCheck(_ConductCheck):
                         f"This post makes a hostile claim about a group of people ({_written(view.text, group)}: "
                         f"\"{_written(view.text, claim)}\"). Discriminatory remarks are among the commonest reasons "
                         "regulators act over social media, at work or away from it.")
+        verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _called(view, v)]
+        judged = _verdict(self.terms.rules, view, groups, verdicts)
+        if judged is not None:
+            group, verdict = judged
+            return (group, verdict, "discriminatory remark", Severity.HIGH,
+                    f"This post passes a hostile verdict on a group of people ({_written(view.text, group)}: "
+                    f"\"{_written(view.text, verdict)}\"). Discriminatory remarks are among the commonest reasons "
+                    "regulators act over social media, at work or away from it.")
         leads = hits.get("conduct.hostile-lead", ())
         for group in groups:
             for lead in leads:
@@ -425,6 +619,34 @@ class PublicTrustCheck(_ConductCheck):
                             f"This post names a group of people with contempt (\"{view.text[lead.start:group.end]}\"). "
                             "Discriminatory remarks are among the commonest reasons regulators act over social media, "
                             "at work or away from it.")
+        return None
+
+    def _judged(self, hits, view):  # type: ignore[no-untyped-def]
+        """A public figure or institution, named or @-mentioned, given a strongly negative verdict ("@SomeMP is a
+        disgusting liar", "The WHO is a criminal enterprise"): abuse of a person, not political argument."""
+        targets = [*hits.get("conduct.public", ())[:20], *_mention_targets(view)]
+        policy = _words(self.terms.rules, "conduct.policy-verdict")
+        verdicts = [v for v in _verdicts(hits) if not _quoted(view.text, v.start, v.end) and not _called(view, v)
+                    and v.term.lower() not in policy]
+        judged = _verdict(self.terms.rules, view, targets, verdicts)
+        if judged is None:
+            return None
+        target, verdict = judged
+        return (verdict, target, "abuse", Severity.MEDIUM,
+                f"This post calls {_written(view.text, target)} \"{_written(view.text, verdict)}\" in public. Abuse of "
+                "named people and bodies, even public ones, breaks the standard of behaviour the regulator expects of "
+                "you outside work too.")
+
+    def _class_slur(self, hits, view):  # type: ignore[no-untyped-def]
+        """A sneer at people for their class, poverty or supposed vice ("a scrounger", "pervs", "a bigot"), at anyone:
+        still name-calling when the post condemns something else in the same breath."""
+        if "conduct.banter" in hits:
+            return None
+        for slur in hits.get("conduct.class-slur", ())[:5]:
+            if not _quoted(view.text, slur.start, slur.end) and not _called(view, slur) and not _negated(view, slur):
+                return (slur, slur, "abuse", Severity.MEDIUM,
+                        f"This post calls people \"{_written(view.text, slur)}\". A sneer at people's class, poverty or "
+                        "supposed vice is abusive name-calling, and regulators treat it as such outside work too.")
         return None
 
     def _name_calling(self, hits, view):  # type: ignore[no-untyped-def]
@@ -487,6 +709,20 @@ class PublicTrustCheck(_ConductCheck):
                 return (wish, wish, "threat", Severity.HIGH,
                         f"This post wishes harm on someone (\"{_written(view.text, wish)}\"). Wishing illness, injury or "
                         "death on anyone is treated by regulators as serious misconduct, online or off.")
+        for name in ("conduct.harm-glad", "conduct.vehicle-threat"):
+            for m in self.terms.rules.search(name, view.text, view)[:5] if "conduct.threat-word" in hits else ():
+                threat = _Span(m)
+                if not _quoted(view.text, threat.start, threat.end):
+                    return (threat, threat, "threat", Severity.HIGH,
+                            f"This post threatens people or rejoices in their harm (\"{_written(view.text, threat)}\"). "
+                            "Threats and gladness at anyone's death or suffering are treated by regulators as serious "
+                            "misconduct, online or off.")
+        for m in self.terms.rules.search("conduct.dismissal", view.text, view)[:3] if "conduct.dismiss-word" in hits else ():
+            told = _Span(m)
+            if not threats_only and not _quoted(view.text, told.start, told.end):
+                return (told, told, "abuse", Severity.MEDIUM,
+                        f"This post tells someone, obscenely, where to go (\"{_written(view.text, told)}\"). Abusive language "
+                        "in public, to anyone, breaks the standard of behaviour the regulator expects of you outside work too.")
         if "conduct.banter" in hits:
             return None  # "happy birthday you old boot": teasing a friend
         mention = _MENTION.search(view.text) is not None  # a reply to @someone is aimed at them

@@ -27,11 +27,25 @@ class NearRule(Verbatim):
     words: list[str] = Field(min_length=1)
 
 
+class Lexicon(Verbatim):
+    """Terms read from a word list that an installed package ships as data (a rated sentiment lexicon).
+
+    Each line of the file is `word<TAB>rating…`; the words rated at or below `at_most` join the
+    category, except those in `exclude` (a trailing `*` excludes every word that starts so).
+    """
+
+    package: str = Field(description="The importable package that ships the file, e.g. vaderSentiment.")
+    file: str = Field(description="The file's name inside that package.")
+    at_most: float = Field(description="Keep words rated at or below this (negative: the most negative words).")
+    exclude: list[str] = Field(default_factory=list, description="Words (or stems ending in *) left out.")
+
+
 class Category(Verbatim):
     """A named list of terms, with the contexts that mean a match is not what it seems."""
 
     description: str = ""
     terms: list[str] = Field(default_factory=list)
+    lexicon: Lexicon | None = Field(default=None, description="More terms read once from a packaged word list.")
     negative: list[str] = Field(default_factory=list, description="Phrases that cancel an overlapping match.")
     not_near: NearRule | None = Field(default=None, description="Words that cancel a match close by.")
     lookup: Literal["phrases", "words"] = Field(
@@ -88,6 +102,8 @@ class RuleSet:
             for name, cat in file.categories.items():
                 merged = self.categories.setdefault(name, Category(description=cat.description, lookup=cat.lookup))
                 merged.terms.extend(cat.terms)
+                if cat.lexicon is not None:
+                    merged.terms.extend(lexicon_terms(cat.lexicon))
                 merged.negative.extend(cat.negative)
                 merged.not_near = cat.not_near or merged.not_near
             for name, pattern in file.patterns.items():
@@ -206,6 +222,35 @@ _DIGIT = re.compile(r"\d")
 
 def _has_word(term: str) -> bool:
     return bool(WORD.search(term.rstrip("*")))
+
+
+_LEXICONS: dict[tuple, tuple[str, ...]] = {}
+
+
+def lexicon_terms(source: Lexicon) -> tuple[str, ...]:
+    """The words of a packaged lexicon rated at or below `source.at_most`, read once per process."""
+    key = (source.package, source.file, source.at_most, tuple(source.exclude))
+    found = _LEXICONS.get(key)
+    if found is not None:
+        return found
+    try:
+        raw = (resources.files(source.package) / source.file).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
+        raise InputError(f"rule lexicon {source.package}/{source.file}: cannot be read ({exc})") from None
+    exact = {w for w in source.exclude if not w.endswith("*")}
+    stems = tuple(w[:-1] for w in source.exclude if w.endswith("*"))
+    words = []
+    for line in raw.splitlines():
+        word, _, rest = line.partition("\t")
+        rating = rest.partition("\t")[0]
+        try:
+            value = float(rating)
+        except ValueError:
+            continue
+        if value <= source.at_most and WORD.fullmatch(word) and word not in exact and not word.startswith(stems):
+            words.append(word)
+    found = _LEXICONS[key] = tuple(words)
+    return found
 
 
 def builtin_rule_paths() -> list[Path]:

@@ -112,3 +112,27 @@ def test_shared_advice_kinds_are_in_the_vocabulary() -> None:
     vocabulary = finding_kinds()
     for check, entry in platform_advice().checks.items():
         assert set(entry.kinds) <= set(vocabulary.get(check, {}))
+
+
+def test_the_demos_hungover_post_and_public_blog_cite_what_fits() -> None:
+    """Issue 16's done-when, through the real demo: drink cites conduct first and no diversity clause; a public
+    blog cites a general privacy source, never the Facebook guide; no rule stands twice (one line per edition)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from footprint.cli import app
+
+    result = CliRunner().invoke(app, ["demo", "--persona", "oversharer", "-f", "json"])
+    report = json.loads(result.stdout)
+    report = report[0] if isinstance(report, list) else report
+    drink = next(f for f in report["findings"] if f.get("kind") == "intoxication")
+    assert drink["guidance"][0]["theme"] == "conduct in and outside work"
+    assert not any("diversity" in g["summary"].lower() for g in drink["guidance"])
+    blog = next(f for f in report["findings"] if f["check"] == "visibility.public" and f["platform"] == "blog")
+    assert blog["guidance"][0]["theme"] == "privacy settings"
+    assert all("Facebook" not in g["document"] for g in blog["guidance"])
+    for finding in report["findings"]:
+        numbers = [(g["document"], g.get("clause")) for g in finding["guidance"] if g.get("clause")]
+        assert len(numbers) == len(set(numbers))
+        assert not any(g["document"].endswith("Workers") and g.get("clause") == "5.8" for g in finding["guidance"])

@@ -6,7 +6,6 @@ Renderers differ only in how they draw these; none of them decides anything of i
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -300,54 +299,12 @@ def footer(reports: list[Report] | tuple[Report, ...]) -> tuple[str, ...]:
     return (*FOOTER[:-1], last)
 
 
-_WORD = re.compile(r"[a-z']+")
-_STOP = frozenset("a an the and or of to on in it its your you this that for with is are be as at by if so do not "
-                  "no any from them they their what who can may".split())
-_REMOVE = frozenset({"delete", "remove", "edit", "take"})
-_TELL = frozenset({"talk", "tell", "speak", "raise"})
-_PEOPLE = frozenset({"supervisor", "manager", "tutor", "educator"})
-
-
-def _intent(line: str) -> str | None:
-    """A coarse key for what an advice line asks: remove the post, or tell your supervisor. None for others."""
-    if line.startswith("On "):
-        return None  # a platform's own steps: always kept
-    words = _WORD.findall(line.lower().split(":")[0].split(";")[0])
-    head = words[:10]
-    if head and head[0] in _REMOVE and ("post" in head or "posts" in head):
-        return "remove-post"
-    if head and head[0] in _TELL and _PEOPLE & set(head):
-        return "tell-supervisor"
-    return None
-
-
-def _content(line: str) -> set[str]:
-    return {w for w in _WORD.findall(line.lower()) if w not in _STOP and len(w) > 2}
-
-
-def _near(a: str, b: str) -> bool:
-    ia, ib = _intent(a), _intent(b)
-    if ia and ia == ib:
-        return True
-    if a.startswith("On ") or b.startswith("On "):
-        return False
-    wa, wb = _content(a), _content(b)
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
-
-
 def advice(finding: Finding) -> list[str]:
-    """The finding's advice with near-duplicates merged: of two lines that ask the same thing, the fuller
-    one is kept, in the place of the first."""
-    out: list[str] = []
-    for line in finding.advice:
-        for index, kept in enumerate(out):
-            if _near(kept, line):
-                if len(line) > len(kept):
-                    out[index] = line
-                break
-        else:
-            out.append(line)
-    return out
+    """The finding's advice with near-duplicates merged (one rule for the whole tool: guidance.merge_advice,
+    the same that merged it when the finding was built; reports read back from older files get it too)."""
+    from footprint.guidance import merge_advice
+
+    return merge_advice(finding.advice)
 
 
 def one_line(excerpt_before: str, matched: str, after: str, width: int) -> tuple[str, str, str]:
