@@ -41,6 +41,8 @@ def _no_network_beyond_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
     real_getaddrinfo = socket.getaddrinfo
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     monkeypatch.setenv("NO_COLOR", "1")
+    # Reports are drawn to COLUMNS when piped: fix it, so no test depends on the shell or runner it started from.
+    monkeypatch.setenv("COLUMNS", "100")
     for key in [k for k in os.environ if k.startswith("FOOTPRINT_ENDPOINT_")]:
         monkeypatch.delenv(key)
 
