@@ -8,7 +8,8 @@ from collections.abc import Iterable
 import httpx
 import pytest
 
-from footprint.engine import Analyser, audit
+from footprint.core import Analyser
+from footprint.engine import audit
 from footprint.errors import SourceError
 from footprint.models import Account, AccountStatus, Finding, Outcome, Post, Severity, Snapshot
 from footprint.plugins import Check, Registry, Source, TextItem

@@ -80,7 +80,7 @@ def test_one_loader_finds_one_example_of_each_kind_beside_the_built_ins(installe
 
 
 def test_the_example_check_finds_the_pet(installed: Path) -> None:
-    from footprint.engine import Analyser
+    from footprint.core import Analyser
     from footprint.models import Post, Snapshot
     from footprint.rules import load_rules
     from tests.conftest import make_profile

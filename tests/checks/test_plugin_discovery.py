@@ -44,7 +44,7 @@ def test_third_party_check_is_discovered_and_runs(tmp_path: Path, monkeypatch: p
         assert "personal.pet-name" in registry.checks
         assert "oversharing.service-user" in registry.checks  # the built-ins are still there
 
-        from footprint.engine import Analyser
+        from footprint.core import Analyser
         from footprint.models import Post, Snapshot
         from footprint.rules import load_rules
         from tests.conftest import make_profile

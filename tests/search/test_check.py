@@ -60,7 +60,7 @@ def test_nothing_when_the_result_does_not_show_your_name() -> None:
 
 
 def test_no_search_no_findings() -> None:
-    from footprint.engine import Analyser
+    from footprint.core import Analyser
 
     analyser = Analyser(searcher(), [discover().checks["search.results"]], load_rules(None))
     assert analyser.finish() == []
