@@ -155,11 +155,11 @@ def _emit(
         reports = redact_all(reports)
     from footprint.safetext import clean, clean_model, encodable
 
+    fmt = _format(fmt, output)  # NOTE: first, so `-o report.json` is cleaned as JSON, exactly like `-f json`
     # NOTE: fetched text never reaches a terminal or document with its control sequences; JSON escapes
     # those itself, so it only loses lone surrogates, which no encoder accepts.
     reports = [clean_model(r, encodable if fmt is Format.json else clean) for r in reports]
 
-    fmt = _format(fmt, output)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
     _write(renderer(fmt.value)(reports, RenderOptions(color=color, width=_width(output), details=details)), output)
 
