@@ -352,26 +352,8 @@ class Http:
                 await checked_addresses(host)
             except OSError:
                 pass  # NOTE: the connection itself fails with a clear error (and the backend checks again)
-        elif not await self._is_public(host):
+        elif plainly_private(host):  # no lookup (an injected transport): names and literals only
             raise refusal(host)
-
-    # ------------------------------------------------------------------ address guard
-
-    async def _is_public(self, host: str) -> bool:
-        name = host.strip("[]").lower()
-        if name == "localhost" or name.endswith(LOCAL_NAMES):
-            return False
-        try:
-            return public_ip(ipaddress.ip_address(name))
-        except ValueError:
-            pass
-        if not self.resolve_dns:
-            return True
-        try:
-            infos = await asyncio.get_running_loop().getaddrinfo(name, None, type=socket.SOCK_STREAM)
-        except OSError:
-            return True  # the request itself will fail with a clear connection error
-        return all(public_ip(ipaddress.ip_address(info[4][0])) for info in infos)
 
 
 def plainly_private(host: str) -> bool:
