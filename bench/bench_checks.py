@@ -28,11 +28,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from footprint.engine import Analyser  # noqa: E402
+from footprint.core import Analyser  # noqa: E402
 from footprint.models import Post, Profile, Snapshot  # noqa: E402
 from footprint.plugins import discover  # noqa: E402
 from footprint.rules import load_rules  # noqa: E402
-from footprint.text import html_to_text  # noqa: E402
+from footprint.markup import html_to_text  # noqa: E402
 
 CORPUS = ROOT / "bench" / "corpus"
 # Account-level checks judge a whole account (settings, links between accounts); the corpus labels posts.

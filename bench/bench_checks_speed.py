@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from footprint.engine import Analyser  # noqa: E402
+from footprint.core import Analyser  # noqa: E402
 from footprint.models import Post, Profile, Snapshot  # noqa: E402
 from footprint.plugins import discover  # noqa: E402
 from footprint.rules import load_rules  # noqa: E402

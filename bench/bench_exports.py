@@ -27,11 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from footprint.archives.base import choose_reader, discover_readers  # noqa: E402
 from footprint.archives.car import CarFile, Link  # noqa: E402
 from footprint.archives.container import Container, Member, open_container  # noqa: E402
 from footprint.errors import FootprintError  # noqa: E402
 from footprint.models import Post  # noqa: E402
+from footprint.plugins import discover  # noqa: E402
+from footprint.scan import choose_reader  # noqa: E402
 
 _DATA_LISTS = ("orderedItems", "messages", "group_posts_v2", "comments_v2")
 
@@ -107,7 +108,7 @@ def report(path: Path, show: int) -> None:
         return
     with container:
         try:
-            reader = choose_reader(container, discover_readers())
+            reader = choose_reader(container, discover().archives)
         except FootprintError as exc:
             print(f"== {path.name}: format not recognised ({exc})")
             return

@@ -151,7 +151,7 @@ def child(path: Path, mode: str) -> None:
     from footprint.rules import load_rules
     from footprint.scan import ScanOptions, scan
 
-    registry, rules = (discover() if mode == "scan" else Registry()), load_rules()
+    registry, rules = (discover() if mode == "scan" else Registry(archives=discover().archives)), load_rules()
     if mode == "baseline":
         print(json.dumps({"maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
         return

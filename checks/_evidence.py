@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar, cast
 
-from checks._terms import ProfileTerms
+from footprint.plugins.checks import ProfileTerms
 from footprint.models import Finding
 from footprint.text import Match, TextView
 

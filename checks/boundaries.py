@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass
 
 from checks._evidence import analyse, extra_part, implicit_person, kinded, service_user_details
-from checks._terms import TermsCheck
+from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import TextItem
 from footprint.rules import RuleSet
 from footprint.text import Match, TextView
 
@@ -26,7 +25,6 @@ class ServiceUserContactCheck(TermsCheck):
 
     id = "boundaries.service-user-contact"
     title = "Personal contact with a person you work with"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         hits = text.view.hits(self.terms.index)

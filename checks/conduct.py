@@ -10,9 +10,8 @@ import re
 
 from checks._evidence import Spanned, analyse, near, service_user_details
 from checks._masked import Unmasker
-from checks._terms import TermsCheck
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import CheckContext, TextItem
 from footprint.rules import RuleSet
 from footprint.text import Match, TextView
 
@@ -314,7 +313,6 @@ class DisparagingCheck(_ConductCheck):
 
     id = "conduct.disparaging"
     title = "A post disparages people you work with or for"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         hits = self.hits(text)
@@ -529,7 +527,6 @@ class PublicTrustCheck(_ConductCheck):
 
     id = "conduct.public-trust"
     title = "A post could undermine public trust"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         hits = self.hits(text)

@@ -9,9 +9,8 @@ import phonenumbers
 from phonenumbers import PhoneNumberType as T
 
 from checks._evidence import kinded
-from checks._terms import TermsCheck
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import CheckContext, TextItem
 
 _NOT_PERSONAL = {T.TOLL_FREE, T.PREMIUM_RATE, T.SHARED_COST, T.UAN, T.VOICEMAIL, T.PAGER}
 
@@ -71,7 +70,6 @@ class PersonalContactCheck(TermsCheck):
 
     id = "contact.personal"
     title = "Personal contact details are published"
-    reads = ("profile", "posts")
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

@@ -7,9 +7,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from checks._evidence import Analysis, analyse, service_user_details
-from checks._terms import TermsCheck
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.models import Finding, Item, Severity, Snapshot
-from footprint.plugins import CheckContext, TextItem
 from footprint.text import Match, TextView
 
 
@@ -27,7 +26,6 @@ class RealNameCheck(TermsCheck):
 
     id = "identity.real-name"
     title = "Your real name is shown"
-    reads = ("profile", "posts")
 
     def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
         user = re.sub(r"[^a-z0-9]", "", snapshot.handle.lstrip("@").split("@")[0].lower())
@@ -64,7 +62,6 @@ class RoleCheck(TermsCheck):
 
     id = "identity.role"
     title = "Your profession is shown"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         return not _ROLE_WORDS.isdisjoint(text.view.hits(self.terms.index))
@@ -146,7 +143,6 @@ class EmployerCheck(TermsCheck):
 
     id = "identity.employer"
     title = "Your employer or workplace is named"
-    reads = ("profile", "posts")
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from checks._evidence import analyse, service_user_details
-from checks._terms import TermsCheck
-from footprint.models import Finding, Item, Severity, Snapshot
-from footprint.plugins import CheckContext, TextItem
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
+from footprint.models import DiscoveredAccount, DiscoveryState, Finding, Item, Severity, Snapshot
 
 _PAIRS = (("conduct.insult", "conduct.target.su"), ("conduct.insult", "conduct.target.work"),
           ("conduct.intox", "conduct.work-now"), ("conduct.rule-boast", "conduct.duty"),
@@ -40,7 +39,6 @@ class LinkableCheck(TermsCheck):
 
     id = "identity.linkable"
     title = "Your anonymous account can be tied to you"
-    reads = ("profile", "posts", "accounts")
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)
@@ -85,6 +83,41 @@ class LinkableCheck(TermsCheck):
                 anon, severity=severity, item=Item(kind="account", url=anon.url), why=why, details=chain,
                 advice=["Remove the links, name and workplace details that connect the two accounts.",
                         "Assume an anonymous account can be traced: post only what you would sign."],
+            )
+
+    def check_discovered(self, accounts: Sequence[DiscoveredAccount]) -> Iterable[Finding]:
+        """A name taken from an account declared anonymous, found undeclared on a page that shows the user's name."""
+        for found in accounts:
+            if not (found.anonymous and found.state is DiscoveryState.FOUND and found.name_shown) or found.declared:
+                continue
+            confidence = found.confidence or 0.0
+            label = "high" if confidence >= 0.75 else "medium" if confidence >= 0.5 else "low"
+            yield Finding(
+                check=self.id,
+                title="Your anonymous name is linked to your real name",
+                severity=Severity.MEDIUM,
+                platform=found.site,
+                account=found.handle,
+                item=Item(kind="account", url=found.url),
+                excerpt=found.name_excerpt,
+                details=[
+                    f"name: {found.handle} (from your anonymous account {found.derived_from})",
+                    f"site: {found.site_name}",
+                    f"shows: {found.name_shown}",
+                    f"confidence: {label} ({confidence:.2f})",
+                ],
+                why=(
+                    f"You declared {found.derived_from} as anonymous, but an account called {found.handle} on "
+                    f"{found.site_name} shows your name. Anyone who searches the name finds both, and the anonymous "
+                    "account is then yours in the eyes of anyone who reads it."
+                ),
+                advice=[
+                    f"If the {found.site_name} account is an old one you no longer use, close it (most sites have "
+                    "a 'delete account' page under settings) or rename it so it no longer uses this name.",
+                    f"If you keep it, take your real name and photo off the {found.site_name} profile.",
+                    "Search engines keep copies for a while: after closing or renaming, ask them to refresh "
+                    "the outdated page.",
+                ],
             )
 
     def _chain(self, anon: Snapshot, named: list[Snapshot], seen: _Seen) -> list[str]:

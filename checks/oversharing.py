@@ -7,9 +7,8 @@ from collections.abc import Iterator
 
 from checks._evidence import (KINDS, PERSONISH, STRONG, analyse, case_details, char_before, describe, detail_kind, extra_part,
                               kinded, service_user_details, word_set, Analysis)
-from checks._terms import TermsCheck
+from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import TextItem
 from footprint.text import Match, TextView
 
 _STRONG = ({"age", "place"}, {"name"}, {"age", "name"})
@@ -23,7 +22,6 @@ class ServiceUserCheck(TermsCheck):
 
     id = "oversharing.service-user"
     title = "A post could identify a person you work with"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         return text.view.has_digit or not PERSONISH.isdisjoint(text.view.hits(self.terms.index))
@@ -89,7 +87,6 @@ class WorkplaceCheck(TermsCheck):
 
     id = "oversharing.workplace"
     title = "A post exposes internal work matters"
-    reads = ("profile", "posts")
 
     def wants(self, text: TextItem) -> bool:
         return "workplace.internal" in text.view.hits(self.terms.index)

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from checks._evidence import analyse, kinded, named_place, service_user_details
-from checks._terms import TermsCheck
+from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.models import Finding, Item, Severity, Snapshot
-from footprint.plugins import TextItem
 from footprint.text import Match, TextView
 
 
@@ -21,7 +20,6 @@ class PersonalCheck(TermsCheck):
 
     id = "oversharing.personal"
     title = "You share details that put you or your family at risk"
-    reads = ("profile", "posts", "photos")
 
     def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
         for photo in snapshot.photos:

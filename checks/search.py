@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from checks._terms import TermsCheck
+from footprint.plugins.checks import TermsCheck
 from checks.contact import personal_phone
 from footprint.models import Account, Finding, Item, SearchClass, SearchHit, Severity, Snapshot
 from footprint.search.queries import handle_term
@@ -34,7 +34,6 @@ class SearchResultsCheck(TermsCheck):
 
     id = "search.results"
     title = "A search for your name shows this"
-    reads = ("accounts",)
 
     def check_audit(self, snapshots: Sequence[Snapshot]) -> Iterable[Finding]:
         found = self.context.search

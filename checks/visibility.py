@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from footprint.models import Finding, Severity, Snapshot
-from footprint.plugins import Check
+from footprint.plugins.checks import Check
 
 
 class PublicVisibilityCheck(Check):
@@ -14,7 +14,6 @@ class PublicVisibilityCheck(Check):
 
     id = "visibility.public"
     title = "Readable by a logged-out stranger"
-    reads = ("profile", "posts")
 
     def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
         facts = snapshot.visibility
@@ -42,7 +41,6 @@ class IndexableCheck(Check):
 
     id = "visibility.indexable"
     title = "Search engines may index this account"
-    reads = ("profile",)
 
     def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
         facts = snapshot.visibility

@@ -8,8 +8,10 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -153,9 +155,7 @@ def _width(output: Path | None) -> int:
 def _emit(
     reports: list[Report], fmt: Format | None, output: Path | None, redact: bool = False, details: bool = False
 ) -> None:
-    from footprint.output import write_private
     from footprint.render import RenderOptions, renderer
-    from footprint.render.progress import flush
 
     if redact:
         from footprint.redact import redact_all
@@ -163,13 +163,20 @@ def _emit(
         reports = redact_all(reports)
     from footprint.safetext import clean, clean_model, encodable
 
+    fmt = _format(fmt, output)  # NOTE: first, so `-o report.json` is cleaned as JSON, exactly like `-f json`
     # NOTE: fetched text never reaches a terminal or document with its control sequences; JSON escapes
     # those itself, so it only loses lone surrogates, which no encoder accepts.
     reports = [clean_model(r, encodable if fmt is Format.json else clean) for r in reports]
 
-    fmt = _format(fmt, output)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
-    text = renderer(fmt.value)(reports, RenderOptions(color=color, width=_width(output), details=details))
+    _write(renderer(fmt.value)(reports, RenderOptions(color=color, width=_width(output), details=details)), output)
+
+
+def _write(text: str, output: Path | None, what: str = "report") -> None:
+    """To stdout, or to the -o file (mode 0600, written whole or not at all) with one line saying where."""
+    from footprint.output import write_private
+    from footprint.render.progress import flush
+
     if output is None:
         encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
         if not encoding.startswith("utf"):
@@ -183,7 +190,7 @@ def _emit(
         flush()
         from footprint.safetext import clean_line
 
-        _stderr().print(f"report written to {clean_line(str(output))}", markup=False)
+        _stderr().print(f"{what} written to {clean_line(str(output))}", markup=False)
 
 
 def _severity(fail_on: FailOn) -> Severity | None:
@@ -202,6 +209,55 @@ def _options(only: list[str] | None, skip: list[str] | None, framework: str | No
     from footprint.engine import AuditOptions
 
     return AuditOptions(only=only or (), skip=skip or (), framework=framework, allow_private_addresses=allow_private)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Bad input inside becomes one `error:` line (and a hint) on stderr and exit 2, never a traceback."""
+    from footprint.errors import FootprintError
+
+    try:
+        yield
+    except FootprintError as exc:
+        raise _fail(exc.message, exc.hint) from None
+
+
+class _Run:
+    """What a report command reads, each piece loaded when first asked for: the installed plugins, the
+    profile file, the rule files, and a progress bar on stderr."""
+
+    def __init__(self) -> None:
+        from footprint.plugins import discover
+
+        self.registry = discover()
+
+    def profile(self, path: Path):
+        from footprint.guidance import frameworks
+        from footprint.profile_file import load_profile
+
+        return load_profile(path, self.registry.sources, frameworks())
+
+    def rules(self, folders: list[Path] | None):
+        from footprint.rules import load_rules
+
+        return load_rules(folders)
+
+    def progress(self):
+        from footprint.render.progress import RichProgress
+
+        return RichProgress(_stderr())
+
+
+def _report(
+    build: Callable[[_Run], list], fmt: Format | None, output: Path | None, redact: bool, details: bool, fail_on: FailOn
+) -> NoReturn:
+    """The body every report command shares: refuse an unwritable -o first, build the report(s), render and
+    write them, and exit with the verdict (1 findings at --fail-on, 3 incomplete, else 0)."""
+    _check_output(output)
+    with _errors():
+        reports = build(_Run())
+        _emit(reports, fmt, output, redact, details)
+    raise typer.Exit(_exit_code(reports, fail_on))
 
 
 @app.command()
@@ -231,56 +287,28 @@ def audit(
     import asyncio
 
     from footprint.engine import audit as run_audit
-    from footprint.errors import FootprintError
-    from footprint.guidance import frameworks
-    from footprint.plugins import discover
-    from footprint.profile_file import load_profile
-    from footprint.render.progress import RichProgress
-    from footprint.rules import load_rules
 
-    _check_output(output)
-    try:
-        registry = discover()
-        rule_set = load_rules(rules)
-        loaded = load_profile(profile, registry.sources, frameworks())
+    def build(run: _Run) -> list:
+        rule_set = run.rules(rules)
+        loaded = run.profile(profile)
         options = _options(only, skip, framework, allow_private_addresses)
-        if with_search:  # an engine that cannot run is said before the audit, not after it
-            from footprint.search import SearchOptions, choose_engine, discover_engines
-
-            choose_engine(loaded, SearchOptions(engine=engine), discover_engines())
-        report = asyncio.run(run_audit(loaded, registry, rule_set, options, progress=RichProgress(_stderr())))
         if with_discovery:
-            from footprint.discovery import DiscoverOptions, add_discovery
+            from footprint.discovery import DiscoverOptions
             from footprint.discovery.runner import RunOptions
 
-            found = DiscoverOptions(run=RunOptions(allow_private=allow_private_addresses))
-            report = asyncio.run(add_discovery(report, loaded, found, progress=RichProgress(_stderr())))
+            options.discover = DiscoverOptions(run=RunOptions(allow_private=allow_private_addresses))
         if with_search:
-            report = _add_search(report, loaded, registry, rule_set, engine, allow_private_addresses, only, skip, framework)
-        _emit([report], fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code([report], fail_on))
+            from footprint.search import SearchOptions
+
+            options.search = SearchOptions(engine=engine, allow_private_addresses=allow_private_addresses)
+        return [asyncio.run(run_audit(loaded, run.registry, rule_set, options, progress=run.progress()))]
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 EngineOpt = Annotated[
     Optional[str], typer.Option("--engine", help="Search engine: ddgs (default), searxng or brave (see `footprint search`).")
 ]
-
-
-def _add_search(report: Report, profile: Profile, registry: Registry, rules: RuleSet, engine: str | None, allow_private: bool,
-                only: list[str] | None, skip: list[str] | None, framework: str | None) -> Report:
-    """`audit --search`: run the search and add its section and findings to the audit's report."""
-    import asyncio
-
-    from footprint.guidance import load_catalogue
-    from footprint.render.progress import RichProgress
-    from footprint.search import SearchOptions, attach, run_search
-
-    chosen = SearchOptions(engine=engine, allow_private_addresses=allow_private)
-    found = asyncio.run(run_search(profile, chosen, progress=RichProgress(_stderr())))
-    catalogue = load_catalogue(framework or profile.framework)
-    return attach(report, profile, found, registry, rules, catalogue, only=only or (), skip=skip or ())
 
 
 @app.command(name="search")
@@ -313,29 +341,20 @@ def search_cmd(
     employer, localities, other names and declared handles to the engine; never your watch lists."""
     import asyncio
 
-    from footprint.errors import FootprintError
-    from footprint.guidance import frameworks, load_catalogue
-    from footprint.plugins import discover
-    from footprint.profile_file import load_profile
-    from footprint.render.progress import RichProgress
-    from footprint.rules import load_rules
+    from footprint.guidance import load_catalogue
     from footprint.search import SearchOptions, run_search, search_report
 
-    _check_output(output)
-    try:
-        registry = discover()
-        rule_set = load_rules(rules)
-        loaded = load_profile(profile, registry.sources, frameworks())
-        registry.select_checks(only or (), skip or ())
+    def build(run: _Run) -> list:
+        rule_set = run.rules(rules)
+        loaded = run.profile(profile)
+        run.registry.select_checks(only or (), skip or ())  # a misspelt check is said before anything is sent
         catalogue = load_catalogue(framework or loaded.framework)
         chosen = SearchOptions(engine=engine, max_queries=max_queries, max_results=max_results, pause=pause,
                                allow_private_addresses=allow_private_addresses)
-        found = asyncio.run(run_search(loaded, chosen, progress=RichProgress(_stderr())))
-        report = search_report(loaded, found, registry, rule_set, catalogue, only=only or (), skip=skip or ())
-        _emit([report], fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code([report], fail_on))
+        found = asyncio.run(run_search(loaded, chosen, engines=run.registry.engines, progress=run.progress()))
+        return [search_report(loaded, found, run.registry, rule_set, catalogue, only=only or (), skip=skip or ())]
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 class SitesFormat(str, enum.Enum):
@@ -371,22 +390,14 @@ def discover_accounts(
     from footprint.discovery import DiscoverOptions, discover_report
     from footprint.discovery.client import ClientLimits
     from footprint.discovery.runner import RunOptions
-    from footprint.errors import FootprintError
-    from footprint.guidance import frameworks
-    from footprint.plugins import discover
-    from footprint.profile_file import load_profile
-    from footprint.render.progress import RichProgress
 
-    _check_output(output)
-    try:
-        loaded = load_profile(profile, discover().sources, frameworks())
-        run = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
-        chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, run)
-        report = asyncio.run(discover_report(loaded, chosen, framework=framework, progress=RichProgress(_stderr())))
-        _emit([report], fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code([report], fail_on))
+    def build(run: _Run) -> list:
+        loaded = run.profile(profile)
+        limits = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
+        chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, limits)
+        return [asyncio.run(discover_report(loaded, chosen, framework=framework, registry=run.registry, progress=run.progress()))]
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 @app.command()
@@ -412,29 +423,19 @@ def scan(
     details: DetailsOpt = False,
 ) -> None:
     """Audit a data download from a platform offline, with the same checks as a live audit."""
-    from footprint.errors import FootprintError
-    from footprint.guidance import frameworks
-    from footprint.plugins import discover
-    from footprint.profile_file import load_profile
-    from footprint.render.progress import RichProgress
-    from footprint.rules import load_rules
     from footprint.scan import ScanOptions
     from footprint.scan import scan as run_scan
 
-    _check_output(output)
-    try:
-        registry = discover()
-        rule_set = load_rules(rules)
+    def build(run: _Run) -> list:
+        rule_set = run.rules(rules)
         chosen = profile or (Path("profiles.yaml") if Path("profiles.yaml").is_file() else None)
-        loaded = load_profile(chosen, registry.sources, frameworks()) if chosen else None
+        loaded = run.profile(chosen) if chosen else None
         options = ScanOptions(
             format_of=format_of, include_private=include_private, only=only or (), skip=skip or (), framework=framework
         )
-        report = run_scan(path, loaded, registry, rule_set, options, progress=RichProgress(_stderr()))
-        _emit([report], fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code([report], fail_on))
+        return [run_scan(path, loaded, run.registry, rule_set, options, progress=run.progress())]
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 @app.command()
@@ -458,19 +459,13 @@ def demo(
     import asyncio
 
     from footprint.demo import bundled_personas, persona_files, run_demo, worst_first
-    from footprint.errors import FootprintError
-    from footprint.plugins import discover
-    from footprint.render.progress import RichProgress
-    from footprint.rules import load_rules
 
-    _check_output(output)
-    try:
-        registry = discover()
+    def build(run: _Run) -> list:
         if personas is not None:
             from footprint.demo.personas import load_folder
             from footprint.guidance import frameworks
 
-            chosen = load_folder(personas, registry.sources, frameworks())
+            chosen = load_folder(personas, run.registry.sources, frameworks())
             known = [p.name for p in chosen]
         else:
             known = list(persona_files())
@@ -478,7 +473,7 @@ def demo(
             if name not in known:
                 raise _fail(f"no persona called {name!r} (known: {', '.join(known)})")
         if personas is None:
-            chosen = bundled_personas(registry.sources, persona)
+            chosen = bundled_personas(run.registry.sources, persona)
         elif persona:
             chosen = [p for p in chosen if p.name in persona]
         if list_personas:
@@ -487,25 +482,20 @@ def demo(
             typer.echo(listing(chosen), nl=False)
             raise typer.Exit(0)
         options = _options(only, skip, framework)
-        reports = asyncio.run(run_demo(registry, load_rules(rules), options, RichProgress(_stderr()), personas=chosen))
-        if not persona and personas is None:
-            reports = worst_first(reports)
-        _emit(reports, fmt, output, redact, details)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
-    raise typer.Exit(_exit_code(reports, fail_on))
+        reports = asyncio.run(run_demo(run.registry, run.rules(rules), options, run.progress(), personas=chosen))
+        return worst_first(reports) if not persona and personas is None else reports
+
+    _report(build, fmt, output, redact, details, fail_on)
 
 
 @app.command()
 def checks() -> None:
     """List the installed checks, one line each."""
-    from footprint.errors import FootprintError
     from footprint.plugins import discover
 
-    try:
+    with _errors():
         registry = discover()
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
+        registry.checks
     width = max((len(cid) for cid in registry.checks), default=10)
     for cid, cls in sorted(registry.checks.items()):
         doc = (cls.__doc__ or cls.title).strip().splitlines()[0]
@@ -585,14 +575,11 @@ def guidance_cmd(
     framework: Annotated[str, typer.Option("--framework", help="Which framework to list: sssc, swe, niscc, scw, hcpc, basw.")] = "sssc",
 ) -> None:
     """List a framework's clauses, how each is cited, and which checks map to each."""
-    from footprint.errors import FootprintError
     from footprint.guidance import load_catalogue
     from footprint.guidance.describe import describe
 
-    try:
+    with _errors():
         typer.echo(describe(load_catalogue(framework.strip().lower())), nl=False)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
 
 
 class DiffFormat(str, enum.Enum):
@@ -611,16 +598,13 @@ def diff_cmd(
 ) -> None:
     """Compare two JSON reports: what was fixed, what is new, what remains and what was not re-checked."""
     from footprint.diff import diff, load_reports, to_json, to_text
-    from footprint.errors import FootprintError
 
     from footprint.safetext import clean, clean_model, encodable
 
     fix = encodable if fmt is DiffFormat.json else clean  # reports quote fetched text: inert before it is shown
-    try:
+    with _errors():
         result = diff([clean_model(r, fix) for r in load_reports(old)], [clean_model(r, fix) for r in load_reports(new)],
                       allow_mismatch=allow_mismatch)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     from footprint.safetext import clean_line, json_safe
 
@@ -646,18 +630,14 @@ def cohort_cmd(
 ) -> None:
     """Summarise a group's redacted reports anonymously: coverage, high findings, counts per check, principle and platform."""
     from footprint import cohort
-    from footprint.errors import FootprintError
-    from footprint.output import write_private
 
     from footprint.safetext import clean, clean_model, encodable
 
-    try:
+    with _errors():
         loaded = cohort.load(reports, allow_names=allow_names)
         # NOTE: students' reports quote fetched text (check ids, platforms): inert before any of it is shown.
         loaded.reports = [clean_model(r, encodable if fmt is CohortFormat.json else clean) for r in loaded.reports]
         summary = cohort.summarise(loaded)
-    except FootprintError as exc:
-        raise _fail(exc.message, exc.hint) from None
     if fmt is CohortFormat.json:
         text = cohort.to_json(summary)
     elif fmt is CohortFormat.html:
@@ -665,11 +645,7 @@ def cohort_cmd(
     else:
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text = cohort.to_text(summary, color=color)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_private(output, text)
-        _stderr().print(f"summary written to {output}", markup=False)
+    _write(text, output, "summary")
 
 
 def main() -> None:

@@ -1,64 +1,38 @@
-"""The audit engine: read every account concurrently, run the checks, build the report.
+"""The live audit: read every declared account concurrently, then hand the snapshots to the core.
 
-It knows no CLI and draws nothing: progress goes to a `Progress` observer the caller passes
-in, and the result is a `Report` that any renderer can draw.
+It is the live peer of `scan.py` (a data download); both feed `footprint.core`, which runs the
+checks and builds the report. It knows no CLI and draws nothing: progress goes to a `Progress`
+observer the caller passes in, and the result is a `Report` that any renderer can draw.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
 import httpx
 
-from footprint import __version__
+from footprint.core import Analyser, NoProgress, Progress, attach_guidance, build_report, post_item, text_items
 from footprint.errors import SourceError
-from footprint.guidance import Catalogue, load_catalogue
+from footprint.guidance import load_catalogue
 from footprint.http import Http, Limits
-from footprint.models import (
-    Account,
-    AccountStatus,
-    AccountSummary,
-    Finding,
-    Item,
-    Outcome,
-    Post,
-    Profile,
-    Report,
-    SearchSection,
-    Snapshot,
-    Subject,
-    Tool,
-)
-from footprint.plugins import Check, CheckContext, Registry, SourceOptions, TextItem
+from footprint.models import Account, AccountStatus, Outcome, Profile, Report
+from footprint.plugins import Registry
+from footprint.plugins.sources import SourceOptions
 from footprint.profile_file import endpoint_overrides
 from footprint.rules import RuleSet
 
+if TYPE_CHECKING:
+    from footprint.discovery import DiscoverOptions
+    from footprint.search import SearchOptions
 
-class Progress(Protocol):
-    """What the engine tells whoever is watching. The CLI draws a rich bar; tests pass nothing."""
-
-    def start(self, total: int, what: str) -> None: ...
-
-    def advance(self, label: str) -> None: ...
-
-    def finish(self) -> None: ...
-
-
-class NoProgress:
-    """A Progress that shows nothing."""
-
-    def start(self, total: int, what: str) -> None:
-        pass
-
-    def advance(self, label: str) -> None:
-        pass
-
-    def finish(self) -> None:
-        pass
+# NOTE: the core's names stay importable from here for older callers.
+__all__ = [
+    "Analyser", "AuditOptions", "NoProgress", "Progress", "attach_guidance", "audit", "build_report", "post_item",
+    "read_account", "read_accounts", "text_items",
+]
 
 
 @dataclass
@@ -71,6 +45,8 @@ class AuditOptions:
     allow_private_addresses: bool = False
     limits: Limits = field(default_factory=Limits)
     environ: dict[str, str] | None = None
+    discover: DiscoverOptions | None = None  # also look for forgotten accounts (`audit --discover`)
+    search: SearchOptions | None = None  # also search for the user's name (`audit --search`)
 
 
 # --------------------------------------------------------------------------- reading accounts
@@ -134,145 +110,6 @@ async def read_account(
         )
 
 
-# --------------------------------------------------------------------------- analysis
-
-
-def text_items(snapshot: Snapshot) -> Iterable[TextItem]:
-    """The profile's own texts: display name, bio, location and each field."""
-    profile_item = Item(kind="profile", url=snapshot.url)
-    for text in (snapshot.display_name, snapshot.bio, snapshot.location):
-        if text:
-            yield TextItem(profile_item, text)
-    for f in snapshot.fields:
-        yield TextItem(Item(kind="field", id=f.name, url=snapshot.url), f"{f.name}: {f.value}")
-
-
-def post_item(post: Post) -> TextItem:
-    """One post's scannable text: body, content warning and image descriptions together."""
-    parts = [(post.text, "")]
-    if post.content_warning:
-        parts.append((post.content_warning, "content warning"))
-    parts.extend((alt, "image description") for alt in post.alt_texts)
-    channel: Literal["public", "private"] = "private" if post.visibility in ("followers", "direct", "private_message") else "public"
-    item = Item(kind="post", id=post.id, url=post.url, date=post.created_at, location=post.location, channel=channel)
-    kept = [(p, what) for p, what in parts if p]
-    if len(kept) == 1:
-        return TextItem(item, kept[0][0])
-    extras, at = [], 0
-    for p, what in kept:
-        if what:
-            extras.append((at, at + len(p), what))  # where the content warning or image description sits
-        at += len(p) + 1
-    return TextItem(item, "\n".join(p for p, _ in kept), tuple(extras))
-
-
-class Analyser:
-    """Runs the chosen checks over snapshots (and streamed posts) and collects the findings."""
-
-    def __init__(
-        self, profile: Profile, checks: Sequence[type[Check]], rules: RuleSet, search: SearchSection | None = None
-    ) -> None:
-        context = CheckContext(profile=profile, rules=rules, search=search)
-        self.checks = [cls(context) for cls in checks]
-        self._text_checks = [c for c in self.checks if type(c).check_text is not Check.check_text]
-        self.snapshots: list[Snapshot] = []
-        self.posts_read: dict[tuple[str, str], int] = {}
-        self._findings: dict[str, Finding] = {}
-
-    def account(self, snapshot: Snapshot, posts: Iterable[Post] | None = None) -> None:
-        """Check one account; `posts` may be a stream (archives) instead of `snapshot.posts`."""
-        self.snapshots.append(snapshot)
-        for check in self.checks:
-            self._add(check.check_account(snapshot))
-        for text in text_items(snapshot):
-            self._scan(text, snapshot)
-        count = 0
-        for post in snapshot.posts if posts is None else posts:
-            count += 1
-            self._scan(post_item(post), snapshot)
-        self.posts_read[(snapshot.platform, snapshot.handle)] = count
-
-    def texts(self, snapshot: Snapshot, texts: Iterable[TextItem]) -> None:
-        """Run only the text checks over loose texts (search results' titles and snippets): no account checks."""
-        for text in texts:
-            self._scan(text, snapshot)
-
-    def _scan(self, text: TextItem, snapshot: Snapshot) -> None:
-        if not text.text:
-            return
-        for check in self._text_checks:
-            self._add(check.check_text(text, snapshot))
-
-    def finish(self) -> list[Finding]:
-        """Run the cross-account checks and return every finding once."""
-        for check in self.checks:
-            self._add(check.check_audit(self.snapshots))
-        return list(self._findings.values())
-
-    def _add(self, findings: Iterable[Finding]) -> None:
-        for finding in findings:
-            kept = self._findings.get(finding.id)
-            if kept is None or finding.severity.rank > kept.severity.rank:
-                self._findings[finding.id] = finding
-
-
-def attach_guidance(findings: Iterable[Finding], catalogue: Catalogue) -> list[Finding]:
-    """Give each finding the clauses it bears on and the catalogue's platform advice."""
-    out = []
-    for finding in findings:
-        advice = catalogue.advice_for(finding.check, finding.platform, finding.kind, first=finding.advice)
-        guidance = catalogue.refs_for(finding.check, finding.kind, finding.platform)
-        out.append(finding.model_copy(update={"guidance": guidance, "advice": advice}))
-    return out
-
-
-def build_report(
-    profile: Profile,
-    outcomes: Sequence[Outcome],
-    analyser: Analyser,
-    catalogue: Catalogue,
-    *,
-    mode: Literal["live", "archive", "demo"],
-    warnings: Sequence[str] = (),
-    stats: dict[str, int] | None = None,
-) -> Report:
-    """Assemble the report from what was read and what the checks found."""
-    findings = attach_guidance(analyser.finish(), catalogue)
-    accounts = []
-    for outcome in outcomes:
-        snap = outcome.snapshot
-        handle = snap.handle if snap else outcome.account.ident
-        accounts.append(
-            AccountSummary(
-                platform=outcome.account.platform,
-                account=handle,
-                anonymous=outcome.account.anonymous,
-                status=outcome.status,
-                reason=outcome.reason,
-                url=snap.url if snap else None,
-                posts_read=analyser.posts_read.get((outcome.account.platform, handle), 0),
-                notes=list(snap.notes) if snap else [],
-                checklist=outcome.checklist,
-            )
-        )
-    all_stats = {"accounts": len(outcomes), "posts_read": sum(analyser.posts_read.values())}
-    all_stats.update(stats or {})
-    report = Report(
-        tool=Tool(version=__version__),
-        generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
-        mode=mode,
-        subject=Subject(name=profile.person.name, role=profile.person.role),
-        framework=catalogue.framework,
-        checks_run=[c.id for c in analyser.checks],
-        accounts=accounts,
-        findings=findings,
-        warnings=list(warnings),
-        stats=all_stats,
-    )
-    report.findings = report.sorted_findings()
-    return report
-
-
 # --------------------------------------------------------------------------- the whole audit
 
 
@@ -286,11 +123,16 @@ async def audit(
     progress: Progress | None = None,
     mode: Literal["live", "demo"] = "live",
 ) -> Report:
-    """Read every account as a stranger would, run the checks, and return the report."""
+    """Read every account as a stranger would, run the checks, and return the report; with `options.discover`
+    and `options.search`, discovery and the search add their sections and findings to it."""
     options = options or AuditOptions()
     progress = progress or NoProgress()
     catalogue = load_catalogue(options.framework or profile.framework)
     checks = registry.select_checks(options.only, options.skip)
+    if options.search is not None:  # an engine that cannot run is said before the audit, not after it
+        from footprint.search import choose_engine
+
+        choose_engine(profile, options.search, registry.engines)
     endpoints = endpoint_overrides(profile, options.environ)
     async with Http(
         limits=options.limits,
@@ -303,4 +145,14 @@ async def audit(
     for outcome in outcomes:
         if outcome.snapshot is not None and outcome.status.was_read:
             analyser.account(outcome.snapshot)
-    return build_report(profile, outcomes, analyser, catalogue, mode=mode)
+    report = build_report(profile, outcomes, analyser, catalogue, mode=mode)
+    if options.discover is not None:
+        from footprint.discovery import add_discovery
+
+        report = await add_discovery(report, profile, options.discover, registry=registry, progress=progress)
+    if options.search is not None:
+        from footprint.search import add_search
+
+        report = await add_search(report, profile, options.search, registry, rules, catalogue,
+                                  only=options.only, skip=options.skip, progress=progress)
+    return report

@@ -29,3 +29,19 @@ class SourceError(Exception):
         super().__init__(reason)
         self.status = status
         self.reason = reason
+
+
+class Refused(SourceError):
+    """The address policy refused a request (a private address, or a redirect out of a trusted endpoint);
+    reported on the account as an error."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(AccountStatus.ERROR, reason)
+
+
+class Unreachable(SourceError):
+    """No connection could be made to the host (refused, reset, no route, TLS failed). Callers that must
+    tell this from other errors test the class, never the words of the reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(AccountStatus.ERROR, reason)

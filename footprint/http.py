@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
+import ssl
 import ipaddress
 import json
 import random
 import socket
 from collections.abc import Iterable
+from concurrent.futures import Executor
 from contextvars import ContextVar
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -34,23 +37,16 @@ import httpcore
 import httpx
 
 from footprint import __version__
-from footprint.errors import SourceError
+from footprint.errors import Refused, SourceError, Unreachable
 from footprint.models import AccountStatus
 
 USER_AGENT = f"footprint-audit/{__version__} (personal digital-footprint self-audit; no tracking)"
-_LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa")
+LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa")
 _REDIRECTS = (301, 302, 303, 307, 308)
 _SECRET_HEADERS = ("authorization", "cookie", "proxy-authorization")
 
 #: True while a request the policy lets reach private addresses (allowed, or a trusted endpoint) connects.
 PRIVATE_OK: ContextVar[bool] = ContextVar("footprint_private_ok", default=False)
-
-
-class Refused(SourceError):
-    """The address policy refused a request; reported on the account as an error."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(AccountStatus.ERROR, reason)
 
 
 def refusal(host: str) -> Refused:
@@ -60,24 +56,65 @@ def refusal(host: str) -> Refused:
     )
 
 
-async def checked_addresses(host: str, port: int | None = None) -> tuple[str, ...]:
-    """The addresses `host` resolves to, every one of them public, or `Refused` (None: not found)."""
+async def checked_addresses(host: str, port: int | None = None, *, executor: Executor | None = None) -> tuple[str, ...]:
+    """The addresses `host` resolves to, every one of them public, or `Refused`; an OSError when it does not
+    resolve. `executor` runs the lookup (discovery resolves hundreds of names at once on its own pool)."""
     name = host.strip("[]").lower()
-    if name == "localhost" or name.endswith(_LOCAL_NAMES):
+    if name == "localhost" or name.endswith(LOCAL_NAMES):
         raise refusal(name)
     try:
         ip = ipaddress.ip_address(name.split("%", 1)[0])
     except ValueError:
         ip = None
     if ip is not None:
-        if not _public_ip(ip):
+        if not public_ip(ip):
             raise refusal(name)
         return (str(ip),)
-    infos = await asyncio.get_running_loop().getaddrinfo(name, port, type=socket.SOCK_STREAM)
+    loop = asyncio.get_running_loop()
+    if executor is None:
+        infos = await loop.getaddrinfo(name, port, type=socket.SOCK_STREAM)
+    else:
+        infos = await loop.run_in_executor(executor, functools.partial(socket.getaddrinfo, name, port, type=socket.SOCK_STREAM))
     addresses = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
-    if not addresses or not all(_public_ip(ipaddress.ip_address(a.split("%", 1)[0])) for a in addresses):
+    if not addresses or not all(public_ip(ipaddress.ip_address(a.split("%", 1)[0])) for a in addresses):
         raise refusal(name)
     return addresses
+
+
+@functools.lru_cache(maxsize=1)
+def tls_context() -> ssl.SSLContext:
+    """The one TLS set-up, for the sources' client and discovery's alike: certificates verified against
+    the CA bundle httpx uses (certifi). Built once: parsing the bundle is expensive."""
+    try:
+        import certifi
+
+        return ssl.create_default_context(cafile=certifi.where())
+    except ImportError:  # pragma: no cover - certifi comes with httpx
+        return ssl.create_default_context()
+
+
+def redirect_target(url: str, location: str, trusted: str | None, allow_private: bool) -> str:
+    """Where a redirect from `url` leads, if footprint follows it; the one redirect rule for every client.
+
+    Only an absolute http(s) address is followed, and a request that was trusted because it lay under an
+    overridden endpoint (`trusted`) is never followed out of it: trust in an endpoint does not extend to
+    where it redirects. Anything else is a `SourceError` (or `Refused`) with a one-line reason.
+    """
+    here = urlsplit(url).hostname or url
+    try:
+        target = httpx.URL(url).join(location.strip())
+    except (httpx.InvalidURL, ValueError):
+        raise SourceError(AccountStatus.ERROR, f"{here} redirected to an address that cannot be read") from None
+    if target.scheme not in ("http", "https") or not target.host:
+        raise SourceError(AccountStatus.ERROR, f"{here} redirected to {target.scheme or 'an'} address footprint does not follow")
+    if trusted is not None and not under(str(target), trusted) and not allow_private:
+        if plainly_private(target.host):
+            raise refusal(target.host)  # named as what it is; no name is looked up for a refused hop
+        raise Refused(
+            f"refused to follow a redirect from the overridden endpoint {trusted} to {target.host}: "
+            "trusting an endpoint does not extend to where it redirects"
+        )
+    return str(target)
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
@@ -168,7 +205,7 @@ class Http:
         # A jar whose policy accepts no domain: Set-Cookie answers are dropped, nothing is sent back.
         no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
         pool = httpx.Limits(max_connections=lim.total, max_keepalive_connections=lim.total)
-        transport = self._transport or guarded_transport(verify=True, limits=pool, trust_env=False)
+        transport = self._transport or guarded_transport(verify=tls_context(), limits=pool, trust_env=False)
         self._client = httpx.AsyncClient(
             cookies=no_cookies,
             transport=transport,
@@ -221,7 +258,7 @@ class Http:
                 except httpx.TransportError as exc:
                     if attempt >= self.limits.retries:
                         failed = _failed_host(exc, host)
-                        raise SourceError(AccountStatus.ERROR, f"could not connect to {failed}: {_short(exc)}") from None
+                        raise Unreachable(f"could not connect to {failed}: {_short(exc)}") from None
                     response = None
             if response is not None and not _retryable(response.status_code):
                 return response
@@ -277,10 +314,10 @@ class Http:
     async def _follow(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, following redirects by hand: every hop passes the address policy first."""
         assert self._client is not None
-        trusted = next((p for p in self.trusted_prefixes if _under(str(request.url), p)), None)
+        trusted = next((p for p in self.trusted_prefixes if under(str(request.url), p)), None)
         history: list[httpx.Response] = []
         while True:
-            private_ok = self.allow_private or (trusted is not None and _under(str(request.url), trusted))
+            private_ok = self.allow_private or (trusted is not None and under(str(request.url), trusted))
             if not private_ok:
                 await self._check(request.url.host)
             token = PRIVATE_OK.set(private_ok)
@@ -299,19 +336,7 @@ class Http:
             await response.aclose()
             if len(history) >= self.limits.max_redirects:
                 raise httpx.TooManyRedirects("too many redirects", request=request)
-            try:
-                target = request.url.join(location.strip())
-            except (httpx.InvalidURL, ValueError):
-                raise SourceError(AccountStatus.ERROR, f"{request.url.host} redirected to an address that cannot be read") from None
-            if target.scheme not in ("http", "https") or not target.host:
-                raise SourceError(AccountStatus.ERROR, f"{request.url.host} redirected to {target.scheme or 'an'} address footprint does not follow")
-            if trusted is not None and not _under(str(target), trusted) and not self.allow_private:
-                if _plainly_private(target.host):
-                    raise refusal(target.host)  # named as what it is; no name is looked up for a refused hop
-                raise Refused(
-                    f"refused to follow a redirect from the overridden endpoint {trusted} to {target.host}: "
-                    "trusting an endpoint does not extend to where it redirects"
-                )
+            target = httpx.URL(redirect_target(str(request.url), location, trusted, self.allow_private))
             headers = httpx.Headers(request.headers)
             if (target.scheme, target.host, target.port) != (request.url.scheme, request.url.host, request.url.port):
                 for name in _SECRET_HEADERS:
@@ -327,45 +352,27 @@ class Http:
                 await checked_addresses(host)
             except OSError:
                 pass  # NOTE: the connection itself fails with a clear error (and the backend checks again)
-        elif not await self._is_public(host):
+        elif plainly_private(host):  # no lookup (an injected transport): names and literals only
             raise refusal(host)
 
-    # ------------------------------------------------------------------ address guard
 
-    async def _is_public(self, host: str) -> bool:
-        name = host.strip("[]").lower()
-        if name == "localhost" or name.endswith(_LOCAL_NAMES):
-            return False
-        try:
-            return _public_ip(ipaddress.ip_address(name))
-        except ValueError:
-            pass
-        if not self.resolve_dns:
-            return True
-        try:
-            infos = await asyncio.get_running_loop().getaddrinfo(name, None, type=socket.SOCK_STREAM)
-        except OSError:
-            return True  # the request itself will fail with a clear connection error
-        return all(_public_ip(ipaddress.ip_address(info[4][0])) for info in infos)
-
-
-def _plainly_private(host: str) -> bool:
+def plainly_private(host: str) -> bool:
     """True for a local name or a non-public address literal (no lookup)."""
     name = host.strip("[]").lower()
-    if name == "localhost" or name.endswith(_LOCAL_NAMES):
+    if name == "localhost" or name.endswith(LOCAL_NAMES):
         return True
     try:
-        return not _public_ip(ipaddress.ip_address(name.split("%", 1)[0]))
+        return not public_ip(ipaddress.ip_address(name.split("%", 1)[0]))
     except ValueError:
         return False
 
 
-def _under(url: str, prefix: str) -> bool:
+def under(url: str, prefix: str) -> bool:
     """True when `url` is `prefix` or lies below it (not merely shares its first characters)."""
     return url == prefix or url.startswith((prefix + "/", prefix + "?"))
 
 
-def _public_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def public_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified)
 
 

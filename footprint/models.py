@@ -45,11 +45,21 @@ _SEVERITY_ORDER = [Severity.INFO, Severity.LOW, Severity.MEDIUM, Severity.HIGH]
 # --------------------------------------------------------------------------- the profile file
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
+    """The base of every model read from a file the user or the project writes (the profile, guidance
+    catalogues, search site data): an unknown key is an error, so a typo never passes silently, and
+    text is stripped."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Person(_Strict):
+class Verbatim(Strict):
+    """A `Strict` model whose text is kept exactly as written (rule terms, site markers, patterns)."""
+
+    model_config = ConfigDict(str_strip_whitespace=False)
+
+
+class Person(Strict):
     """Who the user is: the details a stranger should not be able to put together."""
 
     name: str = Field(min_length=1, description="Your name as people would search for it.")
@@ -62,7 +72,7 @@ class Person(_Strict):
     localities: list[str] = Field(default_factory=list, description="Towns or areas you work in.")
 
 
-class Watch(_Strict):
+class Watch(Strict):
     """Extra words that would identify the user or the people they work with."""
 
     places: list[str] = Field(default_factory=list, description="Courts, offices, schools, estates, streets.")
@@ -70,7 +80,7 @@ class Watch(_Strict):
     people: list[str] = Field(default_factory=list, description="Names of colleagues or family members to watch for.")
 
 
-class Account(_Strict):
+class Account(Strict):
     """One account the user declares: a platform plus a handle or a URL."""
 
     platform: str = Field(description="Platform key, e.g. mastodon, bluesky, github, blog; see `footprint sources`.")
@@ -96,14 +106,14 @@ class Account(_Strict):
         return self.handle or self.url or ""
 
 
-class Fetch(_Strict):
+class Fetch(Strict):
     """How much of each account to read."""
 
     max_posts: int = Field(default=200, ge=1, le=5000, description="Read at most this many recent posts.")
     max_age_days: int = Field(default=365, ge=1, le=36500, description="Read posts from at most this many days back.")
 
 
-class SearchSettings(_Strict):
+class SearchSettings(Strict):
     """How `footprint search` (and `audit --search`) looks your name up in a search engine."""
 
     engine: str | None = Field(
@@ -128,7 +138,7 @@ class SearchSettings(_Strict):
         return value
 
 
-class Profile(_Strict):
+class Profile(Strict):
     """The profile file: who you are and which accounts you hold."""
 
     person: Person
@@ -399,6 +409,8 @@ class DiscoveredAccount(BaseModel):
     confidence: float | None = Field(default=None, ge=0, le=1, description="For found accounts: how sure footprint is that it is yours.")
     evidence: list[str] = Field(default_factory=list)
     status_code: int | None = None
+    name_shown: str | None = Field(default=None, description="For found accounts: the user's name as the page shows it, if it does.")
+    name_excerpt: Excerpt | None = Field(default=None, description="Where the page shows that name.")
 
 
 # --------------------------------------------------------------------------- search results

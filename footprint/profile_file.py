@@ -20,7 +20,7 @@ from footprint.errors import InputError
 from pydantic import ValidationError
 
 from footprint.models import Account, Profile
-from footprint.plugins import Source
+from footprint.plugins.sources import Source
 from footprint.yamlfile import MAX_ERRORS, ProblemList, read_yaml, validation_problems
 
 ENV_PREFIX = "FOOTPRINT_ENDPOINT_"

@@ -333,4 +333,6 @@ def _discovered(item: DiscoveredAccount, mask: Masker) -> DiscoveredAccount:
         "reason": mask.evidence(item.reason),
         "derived_from": mask.evidence(item.derived_from),
         "evidence": [mask.evidence(e) or "" for e in item.evidence],
+        "name_shown": mask.evidence(item.name_shown),
+        "name_excerpt": mask.excerpt(item.name_excerpt),
     })

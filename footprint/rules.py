@@ -14,37 +14,35 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from footprint.errors import InputError
-from footprint.text import PhraseIndex, TextView
+from footprint.models import Verbatim
+from footprint.text import WORD, PhraseIndex, TextView
 from footprint.yamlfile import load_model
 
 
-class NearRule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class NearRule(Verbatim):
     window: int = Field(default=3, ge=1, le=20)
     words: list[str] = Field(min_length=1)
 
 
-class Lexicon(BaseModel):
+class Lexicon(Verbatim):
     """Terms read from a word list that an installed package ships as data (a rated sentiment lexicon).
 
     Each line of the file is `word<TAB>rating…`; the words rated at or below `at_most` join the
     category, except those in `exclude` (a trailing `*` excludes every word that starts so).
     """
 
-    model_config = ConfigDict(extra="forbid")
     package: str = Field(description="The importable package that ships the file, e.g. vaderSentiment.")
     file: str = Field(description="The file's name inside that package.")
     at_most: float = Field(description="Keep words rated at or below this (negative: the most negative words).")
     exclude: list[str] = Field(default_factory=list, description="Words (or stems ending in *) left out.")
 
 
-class Category(BaseModel):
+class Category(Verbatim):
     """A named list of terms, with the contexts that mean a match is not what it seems."""
 
-    model_config = ConfigDict(extra="forbid")
     description: str = ""
     terms: list[str] = Field(default_factory=list)
     lexicon: Lexicon | None = Field(default=None, description="More terms read once from a packaged word list.")
@@ -63,10 +61,9 @@ class Category(BaseModel):
         return values
 
 
-class Pattern(BaseModel):
+class Pattern(Verbatim):
     """A named regular expression (matched case-insensitively) with optional cancelling words."""
 
-    model_config = ConfigDict(extra="forbid")
     description: str = ""
     regex: list[str] = Field(min_length=1)
     not_near: NearRule | None = None
@@ -87,10 +84,9 @@ class Pattern(BaseModel):
         return values
 
 
-class RuleFile(BaseModel):
+class RuleFile(Verbatim):
     """One rule file as written on disk."""
 
-    model_config = ConfigDict(extra="forbid")
     version: int = Field(default=1, ge=1, le=1)
     categories: dict[str, Category] = Field(default_factory=dict)
     patterns: dict[str, Pattern] = Field(default_factory=dict)
@@ -176,7 +172,7 @@ class RuleSet:
                 return []
         if needs_text is not None and needs_text.search(text) is None:
             return []
-        if needs_words is not None and needs_words.isdisjoint(view.tokens if view is not None else _WORD.findall(text.lower())):
+        if needs_words is not None and needs_words.isdisjoint(view.tokens if view is not None else WORD.findall(text.lower())):
             return []
         found = list(regex.finditer(text))
         if not found or near is None:
@@ -184,8 +180,8 @@ class RuleSet:
         words = {w.lower() for w in near.words}
         kept = []
         for m in found:
-            before = _WORD.findall(text[: m.start()].lower())[-near.window :]
-            after = _WORD.findall(text[m.end() :].lower())[: near.window]
+            before = WORD.findall(text[: m.start()].lower())[-near.window :]
+            after = WORD.findall(text[m.end() :].lower())[: near.window]
             if not words.intersection(before) and not words.intersection(after):
                 kept.append(m)
         return kept
@@ -221,12 +217,11 @@ class RuleSet:
         self.categories.setdefault(category, Category()).terms.extend(t for t in terms if t.strip())
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
 
 
 def _has_word(term: str) -> bool:
-    return bool(_WORD.search(term.rstrip("*")))
+    return bool(WORD.search(term.rstrip("*")))
 
 
 _LEXICONS: dict[tuple, tuple[str, ...]] = {}
@@ -252,7 +247,7 @@ def lexicon_terms(source: Lexicon) -> tuple[str, ...]:
             value = float(rating)
         except ValueError:
             continue
-        if value <= source.at_most and _WORD.fullmatch(word) and word not in exact and not word.startswith(stems):
+        if value <= source.at_most and WORD.fullmatch(word) and word not in exact and not word.startswith(stems):
             words.append(word)
     found = _LEXICONS[key] = tuple(words)
     return found

@@ -11,14 +11,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from footprint.archives.base import ArchiveReader, choose_reader, discover_readers
 from footprint.archives.container import Container, Limits, open_container
 from footprint.archives.photos import image_members, read_photo
-from footprint.engine import Analyser, NoProgress, Progress, build_report
+from footprint.core import Analyser, NoProgress, Progress, build_report
 from footprint.errors import InputError
 from footprint.guidance import load_catalogue
 from footprint.models import Account, AccountStatus, Outcome, Person, Photo, Post, Profile, Report, Snapshot
 from footprint.plugins import Registry
+from footprint.plugins.archives import ArchiveReader
 from footprint.rules import RuleSet
 
 PRIVATE_VISIBILITIES = frozenset({"followers", "direct", "private_message"})
@@ -36,6 +36,22 @@ class ScanOptions:
     limits: Limits = field(default_factory=Limits)
 
 
+def choose_reader(container: Container, readers: dict[str, type[ArchiveReader]], forced: str | None = None) -> ArchiveReader:
+    """The reader for this container: the one named by `forced`, or the most confident one."""
+    if forced is not None:
+        key = forced.strip().lower()
+        if key not in readers:
+            raise InputError(f"unknown archive format {forced!r} (known: {', '.join(sorted(readers))})")
+        return readers[key]()
+    scored = sorted(((cls().detect(container), name) for name, cls in readers.items()), reverse=True)
+    if not scored or scored[0][0] <= 0:
+        raise InputError(
+            f"{container.label}: not a data download footprint recognises "
+            f"(known formats: {', '.join(sorted(readers))}; force one with --format-of)"
+        )
+    return readers[scored[0][1]]()
+
+
 def scan(
     path: Path,
     profile: Profile | None,
@@ -49,7 +65,7 @@ def scan(
     """Audit one data download offline and return the report."""
     options = options or ScanOptions()
     progress = progress or NoProgress()
-    readers = discover_readers() if readers is None else readers
+    readers = registry.archives if readers is None else readers
     checks = registry.select_checks(list(options.only), list(options.skip))
     catalogue = load_catalogue(options.framework or (profile.framework if profile else Profile.model_fields["framework"].default))
     warnings: list[str] = []

@@ -1,4 +1,6 @@
-"""Fast text views for the checks: tokens with offsets, phrase lookup, excerpts.
+"""Fast text views for the checks: words, tokens with offsets, phrase lookup, excerpts.
+
+(Turning HTML into text, for the sources and readers, is `footprint.markup`'s job.)
 
 A post is tokenised once into a `TextView`; every check then asks the shared `PhraseIndex`
 (built once from the rule files) for the categories it cares about. Matching is one pass of
@@ -7,15 +9,15 @@ dictionary look-ups over the tokens, so adding terms does not slow a scan down.
 
 from __future__ import annotations
 
-import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import cast
-from html.parser import HTMLParser
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+#: A word: letters and digits (never `_`), with inner apostrophes ("don't", "Smith's"). The one definition
+#: every part of footprint tokenises with (the phrase index, the rules, the checks' name variants).
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _CAMEL_TAG = re.compile(r"#\w*?(?:[a-z][A-Z]|[A-Z]{2}[a-z])")
 
@@ -72,7 +74,7 @@ class TextView:
             self._tokenise_slowly()
         else:
             self._lower = lower = text.lower()
-            tokens = _TOKEN.findall(lower)
+            tokens = WORD.findall(lower)
             self.tokens = [t.replace("’", "'") for t in tokens] if "’" in text else tokens
 
     def _tokenise_slowly(self) -> None:
@@ -80,7 +82,7 @@ class TextView:
         starts: list[int] = []
         ends: list[int] = []
         text = self.text
-        for m in _TOKEN.finditer(text):
+        for m in WORD.finditer(text):
             start, word = m.start(), m.group()
             if start and text[start - 1] == "#" and not word.islower() and not word.isupper():
                 # NOTE: #SocialWorkLife is read as "social work life" so phrases match inside hashtags.
@@ -122,7 +124,7 @@ class TextView:
                 ends.append(pos)
             self._starts, self._ends = starts, ends
             return
-        spans = [m.span() for m in _TOKEN.finditer(self.text)]
+        spans = [m.span() for m in WORD.finditer(self.text)]
         if len(spans) != len(self.tokens):  # lower-casing changed the tokens (rare scripts): redo it slowly
             self._tokenise_slowly()
             return
@@ -239,7 +241,7 @@ class PhraseIndex:
         """Index one term (or negative phrase) under a category."""
         raw = term.strip()
         prefix = raw.endswith("*")
-        tokens = tuple(t.lower().replace("’", "'") for t in _TOKEN.findall(raw.rstrip("*")))
+        tokens = tuple(t.lower().replace("’", "'") for t in WORD.findall(raw.rstrip("*")))
         if not tokens:
             raise ValueError(f"term {term!r} in {category} has no words")
         entry = _Entry(tokens, prefix, category, negative, raw)
@@ -364,6 +366,11 @@ def _match_at(tokens: list[str], i: int, n: int, entry: _Entry) -> int:
     return i + last
 
 
+def words(text: str) -> list[str]:
+    """The words of a text, as `WORD` finds them."""
+    return WORD.findall(text)
+
+
 def excerpt_around(text: str, start: int, end: int, width: int = 80) -> tuple[str, int, int]:
     """A window of about `width` characters either side of a span, with the span's new offsets."""
     lo = max(0, start - width)
@@ -379,54 +386,3 @@ def excerpt_around(text: str, start: int, end: int, width: int = 80) -> tuple[st
     snippet = prefix + text[lo:hi].replace("\n", " ") + suffix
     offset = len(prefix) - lo
     return snippet, start + offset, end + offset
-
-
-class _TextOnly(HTMLParser):
-    _BREAKS = {"p", "br", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "tr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in self._BREAKS and self.parts:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str | None) -> str:
-    """Plain text from an HTML fragment (Mastodon content, blog bodies): tags out, entities decoded."""
-    if not markup:
-        return ""
-    if "<" not in markup:
-        return html.unescape(markup).strip()
-    parser = _TextOnly()
-    parser.feed(markup)
-    parser.close()
-    text = "".join(parser.parts)
-    return re.sub(r"[ \t]+", " ", re.sub(r"\n\s*\n+", "\n", text)).strip()
-
-
-_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-
-
-def extract_links(markup: str | None) -> list[str]:
-    """The http(s) link targets in an HTML fragment, in order, without duplicates."""
-    if not markup:
-        return []
-    seen: dict[str, None] = {}
-    for raw in _HREF.findall(markup):
-        url = html.unescape(raw).strip()
-        if url.startswith(("http://", "https://")):
-            seen.setdefault(url, None)
-    return list(seen)

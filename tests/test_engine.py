@@ -8,7 +8,8 @@ from collections.abc import Iterable
 import httpx
 import pytest
 
-from footprint.engine import Analyser, audit
+from footprint.core import Analyser
+from footprint.engine import audit
 from footprint.errors import SourceError
 from footprint.models import Account, AccountStatus, Finding, Outcome, Post, Severity, Snapshot
 from footprint.plugins import Check, Registry, Source, TextItem
@@ -49,7 +50,6 @@ class EchoCheck(Check):
 
     id = "test.echo"
     title = "Echo"
-    reads = ("posts",)
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         if "hello" in text.view.tokens:

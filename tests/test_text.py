@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footprint.text import PhraseIndex, TextView, excerpt_around, extract_links, html_to_text
+from footprint.markup import extract_links, html_to_text
+from footprint.text import PhraseIndex, TextView, excerpt_around
 
 
 def index(**categories: list[str]) -> PhraseIndex:

@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterator
 from typing import IO, Any
 
-from footprint.archives.base import Account, ArchiveReader, MemberProblem, dig, guarded, listed, text_of, when
+from footprint.plugins.archives import ArchiveAccount, ArchiveReader, MemberProblem, dig, guarded, listed, text_of, when
 from footprint.archives.car import CarError, CarFile, Link
 from footprint.archives.container import Container, FileContainer, FolderContainer, Member
 from footprint.errors import InputError
@@ -42,7 +42,7 @@ class BlueskyReader(ArchiveReader):
     def parts(self, container: Container, include_private: bool) -> list[Member]:
         return self._cars(container)
 
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         for member in self._cars(container):
             try:
                 car, stream = self._open(container, member)

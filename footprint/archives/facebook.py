@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
+from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.archives.meta import exif_photos, message_files, messages
 from footprint.models import Post, ProfileField, Snapshot
@@ -56,7 +56,7 @@ class FacebookReader(ArchiveReader):
         found = [*container.by_basename("profile_information.json"), *self._posts_files(container), *self._comment_files(container)]
         return found + (message_files(container) if include_private else [])
 
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         profile: dict[str, Any] = {}
         for member in container.by_basename("profile_information.json"):
             found = dig(small_json(container, member, mojibake=True), "profile_v2")

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any, cast, get_args
 
-from footprint.archives.base import BAD_MEMBER, Account, ArchiveReader, MemberProblem, csv_rows, guarded, handle_from_name, when
+from footprint.plugins.archives import BAD_MEMBER, ArchiveAccount, ArchiveReader, MemberProblem, csv_rows, guarded, handle_from_name, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, Snapshot, Visibility
 
@@ -49,7 +49,7 @@ class GenericReader(ArchiveReader):
     def parts(self, container: Container, include_private: bool) -> list[Member]:
         return self._files(container)
 
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         for member in self._files(container):
             groups = self._accounts(container, member)
             for (platform, handle) in groups or [(GENERIC, "")]:

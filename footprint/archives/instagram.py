@@ -13,22 +13,20 @@ from importlib.resources import files
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
-from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
+from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.archives.meta import exif_photos, media_captions, message_files, messages
 from footprint.errors import InputError
-from footprint.models import Post, Snapshot, VisibilityFacts
+from footprint.models import Post, Snapshot, Verbatim, VisibilityFacts
 
 _CONTENT = re.compile(r"^(posts|reels|stories|igtv_videos)(_\d+)?\.json$", re.IGNORECASE)
 _COMMENTS = re.compile(r"^(post_comments|reels_comments|comments)(_\d+)?\.json$", re.IGNORECASE)
 
 
-class Labels(BaseModel):
+class Labels(Verbatim):
     """Localised `string_map_data` keys, per field."""
-
-    model_config = ConfigDict(extra="forbid")
 
     comment: list[str]
     time: list[str]
@@ -85,7 +83,7 @@ class InstagramReader(ArchiveReader):
         found = [*container.by_basename("personal_information.json"), *self._content(container), *self._comments(container)]
         return found + (message_files(container) if include_private else [])
 
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         info: dict[str, Any] = {}
         for member in container.by_basename("personal_information.json"):
             found = dig(small_json(container, member, mojibake=True), "profile_user", 0, "string_map_data")

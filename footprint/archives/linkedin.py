@@ -19,10 +19,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, csv_rows, handle_from_name, pick, when
+from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, csv_rows, handle_from_name, pick, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, ProfileField, Snapshot, Visibility
-from footprint.text import html_to_text
+from footprint.markup import html_to_text
 
 
 def _prefixed(prefix: str) -> re.Pattern[str]:
@@ -108,7 +108,7 @@ class LinkedInReader(ArchiveReader):
         for line, row in csv_rows(container, member, required, **_dialect(container, member), **fmt):
             yield line, {key.replace(" ", ""): value for key, value in row.items()}
 
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         profile: dict[str, str] = {}
         for member in self._files(container, _PROFILE):
             for _, row in csv_rows(container, member, ["First Name"], **_dialect(container, member)):

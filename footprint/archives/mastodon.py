@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from footprint.archives.base import Account, ArchiveReader, handle_from_name, listed, records, small_json, text_of, when
+from footprint.plugins.archives import ArchiveAccount, ArchiveReader, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, ProfileField, Snapshot, Visibility, VisibilityFacts
-from footprint.text import html_to_text
+from footprint.markup import html_to_text
 
 PUBLIC = {"https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"}
 _SIMPLE = re.compile(r"</?(?:p|br|a|span)\b[^<>]*/?>", re.IGNORECASE)
@@ -103,7 +103,7 @@ class MastodonReader(ArchiveReader):
     def parts(self, container: Container, include_private: bool) -> list[Member]:
         return [*container.by_basename("actor.json"), *container.by_basename("outbox.json")]
 
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         actor: dict[str, Any] = {}
         for member in container.by_basename("actor.json"):
             found = small_json(container, member)

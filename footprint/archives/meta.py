@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.archives.base import BAD_MEMBER, dig, listed, records, text_of, when
+from footprint.plugins.archives import BAD_MEMBER, dig, listed, records, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.models import Photo, Post
 

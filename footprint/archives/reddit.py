@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, csv_rows, handle_from_name, pick, when
+from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, csv_rows, handle_from_name, pick, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, Snapshot
 
@@ -27,7 +27,7 @@ class RedditReader(ArchiveReader):
         found = container.by_basename("posts.csv", "comments.csv")
         return found + (container.by_basename("messages.csv") if include_private else [])
 
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         handle = handle_from_name(container.label)
         for member in container.by_basename("statistics.csv"):
             for _, row in csv_rows(container, member, ["statistic", "value"]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, dig, handle_from_name, small_json, text_of, when
+from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, dig, handle_from_name, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, Snapshot, Visibility
 
@@ -42,7 +42,7 @@ class TikTokReader(ArchiveReader):
     def parts(self, container: Container, include_private: bool) -> list[Member]:
         return container.by_basename(*_FILES)[:1]
 
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         members = container.by_basename(*_FILES)
         data = small_json(container, members[0]) if members else None
         data = data if isinstance(data, dict) else {}

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.archives.base import PRIVATE_NOTE, Account, ArchiveReader, csv_rows, dig, handle_from_name, listed, pick, records, small_json, text_of, when
+from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, csv_rows, dig, handle_from_name, listed, pick, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, Snapshot
 
@@ -79,7 +79,7 @@ class TwitterReader(ArchiveReader):
         found += [*self._tweet_files(container), *self._monthly(container), *self._csv(container)]
         return found + (self._dm_files(container) if include_private else [])
 
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         account = self._first(container, "account.js", "account")
         profile = self._first(container, "profile.js", "profile")
         legacy = self._legacy_user(container)

@@ -7,7 +7,7 @@ reports how each probe ended: found, not found, blocked, invalid, inconclusive o
     catalogue.py  the site model and its JSON Schema      formats.py  our, WhatsMyName and Sherlock files
     client.py     sharded, honest, bounded HTTP           probe.py    one site × one name → one state
     variants.py   the names to look for                   runner.py   deadline, concurrency, canaries
-    report.py     results → Report.discovered + identity.linkable findings
+    report.py     results → Report.discovered, handed to the core (footprint.core), whose checks make the findings
 """
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
 
 from footprint.discovery.catalogue import Site
 from footprint.discovery.formats import SitesFormat, load_builtin, load_sites, merge
-from footprint.discovery.report import attach, discovery_report
+from footprint.core import Progress
+from footprint.discovery.report import DISCOVERY_CHECKS, attach, discovery_report
 from footprint.discovery.probe import ProbeResult
 from footprint.discovery.runner import Probed, RunOptions, RunOutcome, run
 from footprint.discovery.variants import Candidate, declared, variants
-from footprint.engine import Progress
 from footprint.errors import InputError
 from footprint.guidance import load_catalogue
 from footprint.models import DiscoveryState, Profile, Report
+from footprint.plugins import Registry, discover as installed
 
 
 @dataclass
@@ -71,7 +71,6 @@ async def discover(
     options: DiscoverOptions,
     *,
     progress: Progress | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
 ) -> tuple[RunOutcome, list[str]]:
     """Probe the chosen sites for the profile's names. Returns the run and any warnings."""
     chosen = choose_sites(options)
@@ -82,15 +81,14 @@ async def discover(
             hint="add accounts with a handle, or pass --variants to look for variants of your name",
         )
     names = tuple(n for n in profile.names() if len(n.split()) >= 2)
-    if transport is None:
-        unresolved = await unresolvable(chosen.sites)
-        if unresolved:
-            return offline_outcome(chosen.sites, candidates, unresolved), [
-                *chosen.warnings,
-                f"no network: none of the sites' names could be resolved ({', '.join(unresolved)}), so discovery "
-                "stopped before probing; nothing was checked. Connect to the internet and run it again.",
-            ]
-    outcome = await run(chosen.sites, candidates, names=names, options=options.run, progress=progress, transport=transport)
+    unresolved = await unresolvable(chosen.sites)
+    if unresolved:
+        return offline_outcome(chosen.sites, candidates, unresolved), [
+            *chosen.warnings,
+            f"no network: none of the sites' names could be resolved ({', '.join(unresolved)}), so discovery "
+            "stopped before probing; nothing was checked. Connect to the internet and run it again.",
+        ]
+    outcome = await run(chosen.sites, candidates, names=names, options=options.run, progress=progress)
     return outcome, chosen.warnings
 
 
@@ -127,7 +125,7 @@ def offline_outcome(sites: Sequence[Site], candidates: Sequence[Candidate], host
         Probed(c, ProbeResult(site, c.handle, site.profile_url(c.handle), DiscoveryState.ERROR, reason))
         for site in sites for c in candidates
     ]
-    return RunOutcome(probes, 0.0, False, 0)
+    return RunOutcome(probes, 0.0, False, 0, offline=True)
 
 
 async def discover_report(
@@ -135,12 +133,14 @@ async def discover_report(
     options: DiscoverOptions,
     *,
     framework: str | None = None,
+    registry: Registry | None = None,
     progress: Progress | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
 ) -> Report:
-    """`footprint discover`: a report of discovery alone."""
-    outcome, warnings = await discover(profile, options, progress=progress, transport=transport)
-    return discovery_report(profile, outcome, load_catalogue(framework or profile.framework), warnings)
+    """`footprint discover`: a report of discovery alone, with the findings of the checks that read it."""
+    registry = registry or installed()
+    checks = [registry.check(cid) for cid in DISCOVERY_CHECKS]
+    outcome, warnings = await discover(profile, options, progress=progress)
+    return discovery_report(profile, outcome, load_catalogue(framework or profile.framework), checks, warnings)
 
 
 async def add_discovery(
@@ -148,9 +148,11 @@ async def add_discovery(
     profile: Profile,
     options: DiscoverOptions,
     *,
+    registry: Registry | None = None,
     progress: Progress | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
 ) -> Report:
-    """`footprint audit --discover`: the audit's report with discovery added."""
-    outcome, warnings = await discover(profile, options, progress=progress, transport=transport)
-    return attach(report, outcome, load_catalogue(report.framework), warnings)
+    """`footprint audit --discover`: the audit's report with discovery added; the audit's own checks
+    (those of `report.checks_run` that read discovery) make the findings."""
+    outcome, warnings = await discover(profile, options, progress=progress)
+    checks = list((registry or installed()).checks.values())
+    return attach(report, profile, outcome, load_catalogue(report.framework), checks, warnings)

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from footprint.models import Verbatim
 
 PLACEHOLDER = "{handle}"
 # NOTE: these answers mean "a person or a machine stopped us", never "exists" or "missing".
@@ -45,11 +47,7 @@ class Category(str, enum.Enum):
     OTHER = "other"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
-
-
-class Grammar(_Strict):
+class Grammar(Verbatim):
     """Which names the site accepts. A name outside the grammar is never requested."""
 
     pattern: str = Field(
@@ -87,7 +85,7 @@ class Grammar(_Strict):
         return None
 
 
-class Exists(_Strict):
+class Exists(Verbatim):
     """What an answer must look like to count as "this account exists"."""
 
     status: list[int] = Field(default_factory=lambda: [200], min_length=1, description="Any of these status codes.")
@@ -106,7 +104,7 @@ class Exists(_Strict):
         return value
 
 
-class Missing(_Strict):
+class Missing(Verbatim):
     """One way the site says "no such account". Every condition given must hold."""
 
     status: list[int] = Field(default_factory=list, description="Any of these status codes (empty: any status).")
@@ -131,7 +129,7 @@ class Missing(_Strict):
         return self
 
 
-class Detection(_Strict):
+class Detection(Verbatim):
     """How to tell "exists" from "doesn't" for one site."""
 
     exists: Exists = Field(default_factory=Exists)
@@ -139,7 +137,7 @@ class Detection(_Strict):
     follow_redirects: bool = True
 
 
-class Site(_Strict):
+class Site(Verbatim):
     """One site in the catalogue."""
 
     key: str = Field(description="Short unique key, lower case, e.g. github.")
@@ -206,7 +204,7 @@ class Site(_Strict):
         return urlsplit((self.check_url or self.url).replace(PLACEHOLDER, "x")).netloc.lower()
 
 
-class SiteCatalogue(_Strict):
+class SiteCatalogue(Verbatim):
     """A sites file: footprint's own format."""
 
     version: int = Field(default=1, description="Format version of this file.")

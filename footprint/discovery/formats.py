@@ -7,7 +7,6 @@ aimed at a private or local address is refused unless the user allowed it.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,10 +17,10 @@ from urllib.parse import urlsplit
 from footprint.discovery.catalogue import PLACEHOLDER, Site, SiteCatalogue, builtin_paths
 from footprint.discovery.community import from_sherlock, from_whatsmyname
 from footprint.errors import InputError
+from footprint.http import plainly_private
 from footprint.yamlfile import load_model, located_error, read_yaml
 
 SitesFormat = Literal["auto", "footprint", "whatsmyname", "sherlock"]
-_LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa")
 
 
 @dataclass
@@ -105,18 +104,13 @@ def _read_json(path: Path) -> Any:
 
 
 def private_host(site: Site) -> str | None:
-    """The host when a site's addresses name a private, loopback or local address, else None."""
+    """The host when a site's addresses name a private, loopback or local address, else None (no lookup:
+    the client checks every name it resolves as it connects)."""
     for template in (site.url, site.check_url):
         if template is None:
             continue
         host = (urlsplit(template.replace(PLACEHOLDER, "x")).hostname or "").lower()
-        if host == "localhost" or host.endswith(_LOCAL_NAMES):
-            return host
-        try:
-            ip = ipaddress.ip_address(host)
-        except ValueError:
-            continue
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_unspecified:
+        if plainly_private(host):
             return host
     return None
 

@@ -16,22 +16,21 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict
 
 from footprint.discovery.catalogue import BLOCK_STATUSES, PLACEHOLDER, Site
-from footprint.discovery.client import DiscoveryClient, Page, Refused
-from footprint.errors import SourceError
-from footprint.models import DiscoveryState, Excerpt
-from footprint.text import excerpt_around, html_to_text
+from footprint.discovery.client import DiscoveryClient, Page
+from footprint.errors import Refused, SourceError, Unreachable
+from footprint.models import AccountStatus, DiscoveryState, Excerpt, Verbatim
+from footprint.markup import html_to_text
+from footprint.text import excerpt_around
 from footprint.yamlfile import load_model
 
 _SCAN = 65_536  # challenge pages are small; look at the start of the body only
 
 
-class BlockSignals(BaseModel):
+class BlockSignals(Verbatim):
     """The shipped list of challenge-page markers and login-wall paths (`blocks.yaml`)."""
 
-    model_config = ConfigDict(extra="forbid")
     challenge_markers: list[str]
     login_paths: list[str]
 
@@ -50,6 +49,7 @@ class Verdict:
     state: DiscoveryState
     reason: str
     evidence: tuple[str, ...] = ()
+    halts: bool = False  # the site pushed back (rate limit, refusal): asking it again in this run would be impolite
 
 
 @dataclass
@@ -65,6 +65,8 @@ class ProbeResult:
     evidence: list[str] = field(default_factory=list)
     name_shown: str | None = None
     name_excerpt: Excerpt | None = None
+    late: bool = False  # the run's overall deadline ended this probe (no answer, or no made-up-name check)
+    halts: bool = False  # the site pushed back or could not be reached: the run asks it nothing more
 
 
 def classify(site: Site, handle: str, page: Page, signals: BlockSignals | None = None) -> Verdict:
@@ -77,9 +79,9 @@ def classify(site: Site, handle: str, page: Page, signals: BlockSignals | None =
     if status in BLOCK_STATUSES:
         if status == 429:
             wait = f"; it asks to wait {page.retry_after} s" if page.retry_after else ""
-            return Verdict(DiscoveryState.BLOCKED, f"rate limited (429){wait}")
+            return Verdict(DiscoveryState.BLOCKED, f"rate limited (429){wait}", halts=True)
         words = {401: "asks to log in", 403: "refused the request", 999: "refused the request as a bot"}
-        return Verdict(DiscoveryState.BLOCKED, f"{words.get(status, 'refused the request')} ({status})")
+        return Verdict(DiscoveryState.BLOCKED, f"{words.get(status, 'refused the request')} ({status})", halts=status != 401)
     for marker in signals.challenge_markers:
         if marker.lower() in head:
             return Verdict(DiscoveryState.BLOCKED, f"answered with a bot challenge page ({status})", (f"challenge marker: {marker}",))
@@ -155,14 +157,13 @@ async def probe(
         page = await client.get(
             site.probe_url(handle), headers=site.headers or None, follow=site.detect.follow_redirects, timeout=timeout
         )
-    except Refused as exc:
-        return ProbeResult(site, handle, url, DiscoveryState.ERROR, str(exc))
-    except SourceError as exc:
-        return ProbeResult(site, handle, url, DiscoveryState.ERROR, exc.reason)
+    except SourceError as exc:  # an unreachable site, or one the address policy refused
+        halts = exc.status is AccountStatus.TIMED_OUT or isinstance(exc, (Unreachable, Refused))
+        return ProbeResult(site, handle, url, DiscoveryState.ERROR, exc.reason, halts=halts)
     except Exception as exc:  # noqa: BLE001 - one odd site must never take the run down or lose its state
         return ProbeResult(site, handle, url, DiscoveryState.ERROR, f"unexpected failure ({type(exc).__name__}: {exc})"[:200])
     verdict = classify(site, handle, page)
-    result = ProbeResult(site, handle, url, verdict.state, verdict.reason, page.status, list(verdict.evidence))
+    result = ProbeResult(site, handle, url, verdict.state, verdict.reason, page.status, list(verdict.evidence), halts=verdict.halts)
     if verdict.state is DiscoveryState.FOUND and names:
         result.name_shown, result.name_excerpt = find_name(page.body, names)
     return result

@@ -1,34 +1,26 @@
-"""Turn a discovery run into report data: `Report.discovered` entries and `identity.linkable` findings.
+"""Turn a discovery run into report data: the `Report.discovered` entries, handed to the core.
 
 A found account that the user did not declare is listed with its evidence and a confidence
-(how sure footprint is that the account is the user's, not merely that it exists). When a name
-taken from an account declared anonymous turns up on a site whose page shows the user's real
-name, that is an `identity.linkable` finding: anyone can join the two.
+(how sure footprint is that the account is the user's, not merely that it exists), and with the
+user's name when its page shows it. The findings are the checks' to make, through the core: the
+`identity.linkable` check (`check_discovered`) reports a name taken from an account declared
+anonymous that turns up on a page showing the user's real name. So `--skip identity.linkable`
+stops it like any other check.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from footprint import __version__
+from footprint.core import Analyser, build_report, extend_report, no_rules, reads_discovery
 from footprint.discovery.runner import Probed, RunOutcome
-from footprint.engine import attach_guidance
 from footprint.guidance import Catalogue
-from footprint.models import (
-    DiscoveredAccount,
-    DiscoveryState,
-    Finding,
-    Item,
-    Profile,
-    Report,
-    Severity,
-    Subject,
-    Tool,
-)
+from footprint.models import DiscoveredAccount, DiscoveryState, Profile, Report
+from footprint.plugins.checks import Check
 
-LINKABLE = "identity.linkable"
+#: The checks `footprint discover` runs on its own (an audit with --discover runs those of its checks that read discovery).
+DISCOVERY_CHECKS = ("identity.linkable",)
 
 
 def is_declared(probed: Probed) -> bool:
@@ -98,54 +90,14 @@ def discovered_accounts(outcome: RunOutcome) -> list[DiscoveredAccount]:
                 confidence=value,
                 evidence=evidence,
                 status_code=result.status,
+                name_shown=result.name_shown if result.state is DiscoveryState.FOUND else None,
+                name_excerpt=result.name_excerpt if result.state is DiscoveryState.FOUND else None,
             )
         )
     order = {DiscoveryState.FOUND: 0, DiscoveryState.INCONCLUSIVE: 1, DiscoveryState.BLOCKED: 2,
              DiscoveryState.ERROR: 3, DiscoveryState.NOT_FOUND: 4, DiscoveryState.INVALID: 5}
     out.sort(key=lambda d: (order[d.state], d.declared, -(d.confidence or 0), d.site, d.handle.casefold()))
     return out
-
-
-def linkable_findings(outcome: RunOutcome) -> list[Finding]:
-    """`identity.linkable` for each anonymous handle found, undeclared, on a page that shows the user's name."""
-    findings = []
-    for probed in outcome.probes:
-        result, candidate = probed.result, probed.candidate
-        if not (candidate.anonymous and result.state is DiscoveryState.FOUND and result.name_shown):
-            continue
-        if is_declared(probed):
-            continue
-        site = result.site
-        findings.append(
-            Finding(
-                check=LINKABLE,
-                title="Your anonymous name is linked to your real name",
-                severity=Severity.MEDIUM,
-                platform=site.key,
-                account=candidate.handle,
-                item=Item(kind="account", url=result.url),
-                excerpt=result.name_excerpt,
-                details=[
-                    f"name: {candidate.handle} (from your anonymous account {candidate.derived_from})",
-                    f"site: {site.name}",
-                    f"shows: {result.name_shown}",
-                    f"confidence: {confidence_label(confidence(probed))} ({confidence(probed):.2f})",
-                ],
-                why=(
-                    f"You declared {candidate.derived_from} as anonymous, but an account called {candidate.handle} on "
-                    f"{site.name} shows your name. Anyone who searches the name finds both, and the anonymous "
-                    "account is then yours in the eyes of anyone who reads it."
-                ),
-                advice=[
-                    f"If the {site.name} account is an old one you no longer use, close it (most sites have "
-                    "a 'delete account' page under settings) or rename it so it no longer uses this name.",
-                    f"If you keep it, take your real name and photo off the {site.name} profile.",
-                    "Search engines keep copies for a while: after closing or renaming, ask them to refresh "
-                    "the outdated page.",
-                ],
-            )
-        )
-    return findings
 
 
 def stats(outcome: RunOutcome) -> dict[str, int]:
@@ -164,41 +116,38 @@ def stats(outcome: RunOutcome) -> dict[str, int]:
 
 
 def discovery_report(
-    profile: Profile, outcome: RunOutcome, catalogue: Catalogue, warnings: Sequence[str] = ()
+    profile: Profile, outcome: RunOutcome, catalogue: Catalogue, checks: Sequence[type[Check]], warnings: Sequence[str] = ()
 ) -> Report:
-    """A report of discovery alone (`footprint discover`)."""
-    report = Report(
-        tool=Tool(version=__version__),
-        generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
-        mode="live",
-        subject=Subject(name=profile.person.name, role=profile.person.role),
-        framework=catalogue.framework,
-        checks_run=[LINKABLE],
-        warnings=list(warnings),
-    )
-    return attach(report, outcome, catalogue, warnings=())
+    """A report of discovery alone (`footprint discover`): what was probed, and what the checks that read it found."""
+    accounts = discovered_accounts(outcome)
+    analyser = Analyser(profile, [c for c in checks if reads_discovery(c)], no_rules())  # no text is scanned here
+    analyser.discovered(accounts)
+    report = build_report(profile, [], analyser, catalogue, mode="live", discovered=accounts, stats=stats(outcome),
+                          warnings=[*warnings, *_deadline_warning(outcome), *_failure_warning(outcome)])
+    for key in ("accounts", "posts_read"):  # NOTE: discovery reads no account; its own counts say what it did
+        report.stats.pop(key, None)
+    return report.remeasure()
 
 
-def attach(report: Report, outcome: RunOutcome, catalogue: Catalogue, warnings: Sequence[str] = ()) -> Report:
-    """The report with the discovery results added (`footprint audit --discover`)."""
-    findings = attach_guidance(linkable_findings(outcome), catalogue)
-    known = {f.id for f in report.findings}
-    merged = report.model_copy(
-        update={
-            "discovered": discovered_accounts(outcome),
-            "findings": [*report.findings, *(f for f in findings if f.id not in known)],
-            "warnings": [*report.warnings, *warnings, *_deadline_warning(outcome),
-                         *([] if any(w.startswith("no network") for w in warnings) else _failure_warning(outcome))],
-            "stats": {**report.stats, **stats(outcome)},
-            "checks_run": sorted({*report.checks_run, LINKABLE}),
-        }
-    )
-    merged.findings = merged.sorted_findings()
-    return merged.remeasure()
+def attach(
+    report: Report, profile: Profile, outcome: RunOutcome, catalogue: Catalogue, checks: Sequence[type[Check]],
+    warnings: Sequence[str] = (),
+) -> Report:
+    """The audit's report with discovery added (`footprint audit --discover`): the discovered accounts, and the
+    findings of those of the audit's checks that read discovery (so a skipped check stays skipped)."""
+    accounts = discovered_accounts(outcome)
+    ran = [c for c in checks if c.id in report.checks_run and reads_discovery(c)]
+    analyser = Analyser(profile, ran, no_rules())  # the audit's texts were scanned already
+    analyser.discovered(accounts)
+    return extend_report(report, analyser, catalogue, discovered=accounts, stats=stats(outcome),
+                         warnings=[*warnings, *_deadline_warning(outcome), *_failure_warning(outcome)])
 
 
 def _failure_warning(outcome: RunOutcome) -> list[str]:
-    """A loud line when most probes failed: 'not found' cannot be told from 'not asked' there."""
+    """A loud line when most probes failed: 'not found' cannot be told from 'not asked' there. (When the
+    network was down nothing was asked, and the run's own warning says so.)"""
+    if outcome.offline:
+        return []
     counts = outcome.counts()
     failed = counts.get(DiscoveryState.ERROR, 0) + counts.get(DiscoveryState.BLOCKED, 0)
     total = len(outcome.probes)
@@ -211,5 +160,5 @@ def _failure_warning(outcome: RunOutcome) -> list[str]:
 def _deadline_warning(outcome: RunOutcome) -> list[str]:
     if not outcome.deadline_hit:
         return []
-    late = sum(1 for p in outcome.probes if "overall deadline" in p.result.reason)
+    late = sum(1 for p in outcome.probes if p.result.late)
     return [f"discovery stopped at its deadline: {late} probes had not answered and are reported as errors"]

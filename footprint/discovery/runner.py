@@ -18,13 +18,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import httpx
-
 from footprint.discovery.catalogue import Grammar, Site
 from footprint.discovery.client import ClientLimits, DiscoveryClient
 from footprint.discovery.probe import ProbeResult, Verdict, probe
 from footprint.discovery.variants import Candidate
-from footprint.engine import NoProgress, Progress
+from footprint.core import NoProgress, Progress
 from footprint.models import DiscoveryState
 
 
@@ -57,12 +55,10 @@ class RunOutcome:
     elapsed: float
     deadline_hit: bool
     requests: int
+    offline: bool = False  # no site's name resolved, so nothing was asked
 
     def counts(self) -> Counter[DiscoveryState]:
         return Counter(p.result.state for p in self.probes)
-
-
-_HALTING = ("rate limited", "timed out", "no answer within", "could not connect", "refused")
 
 
 async def run(
@@ -72,7 +68,6 @@ async def run(
     names: tuple[str, ...] = (),
     options: RunOptions | None = None,
     progress: Progress | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
     rng: random.Random | None = None,
 ) -> RunOutcome:
     """Probe every site for every candidate name and return one `Probed` per pair."""
@@ -85,7 +80,7 @@ async def run(
     progress.start(len(sites), "Probing sites")
 
     async with DiscoveryClient(
-        options.limits, allow_private=options.allow_private, trusted_prefixes=options.trusted_prefixes, transport=transport
+        options.limits, allow_private=options.allow_private, trusted_prefixes=options.trusted_prefixes
     ) as client:
 
         async def one_site(site: Site) -> None:
@@ -102,9 +97,7 @@ async def run(
                     result = await probe(client, site, candidate.handle, timeout=options.limits.site_timeout, names=names)
                     if result.state is not DiscoveryState.INVALID:
                         tally["requests"] += 1
-                    if result.state in (DiscoveryState.BLOCKED, DiscoveryState.ERROR) and any(
-                        w in result.reason for w in _HALTING
-                    ):
+                    if result.halts:
                         halted.append(result.reason)
                 done[(site.key, candidate.handle)] = Probed(candidate, result)
 
@@ -144,12 +137,14 @@ async def run(
                 # NOTE: the made-up-name check never finished, so this "found" is unguarded: say so.
                 got.result.state = DiscoveryState.INCONCLUSIVE
                 got.result.reason = "looked found, but the overall deadline came before the made-up-name check"
+                got.result.late = True
             if got is None:
                 got = Probed(
                     candidate,
                     ProbeResult(
                         site, candidate.handle, site.profile_url(candidate.handle), DiscoveryState.ERROR,
                         f"no answer before the overall deadline of {options.deadline:g} s",
+                        late=True,
                     ),
                 )
             probes.append(got)

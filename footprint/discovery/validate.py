@@ -19,8 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 from footprint.discovery.catalogue import Site
 from footprint.discovery.client import ClientLimits, DiscoveryClient
 from footprint.discovery.formats import load_builtin, load_sites, merge
@@ -43,13 +41,12 @@ async def validate(
     *,
     limits: ClientLimits | None = None,
     allow_private: bool = False,
-    transport: httpx.AsyncBaseTransport | None = None,
     rng: random.Random | None = None,
 ) -> list[Check]:
     """Probe every site's known account and a random name; say which entries still work."""
     rng = rng or random.Random()
     limits = limits or ClientLimits()
-    async with DiscoveryClient(limits, allow_private=allow_private, transport=transport) as client:
+    async with DiscoveryClient(limits, allow_private=allow_private) as client:
 
         async def one(site: Site) -> Check:
             if not site.known:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import h11
 import httpx
 
-from footprint.errors import SourceError
+from footprint.errors import SourceError, Unreachable
 from footprint.models import AccountStatus
 
 
@@ -141,20 +141,17 @@ class WireEngine:
         except TimeoutError:
             raise SourceError(AccountStatus.TIMED_OUT, f"{host} did not accept a connection in time") from None
         except ssl.SSLError as exc:
-            raise SourceError(AccountStatus.ERROR, f"could not connect to {host}: TLS failed ({exc.reason})") from None
+            raise Unreachable(f"could not connect to {host}: TLS failed ({exc.reason})") from None
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            raise SourceError(AccountStatus.ERROR, f"could not connect to {host}: {reason}") from None
+            raise Unreachable(f"could not connect to {host}: {reason}") from None
         return _Conn(reader, writer)
 
     def _context(self) -> ssl.SSLContext:
         if self._tls is None:
-            try:
-                import certifi
+            from footprint.http import tls_context
 
-                self._tls = ssl.create_default_context(cafile=certifi.where())
-            except ImportError:  # pragma: no cover - certifi comes with httpx
-                self._tls = ssl.create_default_context()
+            self._tls = tls_context()
         return self._tls
 
     # ------------------------------------------------------------------ one exchange

@@ -18,10 +18,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from footprint.errors import InputError
-from footprint.models import GuidanceRef
+from footprint.models import GuidanceRef, Strict
+from footprint.plugins import CHECK_ID
 from footprint.yamlfile import load_model, located_error
 
 # The fixed vocabulary of guidance principles. Every clause's theme is one of these, so reports
@@ -49,14 +50,9 @@ PLATFORMS: tuple[str, ...] = (
 # What a user can do on a platform; each check's advice names the actions that fix it.
 ACTIONS: tuple[str, ...] = ("lock", "noindex", "profile", "post", "follower", "separate")
 
-_CHECK_ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class Document(_Strict):
+class Document(Strict):
     """A regulator's document in one edition: what a citation names."""
 
     title: str = Field(min_length=3)
@@ -76,7 +72,7 @@ class Document(_Strict):
         return value
 
 
-class Clause(_Strict):
+class Clause(Strict):
     """One clause or guidance point, paraphrased in footprint's own words."""
 
     id: str = Field(min_length=3)
@@ -104,7 +100,7 @@ class Clause(_Strict):
         return self
 
 
-class Catalogue(_Strict):
+class Catalogue(Strict):
     """A framework's documents, clauses, check mappings and its own advice lines."""
 
     framework: str = Field(pattern=r"^[a-z]+$")
@@ -149,7 +145,7 @@ class Catalogue(_Strict):
             if clause.document not in self.documents:
                 out.append((("clauses", index, "document"), f"clause {clause.id} names unknown document {clause.document!r}"))
         for check, clause_ids in self.mappings.items():
-            if not _CHECK_ID.match(check):
+            if not CHECK_ID.match(check):
                 out.append((("mappings", check), f"mapping key {check!r} is not a check id like 'identity.role'"))
             if not clause_ids:
                 out.append((("mappings", check), f"mapping for {check} lists no clauses"))
@@ -257,7 +253,7 @@ class Catalogue(_Strict):
 # --------------------------------------------------------------------------- shared platform advice
 
 
-class PlatformHowTo(_Strict):
+class PlatformHowTo(Strict):
     """How to take each action on one platform, in a sentence or two each."""
 
     title: str
@@ -269,7 +265,7 @@ class PlatformHowTo(_Strict):
     separate: str
 
 
-class CheckAdvice(_Strict):
+class CheckAdvice(Strict):
     """For one check: which platform actions fix it, and advice that holds everywhere."""
 
     actions: list[str] = Field(default_factory=list)
@@ -285,7 +281,7 @@ class CheckAdvice(_Strict):
         return value
 
 
-class PlatformAdvice(_Strict):
+class PlatformAdvice(Strict):
     """The shared advice file: how-to per platform and action, and each check's actions."""
 
     platforms: dict[str, PlatformHowTo]
@@ -399,7 +395,7 @@ def frameworks() -> list[str]:
     return sorted(p.stem for p in _folder().glob("*.yaml") if not p.name.startswith("_"))
 
 
-class FindingKinds(_Strict):
+class FindingKinds(Strict):
     """The kinds of finding each check can report (`_kinds.yaml`), with what each means."""
 
     checks: dict[str, dict[str, str]]
@@ -408,7 +404,7 @@ class FindingKinds(_Strict):
     @classmethod
     def _check_ids(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
         for check, kinds in value.items():
-            if not _CHECK_ID.match(check):
+            if not CHECK_ID.match(check):
                 raise ValueError(f"{check!r} is not a check id like 'identity.role'")
             for kind in kinds:
                 if not re.fullmatch(r"[a-z][a-z-]*", kind):

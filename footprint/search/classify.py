@@ -14,9 +14,9 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
-from footprint.models import Account, Profile, SearchClass
+from footprint.models import Account, Profile, SearchClass, Strict
 from footprint.search.queries import handle_term
 from footprint.yamlfile import load_model
 
@@ -24,11 +24,7 @@ PLACEHOLDER = "{handle}"
 _DOMAIN = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class NamedSite(_Strict):
+class NamedSite(Strict):
     name: str = Field(min_length=1)
     domains: list[str] = Field(min_length=1)
     opt_out: str | None = Field(default=None, pattern=r"^https://")
@@ -42,7 +38,7 @@ class NamedSite(_Strict):
         return value
 
 
-class ProfilePattern(_Strict):
+class ProfilePattern(Strict):
     name: str
     platform: str
     url: str
@@ -55,7 +51,7 @@ class ProfilePattern(_Strict):
         return value
 
 
-class SiteData(_Strict):
+class SiteData(Strict):
     """`sites.yaml`: the data every classing decision comes from."""
 
     version: int = 1

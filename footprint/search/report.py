@@ -11,15 +11,14 @@ name, role and employer seen together.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Literal
 
-from footprint import __version__
-from footprint.engine import Analyser, attach_guidance
+from footprint.core import Analyser, build_report, extend_report
 from footprint.guidance import Catalogue
-from footprint.models import Finding, Item, Profile, Report, SearchClass, SearchHit, SearchSection, Snapshot, Subject, Tool
-from footprint.plugins import Check, Registry, TextItem
+from footprint.models import Item, Profile, Report, SearchClass, SearchHit, SearchSection, Snapshot
+from footprint.plugins import Registry
+from footprint.plugins.checks import Check, TextItem
 from footprint.rules import RuleSet
 from footprint.search.classify import host_of
 
@@ -39,26 +38,24 @@ def scanned(hit: SearchHit, *, declared_too: bool) -> bool:
     return declared_too or hit.result_class is not SearchClass.DECLARED
 
 
-def search_findings(
+def search_analyser(
     profile: Profile,
     found: SearchSection,
     registry: Registry,
     rules: RuleSet,
-    catalogue: Catalogue,
     *,
     only: Sequence[str] = (),
     skip: Sequence[str] = (),
     declared_too: bool = True,
-) -> tuple[list[Finding], list[str]]:
-    """(findings with guidance, ids of the checks run) for one search section."""
-    checks = _text_checks(registry, only, skip)
-    analyser = Analyser(profile, checks, rules, search=found)
+) -> Analyser:
+    """The core's analyser, with the text checks run over the titles and snippets of the results that name the user."""
+    analyser = Analyser(profile, _text_checks(registry, only, skip), rules, search=found)
     for hit in found.results:
         if scanned(hit, declared_too=declared_too):
             snapshot = Snapshot(platform=PLATFORM, handle=host_of(hit.url) or hit.url, url=hit.url)
             text = "\n".join(t for t in (hit.title, hit.snippet) if t)
             analyser.texts(snapshot, [TextItem(Item(kind="search-result", id=hit.url, url=hit.url), text)])
-    return attach_guidance(analyser.finish(), catalogue), [c.id for c in analyser.checks]
+    return analyser
 
 
 def _stats(found: SearchSection) -> dict[str, int]:
@@ -84,21 +81,9 @@ def search_report(
     mode: Literal["live", "demo"] = "live",
 ) -> Report:
     """A report of the search alone (`footprint search`)."""
-    findings, checks_run = search_findings(profile, found, registry, rules, catalogue, only=only, skip=skip)
-    report = Report(
-        tool=Tool(version=__version__),
-        generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
-        mode=mode,
-        subject=Subject(name=profile.person.name, role=profile.person.role),
-        framework=catalogue.framework,
-        checks_run=checks_run,
-        findings=findings,
-        stats={"accounts": 0, "posts_read": 0, **_stats(found)},
-        search=found,
-        warnings=[f"search incomplete: {found.reason}"] if found.reason else [],
-    )
-    report.findings = report.sorted_findings()
-    return report
+    analyser = search_analyser(profile, found, registry, rules, only=only, skip=skip)
+    warnings = [f"search incomplete: {found.reason}"] if found.reason else []
+    return build_report(profile, [], analyser, catalogue, mode=mode, search=found, warnings=warnings, stats=_stats(found))
 
 
 def attach(
@@ -113,14 +98,6 @@ def attach(
     skip: Sequence[str] = (),
 ) -> Report:
     """The audit's report with the search added (`footprint audit --search`)."""
-    findings, checks_run = search_findings(profile, found, registry, rules, catalogue, only=only, skip=skip, declared_too=False)
-    known = {f.id for f in report.findings}
-    merged = report.model_copy(update={
-        "search": found,
-        "findings": [*report.findings, *(f for f in findings if f.id not in known)],
-        "checks_run": sorted({*report.checks_run, *checks_run}),
-        "stats": {**report.stats, **_stats(found)},
-        "warnings": [*report.warnings, *([f"search incomplete: {found.reason}"] if found.reason else [])],
-    })
-    merged.findings = merged.sorted_findings()
-    return merged
+    analyser = search_analyser(profile, found, registry, rules, only=only, skip=skip, declared_too=False)
+    warnings = [f"search incomplete: {found.reason}"] if found.reason else []
+    return extend_report(report, analyser, catalogue, search=found, warnings=warnings, stats=_stats(found))

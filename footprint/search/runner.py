@@ -15,12 +15,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from footprint.engine import NoProgress, Progress
+from footprint.core import NoProgress, Progress
 from footprint.errors import InputError
 from footprint.http import Http, Limits
 from footprint.models import Profile, QueryStatus, SearchClass, SearchHit, SearchQuery, SearchSection
 from footprint.search.classify import Classifier, names_you, site_data
-from footprint.search.contract import EngineConfig, EngineFailure, RawResult, SearchEngine, discover_engines
+from footprint.plugins import discover
+from footprint.plugins.search import EngineConfig, EngineFailure, RawResult, SearchEngine
 from footprint.search.queries import build
 
 DEFAULT_ENGINE = "ddgs"
@@ -75,7 +76,7 @@ async def run_search(
     """Search for the profile's name through one engine and return the classified section."""
     options = options or SearchOptions()
     progress = progress or NoProgress()
-    cls, config = choose_engine(profile, options, engines if engines is not None else discover_engines())
+    cls, config = choose_engine(profile, options, engines if engines is not None else discover().engines)
     settings = profile.search
     limit = options.max_queries or settings.max_queries
     per_query = min(options.max_results or settings.max_results, 20)

@@ -12,16 +12,14 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-import feedparser
 import httpx
 
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import add_links, as_text, error_body, is_html, parse_time, partial, raise_for, same_origin, take
+from footprint.plugins.sources import Source, add_links, as_text, error_body, is_html, parse_time, partial, raise_for, same_origin, take
 from footprint.sources._page import PageMeta, person_fields, read_page, same_as
-from footprint.text import html_to_text
+from footprint.markup import html_to_text
 
 _WP_PAGES = 5
 _HOST = re.compile(r"localhost|[0-9.]+|[0-9a-fA-F.]*:[0-9a-fA-F:.]*|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -117,6 +115,7 @@ class BlogSource(Source):
 
     async def _feed(self, snapshot: Snapshot, body: bytes) -> str | None:
         """Read a feed's entries into the snapshot; returns the site's home link from the feed."""
+        import feedparser  # NOTE: on first use, so loading the source to check a profile stays quick
         feed = feedparser.parse(body)  # bytes, never a URL: feedparser must not fetch anything itself
         if not feed.get("version") and not feed.entries:
             raise SourceError(AccountStatus.MALFORMED, "the address is neither a web page nor a readable RSS/Atom feed")

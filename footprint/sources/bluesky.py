@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from footprint.archives.bluesky import post_text
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import (
-    MAX_PAGES, add_links, as_text, base_url, error_body, expect, partial, parse_time, raise_for, take, urls_in,
+from footprint.plugins.sources import (
+    MAX_PAGES, Source, add_links, as_text, base_url, error_body, expect, partial, parse_time, raise_for, take, urls_in,
 )
 
 _HANDLE = re.compile(
@@ -121,6 +119,8 @@ class BlueskySource(Source):
 
 
 def _post(item: dict[str, Any], did: str, handle: str) -> Post | None:
+    from footprint.archives.bluesky import post_text  # NOTE: on first use, so loading the source to check a profile stays quick
+
     post = item["post"] if isinstance(item.get("post"), dict) else {}
     reason = item["reason"] if isinstance(item.get("reason"), dict) else {}
     author = post["author"] if isinstance(post.get("author"), dict) else {}

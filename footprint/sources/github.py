@@ -15,8 +15,7 @@ import httpx
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import add_links, as_text, base_url, expect, partial, parse_time, raise_for, same_origin, segment, take
+from footprint.plugins.sources import Source, add_links, as_text, base_url, expect, partial, parse_time, raise_for, same_origin, segment, take
 
 _HANDLE = re.compile(r"@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
 _HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}

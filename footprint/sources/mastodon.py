@@ -11,13 +11,11 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from footprint.archives.mastodon import drop_quote_fallback, own_links
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import MAX_PAGES, add_links, as_bool, expect, login_wall, partial, parse_time, raise_for, same_origin, segment, take
-from footprint.text import html_to_text
+from footprint.plugins.sources import MAX_PAGES, Source, add_links, as_bool, expect, login_wall, partial, parse_time, raise_for, same_origin, segment, take
+from footprint.markup import html_to_text
 
 _HANDLE = re.compile(r"@?(?P<user>[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _PAGE = 40
@@ -150,6 +148,8 @@ class MastodonSource(Source):
             ),
             notes=notes,
         )
+        from footprint.archives.mastodon import own_links  # NOTE: on first use, so loading the source to check a profile stays quick
+
         add_links(snapshot, own_links(data.get("note")))
         for f in raw_fields:
             add_links(snapshot, own_links(f.get("value")))
@@ -157,6 +157,8 @@ class MastodonSource(Source):
 
 
 def _post(status: dict[str, Any]) -> Post | None:
+    from footprint.archives.mastodon import drop_quote_fallback  # NOTE: on first use (see above)
+
     if status.get("reblog"):
         return None
     alt = [m.get("description") for m in status.get("media_attachments") or [] if isinstance(m, dict)]

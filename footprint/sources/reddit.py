@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import feedparser
 
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import (
-    MAX_PAGES, add_links, as_bool, as_text, base_url, block_page, error_body, expect, partial, parse_time, raise_for, segment, take, urls_in,
+from footprint.plugins.sources import (
+    MAX_PAGES, Source, add_links, as_bool, as_text, base_url, block_page, error_body, expect, partial, parse_time, raise_for, segment, take, urls_in,
 )
-from footprint.text import html_to_text
+from footprint.markup import html_to_text
 
 _HANDLE = re.compile(r"(?:/?u/)?[A-Za-z0-9_-]{3,20}")
 ARCHIVE_HINT = (
@@ -109,6 +107,7 @@ class RedditSource(Source):
 
     async def _from_feed(self, site: str, name: str, account: Account) -> Snapshot:
         response = await self._get(f"{site}/user/{segment(name)}/.rss", "the user's feed")
+        import feedparser  # NOTE: on first use, so loading the source to check a profile stays quick
         feed = feedparser.parse(response.content)
         if feed.bozo and not feed.entries:
             raise SourceError(AccountStatus.MALFORMED, "Reddit's user feed was not a readable feed")

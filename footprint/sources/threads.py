@@ -7,7 +7,7 @@ servers; no answer cannot tell "no such account" from "not sharing", and the rea
 from __future__ import annotations
 
 from footprint.http import parse_json
-from footprint.sources._common import base_url
+from footprint.plugins.sources import base_url
 from footprint.sources.walled import WalledSource
 
 

@@ -7,7 +7,7 @@ the reason says whether TikTok confirmed the account.
 from __future__ import annotations
 
 from footprint.http import parse_json
-from footprint.sources._common import as_text, base_url, error_body
+from footprint.plugins.sources import as_text, base_url, error_body
 from footprint.sources.walled import WalledSource
 
 

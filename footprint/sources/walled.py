@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from footprint.errors import SourceError
 from footprint.models import Account, AccountStatus, Outcome
-from footprint.plugins import Source
+from footprint.plugins.sources import Source
 from footprint.yamlfile import load_model
 
 

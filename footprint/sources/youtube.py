@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 
-import feedparser
 
 from footprint.errors import SourceError
 from footprint.models import Account, AccountStatus, Outcome, Post, Snapshot, VisibilityFacts
-from footprint.plugins import Source
-from footprint.sources._common import as_text, base_url, is_html, parse_time, raise_for, segment, take
+from footprint.plugins.sources import Source, as_text, base_url, is_html, parse_time, raise_for, segment, take
 
 _CHANNEL_ID = re.compile(r"UC[A-Za-z0-9_-]{22}")
 _HANDLE = re.compile(r"UC[A-Za-z0-9_-]{22}|@?[A-Za-z0-9._-]{3,30}")
@@ -41,6 +39,7 @@ class YouTubeSource(Source):
         channel = handle if _CHANNEL_ID.fullmatch(handle) else await self._channel_id(site, handle.lstrip("@"))
         response = await self.http.get(f"{site}/feeds/videos.xml", params={"channel_id": channel})
         raise_for(response, f"a channel with the id {channel}", platform="YouTube")
+        import feedparser  # NOTE: on first use, so loading the source to check a profile stays quick
         feed = feedparser.parse(response.content)  # bytes, never a URL: feedparser must not fetch anything itself
         if not feed.get("version") or "title" not in feed.feed:
             raise SourceError(AccountStatus.MALFORMED, "YouTube's channel feed was not a readable Atom feed")

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from footprint.archives.base import choose_reader, discover_readers
 from footprint.archives.container import open_container
 from footprint.models import Post, Report
 from footprint.plugins import discover
 from footprint.rules import load_rules
-from footprint.scan import ScanOptions, scan
+from footprint.scan import ScanOptions, choose_reader, scan
 from tests.archives import builders as b
 from tests.conftest import make_profile
 
@@ -47,7 +46,7 @@ def _scan(path: Path, **options: object) -> Report:
 
 def _posts(path: Path, include_private: bool = False) -> list[Post]:
     with open_container(path) as container:
-        reader = choose_reader(container, discover_readers())
+        reader = choose_reader(container, discover().archives)
         return [post for _snapshot, posts in reader.read(container, include_private) for post in posts]
 
 
@@ -56,7 +55,7 @@ def _posts(path: Path, include_private: bool = False) -> list[Post]:
 def test_each_format_is_detected_and_scanned(fmt: str, kind: str, tmp_path: Path) -> None:
     path = _build(kind, b.FORMATS[fmt](), tmp_path)
     with open_container(path) as container:
-        assert choose_reader(container, discover_readers()).name == fmt
+        assert choose_reader(container, discover().archives).name == fmt
     platform, handle, scanned, _ = EXPECTED[fmt]
     report = _scan(path)
     assert report.mode == "archive"
@@ -120,7 +119,7 @@ def test_facebook_photo_positions_from_its_own_metadata(tmp_path: Path) -> None:
     assert report.stats["photos"] == 1
     assert report.stats["photos_with_position"] == 1
     with open_container(tmp_path / "fb.zip") as container:
-        snapshot, _ = next(choose_reader(container, discover_readers()).read(container, False))
+        snapshot, _ = next(choose_reader(container, discover().archives).read(container, False))
     assert [(p.path, p.latitude, p.longitude) for p in snapshot.photos] == [
         ("your_facebook_activity/posts/media/Mobileuploads_10001/900001.jpg", 51.0, -1.0)
     ]
@@ -136,7 +135,7 @@ def test_facebook_and_instagram_mojibake_is_repaired(tmp_path: Path) -> None:
     ig = _posts(b.write_zip(tmp_path / "ig.zip", b.instagram_files()))
     assert ig[0].text == "First day in the new Riverton office ☀️ #socialworkmonth"
     with open_container(tmp_path / "ig.zip") as container:
-        snapshot, _ = next(choose_reader(container, discover_readers()).read(container, False))
+        snapshot, _ = next(choose_reader(container, discover().archives).read(container, False))
     assert snapshot.bio == "Kaffee ☕ und Katzen"
     assert snapshot.display_name == "Robin Quill"
 
@@ -155,7 +154,7 @@ def test_linkedin_fields_visibility_and_multiline_rows(tmp_path: Path) -> None:
     assert [p.visibility for p in shares] == ["public", "public", "followers"]
     assert shares[0].text == 'Proud of our team. "Small wins" matter.'
     with open_container(path) as container:
-        snapshot, _ = next(choose_reader(container, discover_readers()).read(container, False))
+        snapshot, _ = next(choose_reader(container, discover().archives).read(container, False))
     assert snapshot.bio == "Child protection, court work.\nFormer youth worker."
     assert any(f.value.startswith("Family Support Worker, Eastvale County") for f in snapshot.fields)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from footprint.archives.base import discover_readers
+from footprint.plugins import discover
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -15,4 +15,4 @@ def test_readme_lists_every_archive_format() -> None:
     section = text[text.index("## Scanning your data downloads") :]
     section = section[: section.index("\n## ", 5)]
     table = re.findall(r"^\| `([a-z]+)` \|", section, flags=re.MULTILINE)
-    assert sorted(table) == sorted(discover_readers())
+    assert sorted(table) == sorted(discover().archives)

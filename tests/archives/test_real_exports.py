@@ -9,12 +9,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from footprint.archives.base import choose_reader, discover_readers
 from footprint.archives.container import open_container
 from footprint.models import Post, Report, Snapshot
 from footprint.plugins import discover
 from footprint.rules import load_rules
-from footprint.scan import ScanOptions, scan
+from footprint.scan import ScanOptions, choose_reader, scan
 from tests.conftest import make_profile
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
@@ -24,7 +23,7 @@ RULES = load_rules()
 
 def _read(path: Path, include_private: bool = False) -> tuple[str, Snapshot, list[Post]]:
     with open_container(path) as container:
-        reader = choose_reader(container, discover_readers())
+        reader = choose_reader(container, discover().archives)
         snapshot, stream = next(reader.read(container, include_private))
         posts = list(stream)
         return reader.name, snapshot, posts

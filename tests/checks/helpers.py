@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.engine import Analyser
+from footprint.core import Analyser
 from footprint.models import Finding, Photo, Post, Profile, Snapshot, VisibilityFacts
 from footprint.plugins import discover
 from footprint.rules import load_rules

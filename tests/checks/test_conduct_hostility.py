@@ -119,7 +119,7 @@ def test_abuse_aimed_at_a_person(text: str, severity: Severity) -> None:
 def test_a_declared_role_raises_name_calling_but_never_gates_it() -> None:
     without = conduct("Our neighbour is a total c**t")[TRUST]
     role = Profile(person=Person(name="Alex Example", role="social worker"))
-    from footprint.engine import Analyser
+    from footprint.core import Analyser
     from footprint.models import Post, Snapshot
     from tests.checks.helpers import _REGISTRY, _RULES
     checks = [cls for cls in _REGISTRY.checks.values() if cls.__module__.startswith("checks.")]

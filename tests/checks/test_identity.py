@@ -78,7 +78,7 @@ def test_team_and_office_are_more_specific_than_the_employer() -> None:
 
 
 def test_handle_that_spells_the_name_is_reported() -> None:
-    from footprint.engine import Analyser
+    from footprint.core import Analyser
     from footprint.models import Snapshot
     from footprint.plugins import discover
     from footprint.rules import load_rules

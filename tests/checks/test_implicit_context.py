@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from footprint.engine import Analyser
+from footprint.core import Analyser
 from footprint.models import Finding, Post, Snapshot
 from tests.checks.helpers import _REGISTRY, _RULES, findings, found, one
 from tests.conftest import make_profile

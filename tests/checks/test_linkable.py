@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.engine import Analyser
+from footprint.core import Analyser
 from footprint.models import Post, ProfileField, Severity, Snapshot
 from footprint.plugins import discover
 from footprint.rules import load_rules

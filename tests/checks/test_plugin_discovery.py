@@ -22,7 +22,6 @@ def _install(root: Path) -> None:
             """Your pet's name appears (a common password hint)."""
             id = "personal.pet-name"
             title = "Pet name shown"
-            reads = ("posts",)
 
             def check_text(self, text, snapshot):
                 if "biscuit" in text.view.tokens:
@@ -45,7 +44,7 @@ def test_third_party_check_is_discovered_and_runs(tmp_path: Path, monkeypatch: p
         assert "personal.pet-name" in registry.checks
         assert "oversharing.service-user" in registry.checks  # the built-ins are still there
 
-        from footprint.engine import Analyser
+        from footprint.core import Analyser
         from footprint.models import Post, Snapshot
         from footprint.rules import load_rules
         from tests.conftest import make_profile

@@ -6,7 +6,7 @@ import pytest
 
 from footprint.models import Post, Severity, Snapshot, VisibilityFacts
 from footprint.plugins import discover
-from footprint.engine import Analyser
+from footprint.core import Analyser
 from footprint.rules import load_rules
 from tests.conftest import make_profile
 

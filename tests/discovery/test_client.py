@@ -61,13 +61,12 @@ async def ok(head: bytes, n: int) -> tuple[bytes, bool]:
 LIMITS = ClientLimits(site_timeout=3)
 
 
-@pytest.mark.parametrize("engine", ["wire", "httpx"])
-def test_honest_user_agent_and_no_cookies_ever_sent(engine: str) -> None:
-    asyncio.run(_test_honest_user_agent_and_no_cookies_ever_sent(engine))
+def test_honest_user_agent_and_no_cookies_ever_sent() -> None:
+    asyncio.run(_test_honest_user_agent_and_no_cookies_ever_sent())
 
 
-async def _test_honest_user_agent_and_no_cookies_ever_sent(engine: str) -> None:
-    async with RawServer(ok) as server, DiscoveryClient(ClientLimits(engine=engine), allow_private=True) as client:
+async def _test_honest_user_agent_and_no_cookies_ever_sent() -> None:
+    async with RawServer(ok) as server, DiscoveryClient(ClientLimits(), allow_private=True) as client:
         for _ in range(2):
             page = await client.get(f"{server.base}/u/jane")
             assert page.status == 200 and "jane" in page.body
@@ -198,8 +197,7 @@ def _self_signed(tmp_path):  # type: ignore[no-untyped-def]
     return key, cert
 
 
-@pytest.mark.parametrize("engine", ["wire", "httpx"])
-def test_tls_is_verified_and_works_with_a_trusted_certificate(engine: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_tls_is_verified_and_works_with_a_trusted_certificate(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import ssl
 
     key, cert = _self_signed(tmp_path)
@@ -220,7 +218,7 @@ def test_tls_is_verified_and_works_with_a_trusted_certificate(engine: str, tmp_p
 
         server = await asyncio.start_server(serve, "127.0.0.1", 0, ssl=server_ctx)
         url = f"https://127.0.0.1:{server.sockets[0].getsockname()[1]}/u/jane"
-        limits = ClientLimits(site_timeout=3, engine=engine)
+        limits = ClientLimits(site_timeout=3)
         async with DiscoveryClient(limits, allow_private=True) as client:
             with pytest.raises(SourceError, match="could not connect"):
                 await client.get(url)  # a certificate nobody vouches for is refused

@@ -1,4 +1,4 @@
-"""The runner and the library entry points, against the playground, with both HTTP engines."""
+"""The runner and the library entry points, against the playground."""
 
 from __future__ import annotations
 
@@ -40,11 +40,10 @@ def profile(path: Path) -> Profile:
     return load_profile(path, plugins().sources)
 
 
-@pytest.mark.parametrize("engine", ["wire", "httpx"])
-def test_both_engines_put_every_site_in_the_same_state(engine: str, sites_file: Path, profile_file: Path) -> None:
+def test_every_site_ends_in_its_expected_state(sites_file: Path, profile_file: Path) -> None:
     sites = load_sites([sites_file], allow_private=True).sites
     progress = Recorder()
-    options = RunOptions(deadline=20, limits=ClientLimits(site_timeout=1, engine=engine), allow_private=True)
+    options = RunOptions(deadline=20, limits=ClientLimits(site_timeout=1), allow_private=True)
     outcome = asyncio.run(run(sites, declared(profile(profile_file)), names=("Jane Smith",), options=options, progress=progress))
     got: dict[str, dict[str, str]] = {}
     for p in outcome.probes:
@@ -55,21 +54,34 @@ def test_both_engines_put_every_site_in_the_same_state(engine: str, sites_file: 
     assert progress.labels[-1].startswith(f"{len(sites)}/{len(sites)} sites · 5 found · 3 blocked")
 
 
-def test_audit_report_gains_the_discovered_accounts_and_the_linkable_finding(sites_file: Path, profile_file: Path) -> None:
-    report = Report(
+def _audited(checks_run: list[str]) -> Report:
+    return Report(
         tool=Tool(version="test"), generated_at=dt.datetime.now(dt.timezone.utc), subject=Subject(name="Jane Smith"),
-        framework="sssc", checks_run=["identity.real-name"], stats={"accounts": 2},
+        framework="sssc", checks_run=checks_run, stats={"accounts": 2},
     )
+
+
+def test_audit_report_gains_the_discovered_accounts_and_the_linkable_finding(sites_file: Path, profile_file: Path) -> None:
     options = DiscoverOptions(
         sites_files=[sites_file], builtin=False, run=RunOptions(limits=ClientLimits(site_timeout=1), allow_private=True)
     )
-    merged = asyncio.run(add_discovery(report, profile(profile_file), options))
+    merged = asyncio.run(add_discovery(_audited(["identity.linkable", "identity.real-name"]), profile(profile_file), options))
     assert merged.stats["accounts"] == 2 and merged.stats["discovery_probes"] == 22
-    assert "identity.linkable" in merged.checks_run and "identity.real-name" in merged.checks_run
+    assert merged.checks_run == ["identity.linkable", "identity.real-name"]
     assert [f.check for f in merged.findings] == ["identity.linkable"]
+    assert merged.findings[0].guidance  # through the core: guidance attached like any finding's
     assert {(d.site, d.handle) for d in merged.discovered if d.state.value == "found"} == {
         ("real", "jane_sw"), ("real", "nightowl_sw"), ("soft404", "jane_sw"), ("api", "nightowl_sw"), ("moved", "jane_sw"),
     }
+
+
+def test_a_skipped_linkable_check_makes_no_finding_from_discovery(sites_file: Path, profile_file: Path) -> None:
+    options = DiscoverOptions(
+        sites_files=[sites_file], builtin=False, run=RunOptions(limits=ClientLimits(site_timeout=1), allow_private=True)
+    )
+    merged = asyncio.run(add_discovery(_audited(["identity.real-name"]), profile(profile_file), options))
+    assert merged.findings == [] and merged.checks_run == ["identity.real-name"]
+    assert any(d.anonymous and d.name_shown for d in merged.discovered)  # found all the same, just not judged
 
 
 def test_variants_are_probed_when_asked_and_only_informative_ones_are_listed(sites_file: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from footprint.engine import attach_guidance
+from footprint.core import attach_guidance
 from footprint.guidance import load_catalogue
 from footprint.models import (
     AccountStatus,

@@ -8,7 +8,8 @@ from footprint.guidance import frameworks, load_catalogue
 from footprint.models import SearchClass, SearchHit, SearchSection
 from footprint.plugins import discover
 from footprint.rules import load_rules
-from footprint.search.report import search_findings
+from footprint.core import attach_guidance
+from footprint.search.report import search_analyser
 from tests.search.conftest import searcher
 
 
@@ -19,7 +20,7 @@ def hit(url: str, cls: SearchClass, title: str, snippet: str = "", rank: int = 1
 
 def findings(*hits: SearchHit, framework: str = "sssc"):  # type: ignore[no-untyped-def]
     found = SearchSection(engine="fake", status="complete", results=list(hits))
-    out, _ = search_findings(searcher(), found, discover(), load_rules(None), load_catalogue(framework))
+    out = attach_guidance(search_analyser(searcher(), found, discover(), load_rules(None)).finish(), load_catalogue(framework))
     return [f for f in out if f.check == "search.results"]
 
 
@@ -59,7 +60,7 @@ def test_nothing_when_the_result_does_not_show_your_name() -> None:
 
 
 def test_no_search_no_findings() -> None:
-    from footprint.engine import Analyser
+    from footprint.core import Analyser
 
     analyser = Analyser(searcher(), [discover().checks["search.results"]], load_rules(None))
     assert analyser.finish() == []

@@ -16,7 +16,7 @@ import respx
 
 from footprint.http import Http, Limits
 from footprint.models import QueryStatus
-from footprint.search.contract import EngineConfig, EngineFailure, RawResult, SearchEngine
+from footprint.plugins.search import EngineConfig, EngineFailure, RawResult, SearchEngine
 from footprint.search.engines.brave import ENDPOINT, BraveEngine
 from footprint.search.engines.ddgs import DdgsEngine
 from footprint.search.engines.searxng import SearxngEngine

@@ -11,7 +11,7 @@ import pytest
 from footprint.errors import InputError
 from footprint.models import QueryStatus, SearchClass
 from footprint.search import SearchOptions, run_search
-from footprint.search.contract import EngineConfig, EngineFailure, RawResult, SearchEngine
+from footprint.plugins.search import EngineConfig, EngineFailure, RawResult, SearchEngine
 from tests.search.conftest import WATCH_WORDS, searcher
 
 

@@ -8,7 +8,7 @@ import httpx
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footprint.sources._common import block_page, parse_time, segment, urls_in
+from footprint.plugins.sources import block_page, parse_time, segment, urls_in
 from footprint.sources._page import read_page
 from tests.sources.conftest import raw
 

@@ -13,8 +13,7 @@ from typing import Any
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import QueryStatus
-from footprint.search.contract import EngineConfig, EngineFailure, RawResult, SearchEngine
-from footprint.search.engines._common import from_source_error, plain
+from footprint.plugins.search import EngineConfig, EngineFailure, RawResult, SearchEngine, from_source_error, plain
 
 ENV_KEY = "FOOTPRINT_BRAVE_API_KEY"
 ENDPOINT = "https://api.search.brave.com/res/v1/web/search"

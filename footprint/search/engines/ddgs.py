@@ -16,8 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from footprint.models import QueryStatus
-from footprint.search.contract import EngineConfig, EngineFailure, RawResult, SearchEngine
-from footprint.search.engines._common import plain
+from footprint.plugins.search import EngineConfig, EngineFailure, RawResult, SearchEngine, plain
 
 NO_RESULTS = "No results found."  # what ddgs raises when every service answered and none had anything
 TIMEOUT = 10

@@ -14,8 +14,7 @@ from urllib.parse import urlsplit
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import QueryStatus
-from footprint.search.contract import EngineConfig, EngineFailure, RawResult, SearchEngine
-from footprint.search.engines._common import from_source_error, looks_like_captcha, plain
+from footprint.plugins.search import EngineConfig, EngineFailure, RawResult, SearchEngine, from_source_error, looks_like_captcha, plain
 
 ENV_URL = "FOOTPRINT_SEARXNG_URL"
 _JSON_OFF = (

@@ -1,7 +1,10 @@
-"""Helpers every source shares: dates, URL pieces, error answers, block pages, paging.
+"""The source plugin contract (entry-point group `footprint.sources`), and the helpers every source shares.
 
-Nothing here judges what it reads; it only turns the platforms' many shapes into plain values
-and their many refusals into a `SourceError` with a one-line reason.
+A source is a platform adapter: it reads what a logged-out stranger sees of one account, through
+the audit's shared client (`self.http`, which applies the address policy, limits and redirect
+rules), and normalises it into a `Snapshot`. It never judges what it reads. The helpers below turn
+the platforms' many shapes into plain values (dates, URL pieces, paging) and their many refusals
+into a `SourceError` with a one-line reason. The built-in sources use exactly what this module offers.
 """
 
 from __future__ import annotations
@@ -9,16 +12,93 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import quote, urlsplit
 
 import httpx
 
 from footprint.errors import SourceError
-from footprint.models import AccountStatus, Post, Snapshot
-from footprint.plugins import SourceOptions
+from footprint.http import parse_json
+from footprint.markup import extract_links, html_to_text
+from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
+
+if TYPE_CHECKING:
+    from footprint.http import Http
+
+GROUP = "footprint.sources"
+
+__all__ = [
+    "GROUP", "MAX_PAGES", "Account", "AccountStatus", "Outcome", "Post", "ProfileField", "Snapshot", "Source",
+    "SourceError", "SourceOptions", "VisibilityFacts", "add_links", "as_bool", "as_text", "base_url", "block_page",
+    "error_body", "expect", "extract_links", "html_to_text", "is_html", "login_wall", "origin", "parse_json", "parse_time", "partial", "raise_for",
+    "same_origin", "segment", "take", "urls_in",
+]
+
+
+@dataclass
+class SourceOptions:
+    """How a source should read: where, how much, and what it may reach."""
+
+    base_url: str | None = None
+    max_posts: int = 200
+    max_age_days: int = 365
+    allow_private_addresses: bool = False
+
+    def cutoff(self) -> dt.datetime:
+        """The oldest post date worth reading."""
+        return dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=self.max_age_days)
+
+    def wants(self, count: int, created_at: dt.datetime | None) -> bool:
+        """True while fewer than `max_posts` were read and the post is inside the age window."""
+        if count >= self.max_posts:
+            return False
+        return created_at is None or _aware(created_at) >= self.cutoff()
+
+
+def _aware(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+
+
+class Source(ABC):
+    """A platform adapter: it reads what a logged-out stranger sees and normalises it. It never judges."""
+
+    platform: ClassVar[str]
+    title: ClassVar[str]
+    handle_pattern: ClassVar[re.Pattern[str] | None] = None
+    handle_example: ClassVar[str] = ""
+    handle_rule: ClassVar[str] = ""  # the handle grammar in words, said when a handle is refused
+    needs: ClassVar[Literal["handle", "url"]] = "handle"
+    default_base_url: ClassVar[str | None] = None
+
+    def __init__(self, http: Http, options: SourceOptions) -> None:
+        self.http = http
+        self.options = options
+
+    @classmethod
+    def validate(cls, account: Account) -> str | None:
+        """A reason the account cannot be valid for this platform, or None when it can."""
+        if cls.needs == "url":
+            if not account.url and not account.handle:
+                return f"{cls.title} accounts need a url"
+            return None
+        if not account.handle:
+            return f"{cls.title} accounts need a handle, e.g. {cls.handle_example!r}"
+        if cls.handle_pattern and not cls.handle_pattern.fullmatch(account.handle):
+            rule = f": {cls.handle_rule}" if cls.handle_rule else ""
+            example = f" (e.g. {cls.handle_example!r})" if cls.handle_example else ""
+            return f"{account.handle!r} cannot be a valid {cls.title} handle{rule}{example}"
+        return None
+
+    @abstractmethod
+    async def fetch(self, account: Account) -> Outcome:
+        """Read the account. Raise `SourceError` for an outcome other than success."""
+
+
+# --------------------------------------------------------------------------- helpers
 
 MAX_PAGES = 50  # a hard stop for any paging loop, whatever the server's cursors say
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)

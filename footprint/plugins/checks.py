@@ -1,21 +1,143 @@
-"""The user's own words (names, employer, team, places) as phrase-index terms, built once per audit.
+"""The check plugin contract (entry-point group `footprint.checks`): everything a check needs, in one module.
 
-Every check shares one `ProfileTerms` per `CheckContext`: it holds a phrase index that merges
-the rule files' categories with the profile's terms, so a post is tokenised once and scanned
-once for everything. Variants are derived from the profile in general ways (acronyms, "X Trust"
-for "X Health and Social Care Trust", given name with surname), never from any one persona.
+A check is a pure class: it reads snapshots, the profile and the rules, and yields findings. It
+does no I/O of any kind. Subclass `Check` (or `TermsCheck`, which shares the audit's phrase index
+with the built-in checks), give it a dotted `id` and a `title`, and override any of its hooks.
+The built-in checks in the top-level `checks/` package use exactly what this module offers.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from abc import ABC
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from footprint.models import Finding, Profile, Snapshot
-from footprint.plugins import Check, CheckContext, TextItem
-from footprint.rules import RuleSet
-from footprint.text import PhraseIndex, TextView
+from footprint.models import DiscoveredAccount, Excerpt, Finding, Item, Post, Profile, SearchSection, Severity, Snapshot
+from footprint.plugins import CHECK_ID
+from footprint.text import Match, PhraseIndex, TextView, excerpt_around, words
+
+if TYPE_CHECKING:
+    from footprint.rules import RuleSet
+
+GROUP = "footprint.checks"
+T = TypeVar("T")
+
+__all__ = [
+    "CHECK_ID", "GROUP", "Check", "CheckContext", "DiscoveredAccount", "Excerpt", "Finding", "Item", "Match", "Post", "ProfileTerms",
+    "Severity", "Snapshot", "TermsCheck", "TextItem", "TextView", "terms_for",
+]
+
+
+# --------------------------------------------------------------------------- checks
+
+
+@dataclass
+class CheckContext:
+    """What every check may read besides the account: the user's profile, the rules and, when a search
+    for the user's name was run (`footprint search`, `audit --search`), its classified results."""
+
+    profile: Profile
+    rules: RuleSet
+    search: SearchSection | None = None
+    _shared: dict[object, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def shared(self, key: object, build: Callable[[], T]) -> T:
+        """The value several checks of this audit share under `key` (say, a phrase index built from the
+        profile), built by `build` on first use. A check that needs such a value asks for it here."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
+
+
+@dataclass
+class TextItem:
+    """One piece of text to scan (a bio, a field, a post), with where it came from."""
+
+    item: Item
+    text: str
+    # Parts of `text` that are not the post's body: (start, end, "content warning" | "image description").
+    extras: tuple[tuple[int, int, str], ...] = ()
+    view: TextView = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.view = TextView(self.text)
+
+
+class Check(ABC):
+    """A pure check: it reads snapshots and the profile and yields findings. No I/O of any kind.
+
+    Override any of the hooks; the core calls `check_text` for every bio, profile field and post,
+    `check_account` once per readable account, `check_discovered` once with what discovery found
+    under the user's names (when discovery ran), and `check_audit` once with every snapshot (for
+    findings that need several accounts at once).
+    """
+
+    id: ClassVar[str]
+    title: ClassVar[str]
+
+    def __init__(self, context: CheckContext) -> None:
+        self.context = context
+        self.profile = context.profile
+        self.rules = context.rules
+
+    def check_account(self, snapshot: Snapshot) -> Iterable[Finding]:
+        """Findings about one account as a whole (visibility, profile fields)."""
+        return ()
+
+    def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
+        """Findings in one piece of text from the account."""
+        return ()
+
+    def check_discovered(self, accounts: Sequence[DiscoveredAccount]) -> Iterable[Finding]:
+        """Findings in what discovery found: every site probed for every name, and how each probe ended."""
+        return ()
+
+    def check_audit(self, snapshots: Sequence[Snapshot]) -> Iterable[Finding]:
+        """Findings that need every account at once (linking accounts together)."""
+        return ()
+
+    def finding(
+        self,
+        snapshot: Snapshot,
+        *,
+        severity: Severity,
+        why: str,
+        item: Item | None = None,
+        text: str | None = None,
+        span: tuple[int, int] | None = None,
+        details: Sequence[str] = (),
+        advice: Sequence[str] = (),
+        title: str | None = None,
+    ) -> Finding:
+        """Build a finding for this check, cutting a short excerpt around `span` of `text`."""
+        excerpt = None
+        if text is not None:
+            start, end = span or (0, 0)
+            snippet, s, e = excerpt_around(text, start, end)
+            excerpt = Excerpt(text=snippet, start=s, end=e)
+        return Finding(
+            check=self.id,
+            title=title or self.title,
+            severity=severity,
+            platform=snapshot.platform,
+            account=snapshot.handle,
+            item=item or Item(kind="account", url=snapshot.url),
+            excerpt=excerpt,
+            details=list(details),
+            why=why,
+            advice=list(advice),
+        )
+
+
+# --------------------------------------------------------------------------- the audit's shared phrase index
+#
+# The user's own words (names, employer, team, places) as phrase-index terms, built once per audit.
+# Every check shares one `ProfileTerms` per `CheckContext` (`terms_for`): it holds a phrase index that
+# merges the rule files' categories with the profile's terms, so a post is tokenised once and scanned
+# once for everything. Variants are derived from the profile in general ways (acronyms, "X Trust" for
+# "X Health and Social Care Trust", given name with surname), never from any one persona.
 
 # Words that say what kind of team something is, not which one.
 GENERIC = frozenset(
@@ -27,13 +149,6 @@ GENERIC = frozenset(
 )
 _ORG_TAIL = {"trust", "council", "partnership", "board", "authority", "university", "college"}
 _LEGAL_SUFFIX = re.compile(r"\b(?:ltd|limited|plc|llp|cic)\.?$", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def words(text: str) -> list[str]:
-    return _WORDS.findall(text)
-
-
 def acronym(name: str) -> str | None:
     """The initials of a name of three or more significant words ("Aberdeen Royal Infirmary" → "ARI")."""
     significant = [w for w in words(name) if w.lower() not in ("and", "of", "the", "for", "&")]
@@ -167,11 +282,7 @@ class ProfileTerms:
 
 def terms_for(context: CheckContext) -> ProfileTerms:
     """The one ProfileTerms of this audit, built on first use and shared by every check."""
-    terms = getattr(context, "_footprint_terms", None)
-    if terms is None or terms.profile is not context.profile:
-        terms = ProfileTerms(context.profile, context.rules)
-        setattr(context, "_footprint_terms", terms)  # NOTE: one audit's context; checks share it by design
-    return terms
+    return context.shared(ProfileTerms, lambda: ProfileTerms(context.profile, context.rules))
 
 
 class TermsCheck(Check):

@@ -1,4 +1,6 @@
-"""The search-engine plugin contract: what an engine is given, what it returns, how it fails.
+"""The search-engine plugin contract (entry-point group `footprint.search_engines`), and the helpers engines share.
+
+What an engine is given, what it returns, how it fails.
 
 An engine is a small class registered under the entry-point group `footprint.search_engines`,
 exactly like checks and sources, so a third-party package can add one. It is handed the query
@@ -13,19 +15,25 @@ failure: an empty list means the engine answered "nothing found".
 
 from __future__ import annotations
 
+import html
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, ClassVar
 
-from footprint.errors import PluginLoadError
-from footprint.models import QueryStatus, SearchSettings
+from footprint.errors import Refused, SourceError, Unreachable
+from footprint.models import AccountStatus, QueryStatus, SearchSettings
 
 if TYPE_CHECKING:
     from footprint.http import Http
 
-ENGINE_GROUP = "footprint.search_engines"
+GROUP = "footprint.search_engines"
+
+__all__ = [
+    "GROUP", "EngineConfig", "EngineFailure", "QueryStatus", "RawResult", "SearchEngine", "SearchSettings", "SourceError",
+    "from_source_error", "looks_like_captcha", "plain",
+]
 
 
 @dataclass(frozen=True)
@@ -88,15 +96,33 @@ class SearchEngine(ABC):
         """Send one query; return at most `max_results` results, or raise `EngineFailure`."""
 
 
-def discover_engines() -> dict[str, type[SearchEngine]]:
-    """Every search engine registered through the `footprint.search_engines` entry points."""
-    found: dict[str, type[SearchEngine]] = {}
-    for ep in sorted(entry_points(group=ENGINE_GROUP), key=lambda e: e.name):
-        try:
-            cls = ep.load()
-        except Exception as exc:  # noqa: BLE001 - any failure in third-party code becomes one clear error
-            raise PluginLoadError(f"could not load search engine {ep.name!r}: {type(exc).__name__}: {exc}") from exc
-        if not (isinstance(cls, type) and issubclass(cls, SearchEngine)):
-            raise PluginLoadError(f"entry point {ep.name} = {ep.value} is not a footprint SearchEngine")
-        found[cls.name] = cls
-    return found
+# --------------------------------------------------------------------------- helpers for HTTP engines
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_CAPTCHA = re.compile(r"captcha|are you a robot|verify you are human|unusual traffic|cf-challenge|challenge-platform", re.I)
+
+
+def plain(text: object) -> str:
+    """Engine text (which may carry <strong> marks and entities) as one plain line."""
+    if not isinstance(text, str):
+        return ""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub("", text))).strip()
+
+
+def from_source_error(exc: SourceError, who: str) -> EngineFailure:
+    """The shared client's failure as a query status: rate limits stay rate limits, the rest say what happened."""
+    if exc.status is AccountStatus.RATE_LIMITED:
+        return EngineFailure(QueryStatus.RATE_LIMITED, f"{who} is rate limiting: {exc.reason}")
+    if exc.status is AccountStatus.TIMED_OUT:
+        return EngineFailure(QueryStatus.UNREACHABLE, f"{who} did not answer: {exc.reason}")
+    if isinstance(exc, Unreachable):
+        return EngineFailure(QueryStatus.UNREACHABLE, f"{who} cannot be reached: {exc.reason}")
+    if isinstance(exc, Refused):  # footprint's own address policy: every query would meet it
+        return EngineFailure(QueryStatus.ERROR, f"{who}: {exc.reason}", final=True)
+    return EngineFailure(QueryStatus.ERROR, f"{who}: {exc.reason}")
+
+
+def looks_like_captcha(body: bytes) -> bool:
+    """True when a page is a bot check rather than an answer."""
+    return bool(_CAPTCHA.search(body[:200_000].decode("utf-8", "replace")))

@@ -1,9 +1,11 @@
-"""The archive-reader contract, its discovery through entry points, and helpers every reader shares.
+"""The archive-reader plugin contract (entry-point group `footprint.archives`), and the helpers every reader shares.
 
 A reader recognises one platform's data download and normalises it into the shared model:
-one `Snapshot` per account plus a *stream* of `Post`s. Readers never judge; the checks do.
-Built-in readers are registered under the `footprint.archives` entry-point group, exactly as a
-third-party reader would be.
+one `Snapshot` per account plus a *stream* of `Post`s (an `ArchiveAccount`). Readers never judge;
+the checks do. The `Container` a reader is handed presents a zip, tar.gz, folder or single file
+uniformly and safely (sizes, paths and member counts are bounded there). The helpers below read
+its members defensively: a damaged member becomes a warning, never a traceback. The built-in
+readers use exactly what this module offers.
 """
 
 from __future__ import annotations
@@ -14,19 +16,26 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from importlib.metadata import entry_points
 from typing import IO, Any, ClassVar
 
 from footprint.archives.container import MEMBER_ERRORS, Container, Member
 from footprint.archives.jsonstream import JsonStreamError, iter_records, load_small
 from footprint.archives.mojibake import fix_tree
-from footprint.errors import InputError, PluginLoadError
-from footprint.models import Post, Snapshot
+from footprint.errors import InputError
+from footprint.markup import html_to_text
+from footprint.models import Post, ProfileField, Snapshot
 
-ARCHIVE_GROUP = "footprint.archives"
+GROUP = "footprint.archives"
 
-#: What a reader yields: one account's snapshot and the stream of its posts.
-Account = tuple[Snapshot, Iterator[Post]]
+#: What a reader yields for each account in a download: its snapshot and the stream of its posts.
+#: (Not `models.Account`, which is an account the user declares in the profile.)
+ArchiveAccount = tuple[Snapshot, Iterator[Post]]
+
+__all__ = [
+    "BAD_MEMBER", "GROUP", "PRIVATE_NOTE", "ArchiveAccount", "ArchiveReader", "Container", "Member", "MemberProblem",
+    "Post", "ProfileField", "Snapshot", "csv_rows", "describe", "dig", "guarded", "handle_from_name", "html_to_text", "listed", "pick",
+    "records", "small_json", "text_of", "when",
+]
 
 PRIVATE_NOTE = "Private messages in this download were not scanned; pass --include-private to scan them too."
 
@@ -47,38 +56,8 @@ class ArchiveReader(ABC):
         """The members `read` will open, in order (for progress)."""
 
     @abstractmethod
-    def read(self, container: Container, include_private: bool) -> Iterator[Account]:
+    def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         """Each account in the download: its snapshot, then a stream of its posts."""
-
-
-def discover_readers() -> dict[str, type[ArchiveReader]]:
-    """Every archive reader registered through entry points, by name."""
-    readers: dict[str, type[ArchiveReader]] = {}
-    for ep in sorted(entry_points(group=ARCHIVE_GROUP), key=lambda e: e.name):
-        try:
-            cls = ep.load()
-        except Exception as exc:  # noqa: BLE001 - a broken plugin becomes one clear error
-            raise PluginLoadError(f"could not load archive reader {ep.name!r}: {type(exc).__name__}: {exc}") from exc
-        if not (isinstance(cls, type) and issubclass(cls, ArchiveReader)):
-            raise PluginLoadError(f"entry point {ep.name} = {ep.value} is not a footprint ArchiveReader")
-        readers[cls.name] = cls
-    return readers
-
-
-def choose_reader(container: Container, readers: dict[str, type[ArchiveReader]], forced: str | None = None) -> ArchiveReader:
-    """The reader for this container: the one named by `forced`, or the most confident one."""
-    if forced is not None:
-        key = forced.strip().lower()
-        if key not in readers:
-            raise InputError(f"unknown archive format {forced!r} (known: {', '.join(sorted(readers))})")
-        return readers[key]()
-    scored = sorted(((cls().detect(container), name) for name, cls in readers.items()), reverse=True)
-    if not scored or scored[0][0] <= 0:
-        raise InputError(
-            f"{container.label}: not a data download footprint recognises "
-            f"(known formats: {', '.join(sorted(readers))}; force one with --format-of)"
-        )
-    return readers[scored[0][1]]()
 
 
 # --------------------------------------------------------------------------- reading members safely
