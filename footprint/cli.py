@@ -168,15 +168,23 @@ def _emit(
     # those itself, so it only loses lone surrogates, which no encoder accepts.
     reports = [clean_model(r, encodable if fmt is Format.json else clean) for r in reports]
 
+    if fmt is Format.json:
+        from footprint.render.json import render_bytes
+
+        _write(render_bytes(reports), output)  # NOTE: bytes, never a str of the whole report (memory)
+        return
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt is Format.terminal
     _write(renderer(fmt.value)(reports, RenderOptions(color=color, width=_width(output), details=details)), output)
 
 
-def _write(text: str, output: Path | None, what: str = "report") -> None:
+def _write(text: str | bytes, output: Path | None, what: str = "report") -> None:
     """To stdout, or to the -o file (mode 0600, written whole or not at all) with one line saying where."""
     from footprint.output import write_private
     from footprint.render.progress import flush
 
+    if isinstance(text, bytes):
+        _write_bytes(text, output, what)
+        return
     if output is None:
         encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
         if not encoding.startswith("utf"):
@@ -184,13 +192,40 @@ def _write(text: str, output: Path | None, what: str = "report") -> None:
 
             text = ascii_fallback(text) if encoding in ("ascii", "us-ascii", "ansi-x3.4-1968") else text
         flush()  # the logged progress steps, now that there is a report
-        sys.stdout.write(text)
+        for start in range(0, len(text), 1 << 20):  # NOTE: in pieces, so a large report is never encoded whole
+            sys.stdout.write(text[start : start + (1 << 20)])
     else:
         write_private(output, text)
         flush()
         from footprint.safetext import clean_line
 
         _stderr().print(f"{what} written to {clean_line(str(output))}", markup=False)
+
+
+def _write_bytes(data: bytes, output: Path | None, what: str) -> None:
+    """UTF-8 bytes (the JSON report) to stdout's byte stream or to the -o file, like `_write`."""
+    from footprint.output import write_private
+    from footprint.render.progress import flush
+    from footprint.safetext import clean_line
+
+    if output is None:
+        flush()
+        sys.stdout.flush()
+        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if not encoding.startswith("utf"):
+            from footprint.safetext import json_ascii
+
+            data = json_ascii(data)  # an ASCII-only stdout gets the same JSON, every other character as \uXXXX
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # NOTE: a text-only stdout (some test runners): the same JSON as text
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            stream.write(data)
+            stream.flush()
+        return
+    write_private(output, data)
+    flush()
+    _stderr().print(f"{what} written to {clean_line(str(output))}", markup=False)
 
 
 def _severity(fail_on: FailOn) -> Severity | None:

@@ -9,8 +9,11 @@ from pathlib import Path
 from footprint.errors import InputError
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temporary file in the same folder, mode 0600, then rename."""
+_CHUNK = 1 << 20
+
+
+def write_private(path: Path, text: str | bytes) -> None:
+    """Write `text` (or UTF-8 bytes) to `path` via a temporary file in the same folder, mode 0600, then rename."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{path}: the folder {folder} does not exist")
@@ -24,8 +27,12 @@ def write_private(path: Path, text: str) -> None:
         raise InputError(f"{path}: cannot write in {folder} ({exc.strerror or exc})") from None
     try:
         os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            if isinstance(text, bytes):
+                handle.write(text)
+            else:
+                for start in range(0, len(text), _CHUNK):  # NOTE: in pieces, so a large report is never encoded whole
+                    handle.write(text[start : start + _CHUNK].encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -67,8 +67,37 @@ def encodable(text: str) -> str:
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029" + BIDI + "]")
 
 
+_JSON_RAW_CHARS = [chr(c) for c in range(0x7F, 0xA0)] + ["\u2028", "\u2029", *BIDI]
+_JSON_RAW_BYTES = re.compile(b"|".join(re.escape(c.encode("utf-8")) for c in _JSON_RAW_CHARS))
+
+
+def json_safe_bytes(data: bytes) -> bytes:
+    """`json_safe` for UTF-8 JSON bytes (a large report is serialised straight to bytes, never to a str)."""
+    if _JSON_RAW_BYTES.search(data) is None:
+        return data
+    return _JSON_RAW_BYTES.sub(lambda m: b"\\u%04x" % ord(m.group().decode("utf-8")), data)
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_ascii(data: bytes) -> bytes:
+    """UTF-8 JSON as pure ASCII: every other character written as a `\\uXXXX` escape (the same data)."""
+    return _NON_ASCII.sub(lambda m: _escape(m.group()), data.decode("utf-8")).encode("ascii")
+
+
 def json_safe(text: str) -> str:
     """JSON text with DEL, C1 and bidi controls written as `\\uXXXX` escapes: the same data, inert on a terminal."""
+    if _JSON_RAW.search(text) is None:
+        return text  # the common case: nothing to escape, and no copy of a large report
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
