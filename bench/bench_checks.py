@@ -28,11 +28,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from footprint.core import Analyser  # noqa: E402
-from footprint.models import Post, Profile, Snapshot  # noqa: E402
-from footprint.plugins import discover  # noqa: E402
-from footprint.rules import load_rules  # noqa: E402
-from footprint.markup import html_to_text  # noqa: E402
+from footprint.core import Analyser
+from footprint.markup import html_to_text
+from footprint.models import Post, Profile, Snapshot
+from footprint.plugins import discover
+from footprint.rules import load_rules
 
 CORPUS = ROOT / "bench" / "corpus"
 # Account-level checks judge a whole account (settings, links between accounts); the corpus labels posts.
@@ -47,8 +47,13 @@ def split_of(post: dict) -> str:
 
 def load(corpus: Path) -> tuple[dict[str, Profile], list[dict]]:
     personas = yaml.safe_load((corpus / "personas.yaml").read_text(encoding="utf-8"))["personas"]
-    profiles = {key: Profile.model_validate({"person": p["person"], "watch": p.get("watch") or {}}) for key, p in personas.items()}
-    posts = [json.loads(line) for line in (corpus / "posts.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    profiles = {
+        key: Profile.model_validate({"person": p["person"], "watch": p.get("watch") or {}})
+        for key, p in personas.items()
+    }
+    posts = [
+        json.loads(line) for line in (corpus / "posts.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return profiles, posts
 
 
@@ -68,8 +73,12 @@ def predict(profiles: dict[str, Profile], posts: list[dict]) -> dict[str, set[st
             if post["register"] == "bio":
                 snap = Snapshot(platform=post["platform"], handle=post["id"], bio=text, origin="archive")
             else:
-                snap = Snapshot(platform=post["platform"], handle=post["id"], origin="archive",
-                                posts=[Post(id=post["id"], text=text)])
+                snap = Snapshot(
+                    platform=post["platform"],
+                    handle=post["id"],
+                    origin="archive",
+                    posts=[Post(id=post["id"], text=text)],
+                )
             analyser.account(snap)
         for finding in analyser.finish():
             found[finding.account].add(finding.check)
@@ -93,9 +102,21 @@ def score(posts: list[dict], found: dict[str, set[str]], checks: list[str]) -> d
         p = tp[check] / (tp[check] + fp[check]) if tp[check] + fp[check] else None
         r = tp[check] / (tp[check] + fn[check]) if tp[check] + fn[check] else None
         f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
-        rows[check] = {"support": tp[check] + fn[check], "tp": tp[check], "fp": fp[check], "fn": fn[check],
-                       "precision": p, "recall": r, "f1": f}
-    return {"posts": len(posts), "rows": rows, "hard_negatives": hard, "false_alarm_rate": alarms / hard if hard else None}
+        rows[check] = {
+            "support": tp[check] + fn[check],
+            "tp": tp[check],
+            "fp": fp[check],
+            "fn": fn[check],
+            "precision": p,
+            "recall": r,
+            "f1": f,
+        }
+    return {
+        "posts": len(posts),
+        "rows": rows,
+        "hard_negatives": hard,
+        "false_alarm_rate": alarms / hard if hard else None,
+    }
 
 
 def _fmt(x: float | None) -> str:
@@ -106,17 +127,22 @@ def report(name: str, result: dict) -> None:
     print(f"\n{name}: {result['posts']} posts, {result['hard_negatives']} hard negatives")
     print(f"  {'check':34} {'n':>4} {'tp':>4} {'fp':>4} {'fn':>4}  {'prec':>5}  {'recall':>6}  {'f1':>5}")
     for check, row in result["rows"].items():
-        print(f"  {check:34} {row['support']:>4} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4}  "
-              f"{_fmt(row['precision'])}  {_fmt(row['recall']):>6}  {_fmt(row['f1'])}")
+        print(
+            f"  {check:34} {row['support']:>4} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4}  "
+            f"{_fmt(row['precision'])}  {_fmt(row['recall']):>6}  {_fmt(row['f1'])}"
+        )
     print(f"  false alarms on hard negatives: {_fmt(result['false_alarm_rate'])}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--errors", choices=["dev", "all"],
-                        help="list mistakes: 'dev' lists the dev split's; 'all' lists every post's, for a corpus used "
-                        "wholly for development (never use it on a sealed held-out corpus)")
+    parser.add_argument(
+        "--errors",
+        choices=["dev", "all"],
+        help="list mistakes: 'dev' lists the dev split's; 'all' lists every post's, for a corpus used "
+        "wholly for development (never use it on a sealed held-out corpus)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     profiles, posts = load(args.corpus)
@@ -137,8 +163,10 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             labels, got = set(post["labels"]), found[post["id"]]
             if labels != got:
-                print(f"  {post['id']} {'HN ' if post['hard_negative'] else ''}FN={sorted(labels - got)} "
-                      f"FP={sorted(got - labels)}\n      {post['text'][:200]!r}")
+                print(
+                    f"  {post['id']} {'HN ' if post['hard_negative'] else ''}FN={sorted(labels - got)} "
+                    f"FP={sorted(got - labels)}\n      {post['text'][:200]!r}"
+                )
     return 0
 
 

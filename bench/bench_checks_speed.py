@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from footprint.core import Analyser  # noqa: E402
-from footprint.models import Post, Profile, Snapshot  # noqa: E402
-from footprint.plugins import discover  # noqa: E402
-from footprint.rules import load_rules  # noqa: E402
+from footprint.core import Analyser
+from footprint.models import Post, Profile, Snapshot
+from footprint.plugins import discover
+from footprint.rules import load_rules
 
 EVERYDAY = [
     "Finally got the garden sorted this weekend and the tomatoes are coming on nicely",
@@ -52,8 +52,20 @@ WORKISH = [
     "As a social worker I think we need to talk more about burnout and rest",
     "Court all morning then a review in the afternoon, the diary is full this week",
 ]
-DETAILS = ["in Kirkcaldy", "at 6pm", "from Templehall", "(7)", "her mum", "at the primary", "on the ward",
-           "07700 900123", "every Thursday", "my manager", "the Children's Hearing", "still steaming"]
+DETAILS = [
+    "in Kirkcaldy",
+    "at 6pm",
+    "from Templehall",
+    "(7)",
+    "her mum",
+    "at the primary",
+    "on the ward",
+    "07700 900123",
+    "every Thursday",
+    "my manager",
+    "the Children's Hearing",
+    "still steaming",
+]
 
 
 def synthetic_posts(count: int, seed: int = 7, detail_share: float = 0.05) -> list[str]:
@@ -77,11 +89,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--detail-share", type=float, default=0.05, help="share of posts with identifying details")
     args = parser.parse_args(argv)
-    profile = Profile.model_validate({
-        "person": {"name": "Jane Smith", "also_known_as": ["Janey Smith"], "employer": "Fife Council",
-                   "team": "Children and Families, Kirkcaldy", "localities": ["Kirkcaldy", "Fife"]},
-        "watch": {"places": ["Kirkcaldy Sheriff Court", "Templehall"], "words": ["LAC review"]},
-    })
+    profile = Profile.model_validate(
+        {
+            "person": {
+                "name": "Jane Smith",
+                "also_known_as": ["Janey Smith"],
+                "employer": "Fife Council",
+                "team": "Children and Families, Kirkcaldy",
+                "localities": ["Kirkcaldy", "Fife"],
+            },
+            "watch": {"places": ["Kirkcaldy Sheriff Court", "Templehall"], "words": ["LAC review"]},
+        }
+    )
     registry = discover()
     checks = list(registry.checks.values())
     rules = load_rules()
@@ -98,10 +117,14 @@ def main(argv: list[str] | None = None) -> int:
         rates.append(len(posts) / (time.process_time() - start))
         walls.append(len(posts) / (time.perf_counter() - wall))
     mean_len = statistics.mean(len(t) for t in texts)
-    print(f"{len(checks)} checks, {len(posts)} synthetic posts (mean {mean_len:.0f} characters, "
-          f"{args.detail_share:.0%} with identifying details), {len(findings)} findings per round")
-    print(f"best {max(rates):,.0f} posts/s, median {statistics.median(rates):,.0f} posts/s on one core (CPU time); "
-          f"wall clock best {max(walls):,.0f} posts/s")
+    print(
+        f"{len(checks)} checks, {len(posts)} synthetic posts (mean {mean_len:.0f} characters, "
+        f"{args.detail_share:.0%} with identifying details), {len(findings)} findings per round"
+    )
+    print(
+        f"best {max(rates):,.0f} posts/s, median {statistics.median(rates):,.0f} posts/s on one core (CPU time); "
+        f"wall clock best {max(walls):,.0f} posts/s"
+    )
     return 0
 
 

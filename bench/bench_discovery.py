@@ -64,7 +64,8 @@ async def _serve(port: int, ready: Path) -> None:
                     status, body = "404 Not Found", "<html><title>Not found</title></html>"
                 data = body.encode()
                 writer.write(
-                    f"HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {len(data)}\r\n\r\n".encode() + data
+                    f"HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {len(data)}\r\n\r\n".encode()
+                    + data
                 )
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
@@ -104,12 +105,18 @@ async def _run(port: int, total: int, per_host: int) -> dict[str, object]:
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     counts = {state.value: n for state, n in outcome.counts().items()}
     right = all(
-        p.result.state.value == ("found" if int(p.result.site.key[4:]) % 2 == 0 else "not_found") for p in outcome.probes
+        p.result.state.value == ("found" if int(p.result.site.key[4:]) % 2 == 0 else "not_found")
+        for p in outcome.probes
     )
     return {
-        "total": total, "per_host": per_host, "seconds": round(elapsed, 2),
-        "sites_per_second": round(SITES / elapsed), "requests": outcome.requests,
-        "requests_per_second": round(outcome.requests / elapsed), "states": counts, "all_right": right,
+        "total": total,
+        "per_host": per_host,
+        "seconds": round(elapsed, 2),
+        "sites_per_second": round(SITES / elapsed),
+        "requests": outcome.requests,
+        "requests_per_second": round(outcome.requests / elapsed),
+        "states": counts,
+        "all_right": right,
         "cpu_ms_per_request": round(cpu * 1000 / outcome.requests, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
@@ -119,7 +126,9 @@ def measure(port: int, total: int, per_host: int) -> dict[str, object]:
     """One configuration in a fresh process, so its peak memory is its own."""
     proc = subprocess.run(
         [sys.executable, __file__, "--one", str(port), str(total), str(per_host)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if proc.returncode:
         raise SystemExit(proc.stderr)
@@ -161,15 +170,31 @@ print(json.dumps({"imports": imported - started, "builtin catalogue": catalogue_
 def command(port: int, count: int, folder: Path, fmt: str) -> tuple[float, float, Path]:
     """`footprint discover` on `count` loopback sites in a fresh process: its wall and CPU time, and its report."""
     sites = folder / "sites.yaml"
-    sites.write_text("version: 1\nsites:\n" + "".join(
-        f"  - {{key: site{i}, name: Site {i}, category: social, url: 'http://{address(i)}:{port}/u/{{handle}}'}}\n"
-        for i in range(count)
-    ))
+    sites.write_text(
+        "version: 1\nsites:\n"
+        + "".join(
+            f"  - {{key: site{i}, name: Site {i}, category: social, url: 'http://{address(i)}:{port}/u/{{handle}}'}}\n"
+            for i in range(count)
+        )
+    )
     profile = folder / "profile.yaml"
     profile.write_text(PROFILE)
     report = folder / f"report.{fmt}"
-    argv = [sys.executable, "-m", "footprint", "discover", str(profile), "--no-builtin-sites", "--sites", str(sites),
-            "--allow-private-addresses", "--format", fmt, "--output", str(report)]
+    argv = [
+        sys.executable,
+        "-m",
+        "footprint",
+        "discover",
+        str(profile),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites),
+        "--allow-private-addresses",
+        "--format",
+        fmt,
+        "--output",
+        str(report),
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(argv, capture_output=True, text=True, timeout=300)
@@ -192,12 +217,18 @@ def cli(port: int, count: int, runs: int) -> None:
                 elapsed, cpu, report = command(port, count, folder, fmt)
                 times.append(elapsed)
                 cpus.append(cpu)
-            print(f"footprint discover, {count} sites, --format {fmt}: median {statistics.median(times):.2f} s "
-                  f"(min {min(times):.2f}, max {max(times):.2f}) over {runs} runs; CPU median {statistics.median(cpus):.2f} s")
+            print(
+                f"footprint discover, {count} sites, --format {fmt}: median {statistics.median(times):.2f} s "
+                f"(min {min(times):.2f}, max {max(times):.2f}) over {runs} runs; CPU median {statistics.median(cpus):.2f} s"
+            )
         parts = []
         for _ in range(runs):
-            proc = subprocess.run([sys.executable, "-c", _FIXED, str(folder / "profile.yaml")],
-                                  capture_output=True, text=True, timeout=120)
+            proc = subprocess.run(
+                [sys.executable, "-c", _FIXED, str(folder / "profile.yaml")],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             if proc.returncode:
                 raise SystemExit(proc.stderr)
             parts.append(json.loads(proc.stdout))
@@ -205,16 +236,20 @@ def cli(port: int, count: int, runs: int) -> None:
         for key in keys:
             print(f"  fixed cost, {key}: median {statistics.median(p[key] for p in parts) * 1000:.0f} ms")
         total = statistics.median(sum(p[k] for k in keys) for p in parts)
-        print(f"  fixed cost before the first probe (built-in catalogue of {parts[0]['sites']} sites included): "
-              f"median {total * 1000:.0f} ms, of which CPU {statistics.median(p['cpu'] for p in parts) * 1000:.0f} ms "
-              "(the rest is waiting for a core on a loaded machine, and reading files)")
+        print(
+            f"  fixed cost before the first probe (built-in catalogue of {parts[0]['sites']} sites included): "
+            f"median {total * 1000:.0f} ms, of which CPU {statistics.median(p['cpu'] for p in parts) * 1000:.0f} ms "
+            "(the rest is waiting for a core on a loaded machine, and reading files)"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--compare", action="store_true", help="measure several pool arrangements")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--cli", type=int, metavar="SITES", help="time the whole `footprint discover` command on SITES sites")
+    parser.add_argument(
+        "--cli", type=int, metavar="SITES", help="time the whole `footprint discover` command on SITES sites"
+    )
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--serve", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -247,13 +282,17 @@ def main() -> None:
         configs = [(default.total, default.per_host)] * args.runs
         if args.compare:
             configs = [(t, default.per_host) for t in (64, 128, 256, 512)]
-        print(f"{SITES} sites answering after {DELAY * 1000:.0f} ms; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+        print(
+            f"{SITES} sites answering after {DELAY * 1000:.0f} ms; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}"
+        )
         print(f"load average before: {os.getloadavg()[0]:.2f}")
         print(f"{'total':>5} {'seconds':>7} {'sites/s':>7} {'req/s':>6} {'CPU ms/req':>10} {'peak MB':>7}  right")
         for total, per_host in configs:
             r = measure(port, total, per_host)
-            print(f"{r['total']:>5} {r['seconds']:>7} {r['sites_per_second']:>7} "
-                  f"{r['requests_per_second']:>6} {r['cpu_ms_per_request']:>10} {r['peak_rss_mb']:>7}  {'yes' if r['all_right'] else 'NO ' + str(r['states'])}")
+            print(
+                f"{r['total']:>5} {r['seconds']:>7} {r['sites_per_second']:>7} "
+                f"{r['requests_per_second']:>6} {r['cpu_ms_per_request']:>10} {r['peak_rss_mb']:>7}  {'yes' if r['all_right'] else 'NO ' + str(r['states'])}"
+            )
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:
         server.terminate()

@@ -27,12 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from footprint.archives.car import CarFile, Link  # noqa: E402
-from footprint.archives.container import Container, Member, open_container  # noqa: E402
-from footprint.errors import FootprintError  # noqa: E402
-from footprint.models import Post  # noqa: E402
-from footprint.plugins import discover  # noqa: E402
-from footprint.scan import choose_reader  # noqa: E402
+from footprint.archives.car import CarFile, Link
+from footprint.archives.container import Container, Member, open_container
+from footprint.errors import FootprintError
+from footprint.models import Post
+from footprint.plugins import discover
+from footprint.scan import choose_reader
 
 _DATA_LISTS = ("orderedItems", "messages", "group_posts_v2", "comments_v2")
 
@@ -88,7 +88,7 @@ def _car_posts(raw: bytes) -> str:
         if not isinstance(commit, dict) or not isinstance(commit.get("data"), Link):
             return "?"
         return str(sum(1 for key, _ in car.walk_mst(commit["data"]) if key.startswith("app.bsky.feed.post/")))
-    except Exception:  # noqa: BLE001 - a count for a report, never a reason to stop
+    except Exception:
         return "?"
 
 
@@ -131,7 +131,9 @@ def report(path: Path, show: int) -> None:
         for member in dict.fromkeys(parts):
             kinds = Counter(p.kind for p in posts if _member_of(p, names) == member.name)
             detail = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-            print(f"  {member.name:<{width}}  present {present(container, member):>6}  read {by_member.pop(member.name, 0):>6}  {detail}")
+            print(
+                f"  {member.name:<{width}}  present {present(container, member):>6}  read {by_member.pop(member.name, 0):>6}  {detail}"
+            )
             if show:
                 for post in [p for p in posts if _member_of(p, names) == member.name][:show]:
                     print(f"      | {post.text[:160]!r}")
@@ -152,7 +154,9 @@ def report(path: Path, show: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("folder", type=Path, help="a folder of downloads: each entry is one download (folder, zip or file)")
+    parser.add_argument(
+        "folder", type=Path, help="a folder of downloads: each entry is one download (folder, zip or file)"
+    )
     parser.add_argument("--show", type=int, default=0, help="print the first N texts read from each file")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():

@@ -54,8 +54,14 @@ def main() -> int:
             times, code, first = [], 0, ""
             for _ in range(3):
                 start = time.perf_counter()
-                done = subprocess.run([sys.executable, "-m", "footprint", *args], capture_output=True, text=True,
-                                      timeout=60, check=False, cwd=tmp)
+                done = subprocess.run(
+                    [sys.executable, "-m", "footprint", *args],
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                    check=False,
+                    cwd=tmp,
+                )
                 times.append(time.perf_counter() - start)
                 code, first = done.returncode, (done.stderr.strip().splitlines() or [""])[0]
             print(f"{name:40} {statistics.median(times):9.2f}  {code:>4}  {first[:90]}")

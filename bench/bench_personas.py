@@ -64,7 +64,10 @@ def run_footprint(folder: Path) -> list[dict]:
                 shutil.copy(path, Path(tmp) / path.name)
         proc = subprocess.run(
             [sys.executable, "-m", "footprint", "demo", "--personas", tmp, "-f", "json"],
-            capture_output=True, text=True, cwd=ROOT, check=False,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
         )
     if proc.returncode != 0:
         sys.exit(f"error: footprint exited {proc.returncode}: {proc.stderr.strip().splitlines()[-1:]}")
@@ -79,7 +82,9 @@ def counts() -> int:
         for path in sorted((HERE / half).glob("*.expected.yaml")):
             personas += 1
             expected += len(load_expected(path)[1])
-            persona = yaml.safe_load((HERE / half / path.name.replace(".expected.yaml", ".yaml")).read_text(encoding="utf-8"))
+            persona = yaml.safe_load(
+                (HERE / half / path.name.replace(".expected.yaml", ".yaml")).read_text(encoding="utf-8")
+            )
             for account in persona["accounts"]:
                 if account.get("posts_file"):
                     lines = (HERE / half / account["posts_file"]).read_text(encoding="utf-8").splitlines()
@@ -98,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "sealed"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm (dev only)")
-    parser.add_argument("--counts", action="store_true", help="count personas, posts and expected findings; run nothing")
+    parser.add_argument(
+        "--counts", action="store_true", help="count personas, posts and expected findings; run nothing"
+    )
     args = parser.parse_args(argv)
     if args.counts:
         return counts()
@@ -109,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     expected: dict[str, set[Key]] = {}
     for path in sorted(folder.glob("*.expected.yaml")):
         name, keys = load_expected(path)
-        persona = yaml.safe_load((folder / f"{path.name.removesuffix('.expected.yaml')}.yaml").read_text(encoding="utf-8"))
+        persona = yaml.safe_load(
+            (folder / f"{path.name.removesuffix('.expected.yaml')}.yaml").read_text(encoding="utf-8")
+        )
         expected[persona["person"]["name"]] = keys
         if name != path.name.removesuffix(".expected.yaml"):
             sys.exit(f"error: {path}: name {name!r} is not the file's persona")
@@ -132,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         exp, found = expected[subject], got[subject]
         hits = exp & set(found)
         alarms = set(found) - exp
-        tot_exp += len(exp); tot_hit += len(hits); tot_fa += len(alarms)
+        tot_exp += len(exp)
+        tot_hit += len(hits)
+        tot_fa += len(alarms)
         for _, _, check in exp:
             per_check.setdefault(check, Counter())["expected"] += 1
         for _, _, check in hits:

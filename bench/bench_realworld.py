@@ -43,8 +43,12 @@ def scan(posts: list[dict]) -> dict[str, list[dict]]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "posts.jsonl"
         path.write_text("".join(json.dumps({"id": p["id"], "text": p["text"]}) + "\n" for p in posts), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "footprint", "scan", str(path), "--format", "json"],
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "footprint", "scan", str(path), "--format", "json"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if done.returncode not in (0, 1):
         sys.exit(f"footprint scan failed ({done.returncode}): {done.stderr.strip()}")
     report = json.loads(done.stdout)
@@ -87,8 +91,9 @@ def score(posts: list[dict], found: dict[str, list[dict]]) -> dict:
         "hard_negatives": len(hard),
         "hard_negative_alarms": sum(1 for p in hard if p in alarms),
         "per_label": {k: dict(v) for k, v in sorted(per_label.items())},
-        "false_alarm_checks": dict(Counter(f["check"] for p in alarms for f in found[p["id"]]
-                                           if f["check"] not in p["labels"]).most_common()),
+        "false_alarm_checks": dict(
+            Counter(f["check"] for p in alarms for f in found[p["id"]] if f["check"] not in p["labels"]).most_common()
+        ),
     }
 
 
@@ -97,15 +102,21 @@ def _pct(x: float | None) -> str:
 
 
 def report(split: str, result: dict) -> None:
-    print(f"footprint on real posts, {split} half: {result['posts']} posts "
-          f"({result['problem_posts']} problem, {result['ordinary_posts']} ordinary, {result['not_scored']} not scored: "
-          "the problem is not in the words, or the action was overturned)")
-    print(f"  problem posts caught with a fitting label: {result['caught']}/{result['problem_posts']} "
-          f"= {_pct(result['caught_rate'])}   (target >= {TARGETS['problem posts caught']:.0%}; "
-          f"any finding at all: {_pct(result['flagged_any_rate'])})")
-    print(f"  ordinary posts flagged: {result['false_alarms']}/{result['ordinary_posts']} "
-          f"= {_pct(result['false_alarm_rate'])}   (target <= {TARGETS['ordinary posts flagged']:.0%}; "
-          f"hard negatives flagged: {result['hard_negative_alarms']}/{result['hard_negatives']})")
+    print(
+        f"footprint on real posts, {split} half: {result['posts']} posts "
+        f"({result['problem_posts']} problem, {result['ordinary_posts']} ordinary, {result['not_scored']} not scored: "
+        "the problem is not in the words, or the action was overturned)"
+    )
+    print(
+        f"  problem posts caught with a fitting label: {result['caught']}/{result['problem_posts']} "
+        f"= {_pct(result['caught_rate'])}   (target >= {TARGETS['problem posts caught']:.0%}; "
+        f"any finding at all: {_pct(result['flagged_any_rate'])})"
+    )
+    print(
+        f"  ordinary posts flagged: {result['false_alarms']}/{result['ordinary_posts']} "
+        f"= {_pct(result['false_alarm_rate'])}   (target <= {TARGETS['ordinary posts flagged']:.0%}; "
+        f"hard negatives flagged: {result['hard_negative_alarms']}/{result['hard_negatives']})"
+    )
     for label, row in result["per_label"].items():
         print(f"    {label:34} {row.get('caught', 0):>4}/{row['n']:<4} caught")
     if result["false_alarm_checks"]:
@@ -117,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["dev", "sealed"], default="dev")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms (development half only)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--prefix", default="", help="score only posts whose id starts with this (a fold of the dev half)")
+    parser.add_argument(
+        "--prefix", default="", help="score only posts whose id starts with this (a fold of the dev half)"
+    )
     args = parser.parse_args(argv)
     if args.errors and args.split == "sealed":
         parser.error("--errors is refused on the sealed half: it is scored, never read")
@@ -138,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
             alarm = post["class"] == "ordinary" and checks - set(post["labels"])
             if missed or alarm:
                 tag = "MISS" if missed else "FALSE"
-                print(f"  {post['id']} {tag} labels={post['labels']} kind={post.get('kind')} got={sorted(checks)}\n"
-                      f"      {post['text'][:240]!r}")
+                print(
+                    f"  {post['id']} {tag} labels={post['labels']} kind={post.get('kind')} got={sorted(checks)}\n"
+                    f"      {post['text'][:240]!r}"
+                )
     return 0
 
 

@@ -21,12 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from footprint.engine import AuditOptions, audit  # noqa: E402
-from footprint.plugins import Registry, discover  # noqa: E402
-from footprint.profile_file import load_profile  # noqa: E402
-from footprint.rules import RuleSet, load_rules  # noqa: E402
-from tests.integration.mirror import PERSON, TEN_ACCOUNTS, endpoints_yaml, mirror_responder  # noqa: E402
-from tests.localserver import serve  # noqa: E402
+from footprint.engine import AuditOptions, audit
+from footprint.plugins import Registry, discover
+from footprint.profile_file import load_profile
+from footprint.rules import RuleSet, load_rules
+from tests.integration.mirror import PERSON, TEN_ACCOUNTS, endpoints_yaml, mirror_responder
+from tests.localserver import serve
 
 
 def timed_audit(profile_path: Path, registry: Registry, rules: RuleSet) -> tuple[float, list[str]]:
@@ -63,14 +63,20 @@ def main() -> None:
             requests.append(len(server.requests) - before)
             serial.append(sum(timed_audit(path, registry, rules)[0] for path in singles))
         cli_started = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "footprint", "audit", str(whole), "-f", "json"],
-                              capture_output=True, text=True, cwd=ROOT)
+        proc = subprocess.run(
+            [sys.executable, "-m", "footprint", "audit", str(whole), "-f", "json"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         cli = time.perf_counter() - cli_started
         if proc.returncode != 0:
             raise SystemExit(f"footprint audit failed: {proc.stderr}")
 
     wall, total = statistics.median(concurrent), statistics.median(serial)
-    print(f"ten accounts on a 127.0.0.1 mirror answering in {args.latency * 1000:.0f} ms; {requests[-1]} requests per audit")
+    print(
+        f"ten accounts on a 127.0.0.1 mirror answering in {args.latency * 1000:.0f} ms; {requests[-1]} requests per audit"
+    )
     print(f"  statuses: {', '.join(statuses)}")
     print(f"  concurrent audit (engine, median of {args.repeat}):   {wall:6.2f} s")
     print(f"  serial sum (each account alone, one after another): {total:6.2f} s")

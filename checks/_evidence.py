@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar, cast
 
-from footprint.plugins.checks import ProfileTerms
 from footprint.models import Finding
+from footprint.plugins.checks import ProfileTerms
 from footprint.text import Match, TextView
 
 # The kinds of detail that together can single out a person, in the words the report uses.
@@ -43,9 +43,12 @@ _DETAIL_CATEGORIES = {
     "detail.case": "event",
 }
 # Only texts with one of these (or a digit) can describe a person in detail.
-PERSONISH = frozenset({"person.noun", "person.caseload", "person.group", "profile.place", "profile.locality",
-                       *_DETAIL_CATEGORIES})
-_PREPOSITIONS = frozenset({"from", "fae", "in", "at", "near", "outside", "around", "on", "off", "beside", "by"})  # "on Hoy", "up in Dounby"
+PERSONISH = frozenset(
+    {"person.noun", "person.caseload", "person.group", "profile.place", "profile.locality", *_DETAIL_CATEGORIES}
+)
+_PREPOSITIONS = frozenset(
+    {"from", "fae", "in", "at", "near", "outside", "around", "on", "off", "beside", "by"}
+)  # "on Hoy", "up in Dounby"
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -105,37 +108,69 @@ def _analyse(view: TextView, terms: ProfileTerms) -> Analysis:
     a.work = "context.work" in hits
     a.jargon = "profile.word" in hits
     a.caseload = "person.caseload" in hits or bool(implicit_person(view, terms))
-    a.own = "person.own" in hits or _kin_as_name(view, hits) or bool(terms.rules.search("person.own.phrase", view.text, view)) \
+    a.own = (
+        "person.own" in hits
+        or _kin_as_name(view, hits)
+        or bool(terms.rules.search("person.own.phrase", view.text, view))
         or bool(terms.rules.search("person.own.name", view.text, view))
+    )
     a.public_story = "context.press" in hits or "context.fiction" in hits
     if view.has_digit or not PERSONISH.isdisjoint(hits):
         _details(view, terms, a)
     return a
 
 
-_KIN_NAMES = frozenset({"mum", "mum's", "mam", "mam's", "dad", "dad's", "grandad", "grandad's", "granny", "granny's",
-                        "gran", "gran's", "nan", "nan's", "nana", "nana's", "papa", "papa's", "grandma", "grandpa"})
+_KIN_NAMES = frozenset(
+    {
+        "mum",
+        "mum's",
+        "mam",
+        "mam's",
+        "dad",
+        "dad's",
+        "grandad",
+        "grandad's",
+        "granny",
+        "granny's",
+        "gran",
+        "gran's",
+        "nan",
+        "nan's",
+        "nana",
+        "nana's",
+        "papa",
+        "papa's",
+        "grandma",
+        "grandpa",
+    }
+)
 _CARE_MATTERS = frozenset({"detail.legal", "detail.health", "detail.case", "person.caseload", "context.work"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "your", "our", "whose", "that", "this", "of", "no"})
 
 
 def _kin_as_name(view: TextView, hits: dict[str, list[Match]]) -> bool:
-    """"Grandad was a miner", "Mum's 70 today!": a kinship word written as a name is the author's own family,
+    """ "Grandad was a miner", "Mum's 70 today!": a kinship word written as a name is the author's own family,
     unless a care matter is told with it ("Mum crying in the car park" after a foster placement is a client's mum:
     workers write parents as "Mum" and "Dad")."""
     if not _CARE_MATTERS.isdisjoint(hits):
         return False
     for m in hits.get("detail.family", ())[:20]:
         i = m.first_token
-        if m.first_token == m.last_token and view.tokens[i] in _KIN_NAMES and view.capitalised(i) \
-                and not (i and (view.tokens[i - 1] in _DETERMINERS or view.tokens[i - 1].endswith("'s"))):
+        if (
+            m.first_token == m.last_token
+            and view.tokens[i] in _KIN_NAMES
+            and view.capitalised(i)
+            and not (i and (view.tokens[i - 1] in _DETERMINERS or view.tokens[i - 1].endswith("'s")))
+        ):
             return True
     return False
 
 
 def implicit_person(view: TextView, terms: ProfileTerms) -> str | None:
     """Someone from work named only by the setting: "one of the lads at the house", "the girls in the unit"."""
-    found = terms.rules.search("person.implicit", view.text, view) or terms.rules.search("person.pupil", view.text, view)
+    found = terms.rules.search("person.implicit", view.text, view) or terms.rules.search(
+        "person.pupil", view.text, view
+    )
     return found[0].group() if found else None
 
 
@@ -152,10 +187,13 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
             return m
         if m.first_token and tokens[m.first_token - 1] in not_before:
             continue
-        if any(m.last_token < f <= m.last_token + 6 for f in after) \
-                and _THIRD_PERSON.isdisjoint(tokens[max(0, m.first_token - 4) : m.first_token]):
+        if any(m.last_token < f <= m.last_token + 6 for f in after) and _THIRD_PERSON.isdisjoint(
+            tokens[max(0, m.first_token - 4) : m.first_token]
+        ):
             return m  # "MHO for 8 years", but not "my mum was a social worker for 30 years"
-        if any(n.last_token >= m.first_token - 4 and n.first_token < m.first_token for n in hits.get("profile.name", ())):
+        if any(
+            n.last_token >= m.first_token - 4 and n.first_token < m.first_token for n in hits.get("profile.name", ())
+        ):
             return m  # "Aileen Mair, Care Worker of the Year"
     for m in (*hits.get("role.title", ())[:3], *hits.get("role.field", ())[:3]):
         if _opens_text(view, m, not_before):
@@ -172,9 +210,34 @@ def role_self(view: TextView, hits: dict[str, list[Match]], not_before: frozense
 
 _I = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive", "me", "myself"})
 # Words before "as a …" that make the title a wish or a plan, not the author's job ("thinking of retraining as a nurse").
-_WISH = frozenset({"thinking", "considering", "want", "wants", "wanted", "hoping", "hope", "dream", "dreams", "dreaming",
-                   "retraining", "retrain", "apply", "applying", "applied", "interview", "interviewing", "if", "would",
-                   "wish", "someday", "one day", "might", "maybe"})
+_WISH = frozenset(
+    {
+        "thinking",
+        "considering",
+        "want",
+        "wants",
+        "wanted",
+        "hoping",
+        "hope",
+        "dream",
+        "dreams",
+        "dreaming",
+        "retraining",
+        "retrain",
+        "apply",
+        "applying",
+        "applied",
+        "interview",
+        "interviewing",
+        "if",
+        "would",
+        "wish",
+        "someday",
+        "one day",
+        "might",
+        "maybe",
+    }
+)
 
 
 def _frame_is_mine(tokens: list[str], first: int) -> bool:
@@ -193,23 +256,182 @@ def _frame_is_mine(tokens: list[str], first: int) -> bool:
 _LABEL_END = frozenset(",|.:;-–—/·•")
 _NAME_WORTHY = frozenset({"health", "legal", "home", "family", "age"})
 # Capitalised words that open sentences about something, not someone ("Life is…", "Work was…").
-_NOT_FIRST_NAMES = frozenset({
-    "life", "work", "everything", "nothing", "something", "everyone", "everybody", "nobody", "someone", "somebody",
-    "this", "that", "there", "here", "it", "what", "which", "who", "why", "how", "when", "where", "today", "tonight",
-    "yesterday", "tomorrow", "morning", "evening", "night", "time", "weather", "traffic", "coffee", "tea", "lunch",
-    "dinner", "breakfast", "football", "rugby", "covid", "brexit", "parliament", "government", "council", "police",
-    "court", "school", "college", "uni", "university", "management", "staff", "team", "office", "mum", "dad", "nan",
-    "gran", "granny", "grandad", "love", "family", "she", "he", "they", "we", "you", "one", "each", "all",
-    "both", "none", "most", "some", "any", "every", "another", "other", "our", "your", "their", "his", "her", "its",
-    "mine", "yours", "anyone", "sleep", "rain", "snow", "sun", "summer", "winter", "spring", "autumn",
-    "dog", "cat", "car", "house", "home", "money", "supervision", "duty", "practice", "social", "care", "kinship",
-    "fostering", "adoption", "safeguarding", "training", "research", "policy", "news", "media", "twitter", "google",
-    "twins", "vet", "doctor", "gp", "nurse", "teacher", "boss", "manager", "dentist", "consultant", "surgeon", "sheriff", "judge",
-    "mam", "mammy", "mummy", "daddy", "nana", "papa", "auntie", "uncle", "stormont", "holyrood", "westminster",
-})
-_THIRD_PERSON = frozenset({"he", "she", "he's", "she's", "they", "they're", "mum", "dad", "mother", "father", "sister",
-                           "brother", "wife", "husband", "partner", "friend", "gran", "nan", "son", "daughter", "aunt",
-                           "auntie", "uncle", "cousin", "pal", "mate", "neighbour"})
+_NOT_FIRST_NAMES = frozenset(
+    {
+        "life",
+        "work",
+        "everything",
+        "nothing",
+        "something",
+        "everyone",
+        "everybody",
+        "nobody",
+        "someone",
+        "somebody",
+        "this",
+        "that",
+        "there",
+        "here",
+        "it",
+        "what",
+        "which",
+        "who",
+        "why",
+        "how",
+        "when",
+        "where",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "morning",
+        "evening",
+        "night",
+        "time",
+        "weather",
+        "traffic",
+        "coffee",
+        "tea",
+        "lunch",
+        "dinner",
+        "breakfast",
+        "football",
+        "rugby",
+        "covid",
+        "brexit",
+        "parliament",
+        "government",
+        "council",
+        "police",
+        "court",
+        "school",
+        "college",
+        "uni",
+        "university",
+        "management",
+        "staff",
+        "team",
+        "office",
+        "mum",
+        "dad",
+        "nan",
+        "gran",
+        "granny",
+        "grandad",
+        "love",
+        "family",
+        "she",
+        "he",
+        "they",
+        "we",
+        "you",
+        "one",
+        "each",
+        "all",
+        "both",
+        "none",
+        "most",
+        "some",
+        "any",
+        "every",
+        "another",
+        "other",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "mine",
+        "yours",
+        "anyone",
+        "sleep",
+        "rain",
+        "snow",
+        "sun",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "dog",
+        "cat",
+        "car",
+        "house",
+        "home",
+        "money",
+        "supervision",
+        "duty",
+        "practice",
+        "social",
+        "care",
+        "kinship",
+        "fostering",
+        "adoption",
+        "safeguarding",
+        "training",
+        "research",
+        "policy",
+        "news",
+        "media",
+        "twitter",
+        "google",
+        "twins",
+        "vet",
+        "doctor",
+        "gp",
+        "nurse",
+        "teacher",
+        "boss",
+        "manager",
+        "dentist",
+        "consultant",
+        "surgeon",
+        "sheriff",
+        "judge",
+        "mam",
+        "mammy",
+        "mummy",
+        "daddy",
+        "nana",
+        "papa",
+        "auntie",
+        "uncle",
+        "stormont",
+        "holyrood",
+        "westminster",
+    }
+)
+_THIRD_PERSON = frozenset(
+    {
+        "he",
+        "she",
+        "he's",
+        "she's",
+        "they",
+        "they're",
+        "mum",
+        "dad",
+        "mother",
+        "father",
+        "sister",
+        "brother",
+        "wife",
+        "husband",
+        "partner",
+        "friend",
+        "gran",
+        "nan",
+        "son",
+        "daughter",
+        "aunt",
+        "auntie",
+        "uncle",
+        "cousin",
+        "pal",
+        "mate",
+        "neighbour",
+    }
+)
 
 
 def _opens_text(view: TextView, m: Match, not_before: frozenset[str]) -> bool:
@@ -252,8 +474,10 @@ def _details(view: TextView, terms: ProfileTerms, a: Analysis) -> None:
         ages.append("age.parent")
     for name in ages:
         for m in rules.search(name, text, view):
-            if name == "age.lead" and (char_before(text, m.start()) not in ("", ".", "!", "?", ":")
-                                       or (m.start() and not text[m.start() - 1].isspace())):
+            if name == "age.lead" and (
+                char_before(text, m.start()) not in ("", ".", "!", "?", ":")
+                or (m.start() and not text[m.start() - 1].isspace())
+            ):
                 continue  # only a number that opens a sentence ("74, retired postmistress"), not "22.04, "
             a.details.setdefault("age", m.group().strip())
             if subject is None:
@@ -330,7 +554,12 @@ def named_place(view: TextView, terms: ProfileTerms, hits: dict[str, list[Match]
 def _capitalised_place(view: TextView, terms: ProfileTerms, hits: dict[str, list[Match]]) -> str | None:
     """A capitalised name after from/in/at/near ("from Dysart", "in a Headingley care home")."""
     tokens = view.tokens
-    workplace = {i for c in ("profile.team", "profile.employer") for m in hits.get(c, ()) for i in range(m.first_token, m.last_token + 1)}
+    workplace = {
+        i
+        for c in ("profile.team", "profile.employer")
+        for m in hits.get(c, ())
+        for i in range(m.first_token, m.last_token + 1)
+    }
     stop = word_set(terms, "place.not")
     for i, tok in enumerate(tokens[:-1]):
         if tok not in _PREPOSITIONS:
@@ -338,8 +567,13 @@ def _capitalised_place(view: TextView, terms: ProfileTerms, hits: dict[str, list
         j = i + 1
         if tokens[j] in _ARTICLES and j + 1 < len(tokens):
             j += 1
-        if view.capitalised(j) and tokens[j] not in stop and j not in workplace and not tokens[j].isdigit() \
-                and not (len(tokens[j]) <= 4 and view.original(j).isupper()):  # "from CSV", "in PDF": an acronym
+        if (
+            view.capitalised(j)
+            and tokens[j] not in stop
+            and j not in workplace
+            and not tokens[j].isdigit()
+            and not (len(tokens[j]) <= 4 and view.original(j).isupper())
+        ):  # "from CSV", "in PDF": an acronym
             return view.original(j)
     return None
 
@@ -469,7 +703,7 @@ def detail_kind(details: dict[str, str]) -> str:
 
 
 def extra_part(extras: tuple[tuple[int, int, str], ...], span: tuple[int, int], text: str = "") -> str | None:
-    """"image description" or "content warning" when `span` lies in that part of a post, not its body.
+    """ "image description" or "content warning" when `span` lies in that part of a post, not its body.
 
     The parts come from the post's own fields (`extras`), or are written inline in the text as
     exports and copies do ("[alt: …]", "Image description: …", "CW: …").
@@ -500,7 +734,7 @@ def kinded(kind: str | None, finding: Finding) -> Finding:
 
 
 def describe(details: dict[str, str]) -> str:
-    """"an age (15yo), a place (Templehall) and a family relationship (mum)" in plain words."""
+    """ "an age (15yo), a place (Templehall) and a family relationship (mum)" in plain words."""
     parts = [f"{KINDS[k]} ({v})" for k, v in details.items()]
     if len(parts) <= 1:
         return "".join(parts)

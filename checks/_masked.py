@@ -15,11 +15,35 @@ from collections.abc import Sequence
 
 # A word with at least one masking star (or a leet symbol) between letters, or a bare run of stars.
 _MASKED = re.compile(r"(?<![\w*])(?:[a-z@$][a-z0-9@$!*]*\*[a-z0-9@$!*]*|\*{3,}[a-z]*)(?![\w*])", re.IGNORECASE)
-_LEET = re.compile(r"(?<![\w@$])[a-z]+[0-9@$!][a-z0-9@$!]*[a-z](?![\w@$])|(?<![\w@$])[a-z]*[@$][a-z]+(?![\w@$])",
-                   re.IGNORECASE)
+_LEET = re.compile(
+    r"(?<![\w@$])[a-z]+[0-9@$!][a-z0-9@$!]*[a-z](?![\w@$])|(?<![\w@$])[a-z]*[@$][a-z]+(?![\w@$])", re.IGNORECASE
+)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
-_VERB_NEXT = frozenset({"off", "you", "u", "ya", "yourself", "urself", "sake", "up", "me", "it", "this", "that", "knows",
-                        "all", "everything", "them", "him", "her", "ing", "ed", "in"})
+_VERB_NEXT = frozenset(
+    {
+        "off",
+        "you",
+        "u",
+        "ya",
+        "yourself",
+        "urself",
+        "sake",
+        "up",
+        "me",
+        "it",
+        "this",
+        "that",
+        "knows",
+        "all",
+        "everything",
+        "them",
+        "him",
+        "her",
+        "ing",
+        "ed",
+        "in",
+    }
+)
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 _GATE = re.compile(r"\w\*|\*\w|\*{3}|[a-z][013457@$!][a-z]", re.IGNORECASE)
 
@@ -44,7 +68,7 @@ class Unmasker:
             if nouns:
                 return nouns[0]
         for word in self._by_length.get(len(plain), ()):
-            if all(c == "*" or c == w for c, w in zip(plain, word)):
+            if all(c == "*" or c == w for c, w in zip(plain, word, strict=False)):
                 return word
         return None
 
@@ -64,5 +88,5 @@ class Unmasker:
                 if word is not None and (word != raw.lower()):
                     if raw[0].isupper():
                         word = word.capitalize()
-                    out = out[: m.start()] + word + out[m.end():]
+                    out = out[: m.start()] + word + out[m.end() :]
         return out

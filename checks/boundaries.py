@@ -3,19 +3,40 @@ or their families."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checks._evidence import analyse, extra_part, implicit_person, kinded, service_user_details
-from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.models import Finding, Severity, Snapshot
+from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.rules import RuleSet
 from footprint.text import Match, TextView
 
-_FAMILY = frozenset({"son", "daughter", "mum", "dad", "sister", "brother", "wife", "husband", "family", "granddaughter", "grandson",
-                     "sons", "daughters", "grandsons", "granddaughters", "grandkids", "grandchildren", "partner", "boyfriend",
-                     "girlfriend"})
+_FAMILY = frozenset(
+    {
+        "son",
+        "daughter",
+        "mum",
+        "dad",
+        "sister",
+        "brother",
+        "wife",
+        "husband",
+        "family",
+        "granddaughter",
+        "grandson",
+        "sons",
+        "daughters",
+        "grandsons",
+        "granddaughters",
+        "grandkids",
+        "grandchildren",
+        "partner",
+        "boyfriend",
+        "girlfriend",
+    }
+)
 # Someone's relative, where the someone is from work even uncapitalised ("the resident's grandson").
 _WORK_POSSESSIVE = frozenset({"resident's", "client's", "patient's", "tenant's", "service user's", "user's"})
 
@@ -28,14 +49,23 @@ class ServiceUserContactCheck(TermsCheck):
 
     def wants(self, text: TextItem) -> bool:
         hits = text.view.hits(self.terms.index)
-        return "boundaries.contact" in hits or "boundaries.platform" in hits or "boundaries.gift" in hits \
+        return (
+            "boundaries.contact" in hits
+            or "boundaries.platform" in hits
+            or "boundaries.gift" in hits
             or ("person.caseload" in hits and "@" in text.text)
+        )
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         view = text.view
         hits = view.hits(self.terms.index)
-        contact = hits.get("boundaries.contact") or hits.get("boundaries.gift") or _platform_contact(text.view, hits) \
-            or _gaming(self.rules, view) or _tagged(view, hits)
+        contact = (
+            hits.get("boundaries.contact")
+            or hits.get("boundaries.gift")
+            or _platform_contact(text.view, hits)
+            or _gaming(self.rules, view)
+            or _tagged(view, hits)
+        )
         if not contact or "context.fiction" in hits:
             return
         a = analyse(view, self.terms)
@@ -45,8 +75,13 @@ class ServiceUserContactCheck(TermsCheck):
             relative = implicit_person(view, self.terms)  # "the lads at the house"
         if who is None and relative is None:
             relative = _known_through_work(self.rules, text.text, view)
-        if who is None and relative is None and a.subject is not None and not a.own \
-                and ("age" in a.details or service_user_details(a)):
+        if (
+            who is None
+            and relative is None
+            and a.subject is not None
+            and not a.own
+            and ("age" in a.details or service_user_details(a))
+        ):
             who = a.subject  # someone described by age, place or history: a person known through work
         if who is None and relative is None:
             return
@@ -72,37 +107,68 @@ class ServiceUserContactCheck(TermsCheck):
         where = extra_part(text.extras, (first.start, first.end), text.text)
         if where is not None:
             details.append(f"found in the {where}")
-        yield kinded(kind, self.finding(
-            snapshot, severity=severity, item=text.item, text=text.text, span=(first.start, first.end),
-            why=f"This post describes personal contact (\"{first.term}\") with someone you seem to know through "
-            f"work ({described}). Personal connections with people who use services, or their families, blur "
-            "professional boundaries, and the post makes the link public.",
-            details=details,
-            advice=["Do not accept or keep personal connections with people you support or their families; "
+        yield kinded(
+            kind,
+            self.finding(
+                snapshot,
+                severity=severity,
+                item=text.item,
+                text=text.text,
+                span=(first.start, first.end),
+                why=f'This post describes personal contact ("{first.term}") with someone you seem to know through '
+                f"work ({described}). Personal connections with people who use services, or their families, blur "
+                "professional boundaries, and the post makes the link public.",
+                details=details,
+                advice=[
+                    "Do not accept or keep personal connections with people you support or their families; "
                     "redirect them to work channels.",
                     "If you live in a small community where this cannot be avoided, agree how to handle it with "
-                    "your manager and record it."],
-        ))
+                    "your manager and record it.",
+                ],
+            ),
+        )
 
 
 # Offline words that are still a personal channel (a number handed over), not a relationship.
-_CHANNEL = frozenset({"my number", "gave my number", "my personal mobile", "my mobile", "my snapchat",
-                      "my personal number", "personal number", "my own number", "my number to", "my mobile number"})
+_CHANNEL = frozenset(
+    {
+        "my number",
+        "gave my number",
+        "my personal mobile",
+        "my mobile",
+        "my snapchat",
+        "my personal number",
+        "personal number",
+        "my own number",
+        "my number to",
+        "my mobile number",
+    }
+)
 
 
 def _someones_relative(view: TextView) -> str | None:
     """'Agnes's daughter', 'Jean's son': a relative of someone named (not the author's own)."""
     tokens = view.tokens
     for i, tok in enumerate(tokens[:-1]):
-        if tok.endswith("'s") and tokens[i + 1] in _FAMILY and (view.capitalised(i) or tok[0].isdigit()
-                                                                 or tok in _WORK_POSSESSIVE) \
-                and tokens[i - 1 if i else 0] != "my":
+        if (
+            tok.endswith("'s")
+            and tokens[i + 1] in _FAMILY
+            and (view.capitalised(i) or tok[0].isdigit() or tok in _WORK_POSSESSIVE)
+            and tokens[i - 1 if i else 0] != "my"
+        ):
             return f"{view.original(i - 1) + ' ' if tok[0].isdigit() and i else ''}{view.original(i)} {tokens[i + 1]}"
     return None
 
 
-_KNOWN = ("boundaries.known", "boundaries.known-case", "boundaries.known-left", "boundaries.known-list",
-          "boundaries.known-slot", "boundaries.known-role", "boundaries.known-group")
+_KNOWN = (
+    "boundaries.known",
+    "boundaries.known-case",
+    "boundaries.known-left",
+    "boundaries.known-list",
+    "boundaries.known-slot",
+    "boundaries.known-role",
+    "boundaries.known-group",
+)
 
 
 def _known_through_work(rules: RuleSet, text: str, view: TextView) -> str | None:

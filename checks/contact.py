@@ -9,8 +9,8 @@ import phonenumbers
 from phonenumbers import PhoneNumberType as T
 
 from checks._evidence import kinded
-from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.models import Finding, Severity, Snapshot
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 
 _NOT_PERSONAL = {T.TOLL_FREE, T.PREMIUM_RATE, T.SHARED_COST, T.UAN, T.VOICEMAIL, T.PAGER}
 
@@ -42,10 +42,22 @@ def personal_phone(raw: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-_SEPARATORS = str.maketrans({c: " " for c in "/_–·*~|"})
+_SEPARATORS = str.maketrans(dict.fromkeys("/_–·*~|", " "))
 
-_DIGITS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-           "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_DIGITS = {
+    "zero": "0",
+    "oh": "0",
+    "nought": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
 
 
 def spoken_number(tokens: list[str]) -> str | None:
@@ -79,13 +91,21 @@ class PersonalContactCheck(TermsCheck):
         self.mail_words = frozenset(w.lower() for p in (spoken, obfuscated) if p for w in p.needs_words)
 
     def wants(self, text: TextItem) -> bool:
-        return text.view.has_digit or "@" in text.text or not (self.number_words.isdisjoint(text.view.tokens) and self.mail_words.isdisjoint(text.view.tokens))
+        return (
+            text.view.has_digit
+            or "@" in text.text
+            or not (self.number_words.isdisjoint(text.view.tokens) and self.mail_words.isdisjoint(text.view.tokens))
+        )
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         raw = text.text
         tokens = text.view.tokens
-        if not text.view.has_digit and "@" not in raw and self.number_words.isdisjoint(tokens) \
-                and self.mail_words.isdisjoint(tokens):
+        if (
+            not text.view.has_digit
+            and "@" not in raw
+            and self.number_words.isdisjoint(tokens)
+            and self.mail_words.isdisjoint(tokens)
+        ):
             return
         hits = text.view.hits(self.terms.index)
         service = "contact.not-personal" in hits and "contact.invite" not in hits
@@ -95,13 +115,20 @@ class PersonalContactCheck(TermsCheck):
                 found.append((f"phone number {m.group().strip()}", m.span(), Severity.MEDIUM))
                 break
         words = text.view.tokens
-        if not found and not service and not self.number_words.isdisjoint(words) \
-                and sum(map(self.number_words.__contains__, words)) >= 7:
+        if (
+            not found
+            and not service
+            and not self.number_words.isdisjoint(words)
+            and sum(map(self.number_words.__contains__, words)) >= 7
+        ):
             digits = spoken_number(words)
             if digits and personal_phone(digits if digits.startswith("0") else "0" + digits):
                 found.append(("phone number written out in words", (0, 0), Severity.MEDIUM))
         if not found and not service:
-            for m in (*self.rules.search("email.spoken", raw, text.view), *self.rules.search("email.obfuscated", raw, text.view)):
+            for m in (
+                *self.rules.search("email.spoken", raw, text.view),
+                *self.rules.search("email.obfuscated", raw, text.view),
+            ):
                 found.append(("e-mail address written out in words", m.span(), Severity.MEDIUM))
                 break
         if "@" in raw:
@@ -122,13 +149,22 @@ class PersonalContactCheck(TermsCheck):
         severity = max((s for _, _, s in found), key=lambda s: s.rank)
         first = found[0][0]
         kind = "address" if severity is Severity.HIGH else "phone" if first.startswith("phone") else "email"
-        yield kinded(kind, self.finding(
-            snapshot, severity=severity, item=text.item, text=raw, span=found[0][1],
-            why="This publishes your " + " and ".join(w for w, _, _ in found) + ". People you work with, and anyone "
-            "who disagrees with a decision you made, could contact you at home or find where you live.",
-            details=[w for w, _, _ in found],
-            advice=["Delete or edit the post or profile field; share contact details privately instead."],
-        ))
+        yield kinded(
+            kind,
+            self.finding(
+                snapshot,
+                severity=severity,
+                item=text.item,
+                text=raw,
+                span=found[0][1],
+                why="This publishes your "
+                + " and ".join(w for w, _, _ in found)
+                + ". People you work with, and anyone "
+                "who disagrees with a decision you made, could contact you at home or find where you live.",
+                details=[w for w, _, _ in found],
+                advice=["Delete or edit the post or profile field; share contact details privately instead."],
+            ),
+        )
 
 
 def _inside_link(raw: str, start: int) -> bool:
@@ -140,5 +176,9 @@ def _inside_link(raw: str, start: int) -> bool:
     if "wa.me/" in word or word.startswith(("tel:", "tel-", "mob", "phone", "call", "text")):
         return False
     before = raw[start - 1]
-    return before.isalnum() or before in "#=/_&?" or (before == "-" and start > 1 and raw[start - 2].isalnum()) \
+    return (
+        before.isalnum()
+        or before in "#=/_&?"
+        or (before == "-" and start > 1 and raw[start - 2].isalnum())
         or "://" in word
+    )

@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from checks._evidence import Analysis, analyse, service_user_details
-from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.models import Finding, Item, Severity, Snapshot
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.text import Match, TextView
 
-
-_ROLE_WORDS = frozenset({"role.title", "role.field", "role.tag", "role.self", "role.activity", "role.practice",
-                         "role.topic-tag"})
+_ROLE_WORDS = frozenset(
+    {"role.title", "role.field", "role.tag", "role.self", "role.activity", "role.practice", "role.topic-tag"}
+)
 _WORKPLACE = frozenset({"profile.employer", "profile.team", "profile.team-generic", "profile.locality"})
 
 
@@ -31,8 +31,10 @@ class RealNameCheck(TermsCheck):
         user = re.sub(r"[^a-z0-9]", "", snapshot.handle.lstrip("@").split("@")[0].lower())
         if user and user in self.terms.name_keys:
             yield self.finding(
-                snapshot, severity=Severity.MEDIUM if snapshot.anonymous else Severity.LOW,
-                item=Item(kind="account", url=snapshot.url), details=[f"handle: {snapshot.handle}"],
+                snapshot,
+                severity=Severity.MEDIUM if snapshot.anonymous else Severity.LOW,
+                item=Item(kind="account", url=snapshot.url),
+                details=[f"handle: {snapshot.handle}"],
                 why=f"The handle {snapshot.handle} spells your name, so a search for your name finds it.",
                 advice=["Choose a handle that is not your name if this account should not be tied to you."],
             )
@@ -50,8 +52,13 @@ class RealNameCheck(TermsCheck):
             if snapshot.anonymous:
                 why += " You declared this account as anonymous: the name ties it to you."
             yield self.finding(
-                snapshot, severity=Severity.MEDIUM if snapshot.anonymous else Severity.LOW, why=why,
-                item=text.item, text=text.text, span=(match.start, match.end), details=[f"name: {match.term}"],
+                snapshot,
+                severity=Severity.MEDIUM if snapshot.anonymous else Severity.LOW,
+                why=why,
+                item=text.item,
+                text=text.text,
+                span=(match.start, match.end),
+                details=[f"name: {match.term}"],
                 advice=["Remove your full name, or keep this account for things you are content to sign."],
             )
             return
@@ -81,12 +88,18 @@ class RoleCheck(TermsCheck):
         if match is None:
             return
         yield self.finding(
-            snapshot, severity=Severity.LOW, item=text.item, text=text.text, span=(match.start, match.end),
+            snapshot,
+            severity=Severity.LOW,
+            item=text.item,
+            text=text.text,
+            span=(match.start, match.end),
             why=f"{_where(text).capitalize()} says you work in social services ({match.term}). Once people know your "
             "role, what you post is read as coming from a member of the profession.",
             details=[f"role: {match.term}"],
-            advice=["Nothing to remove if you are content to be known as a professional here; "
-                    "post on this account as you would speak in public at work."],
+            advice=[
+                "Nothing to remove if you are content to be known as a professional here; "
+                "post on this account as you would speak in public at work."
+            ],
         )
 
 
@@ -111,7 +124,9 @@ def _activity_with_support(a: Analysis) -> Match | None:
             if m.first_token not in taken and m.last_token not in taken:
                 return acts[0]
             if c != "role.practice" and not _owned_by_me(acts, m):
-                return acts[0]  # the activity is itself a title ("duty worker"), not someone else's ("my practice educator")
+                return acts[
+                    0
+                ]  # the activity is itself a title ("duty worker"), not someone else's ("my practice educator")
     return None
 
 
@@ -121,8 +136,10 @@ _POSSESSIVE = ("my ", "our ", "his ", "her ", "their ")
 def _owned_by_me(acts: Sequence[Match], title: Match) -> bool:
     """The title inside an activity is held by someone the author names with a possessive ("my practice educator",
     "my TM"): a "home visit" inside "first home visit" is the same cue too (role.practice, handled by the caller)."""
-    return any(m.first_token <= title.first_token and title.last_token <= m.last_token and m.term.startswith(_POSSESSIVE)
-               for m in acts)
+    return any(
+        m.first_token <= title.first_token and title.last_token <= m.last_token and m.term.startswith(_POSSESSIVE)
+        for m in acts
+    )
 
 
 def _practice_day(practice: Sequence[Match]) -> Match | None:
@@ -165,12 +182,18 @@ class EmployerCheck(TermsCheck):
         match, what, specific = found
         severity = Severity.MEDIUM if specific or snapshot.anonymous else Severity.LOW
         yield self.finding(
-            snapshot, severity=severity, item=text.item, text=text.text, span=(match.start, match.end),
+            snapshot,
+            severity=severity,
+            item=text.item,
+            text=text.text,
+            span=(match.start, match.end),
             why=f"{_where(text).capitalize()} names {what} ({match.term}). With your name or photo, that tells a "
             "stranger (or someone you work with) where to find you, and ties what you post to your employer.",
             details=[f"{what}: {match.term}"],
-            advice=["Remove the employer, team or town from your bio or post, or check it is allowed by your "
-                    "employer's social media policy."],
+            advice=[
+                "Remove the employer, team or town from your bio or post, or check it is allowed by your "
+                "employer's social media policy."
+            ],
         )
 
     def _named(self, view: TextView, a: Analysis, profile_text: bool) -> tuple[Match, str, bool] | None:
@@ -184,9 +207,14 @@ class EmployerCheck(TermsCheck):
             if any(m.last_token < u.first_token <= m.last_token + 3 and _same_phrase(view, m, u) for u in units):
                 return m, "your team or office", True  # "the Ayr team", not "the Crown in Ayr, our team came last"
             nxt = m.last_token + 1
-            if nxt < len(view.tokens) and (view.tokens[nxt] in self.not_after or (
-                    view.capitalised(nxt) and not view.text[view.ends[m.last_token] : view.starts[nxt]].strip()
-                    and not _inside_any(m, a.hits.get("profile.place", ())))):
+            if nxt < len(view.tokens) and (
+                view.tokens[nxt] in self.not_after
+                or (
+                    view.capitalised(nxt)
+                    and not view.text[view.ends[m.last_token] : view.starts[nxt]].strip()
+                    and not _inside_any(m, a.hits.get("profile.place", ()))
+                )
+            ):
                 continue  # "Cardiff City", "Highland Carers Awards": another name that starts with the town
             if a.about_work or (profile_text and a.has("role.title")) or service_user_details(a):
                 return m, "the area where you work", False

@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from checks._evidence import analyse, service_user_details
-from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 from footprint.models import DiscoveredAccount, DiscoveryState, Finding, Item, Severity, Snapshot
+from footprint.plugins.checks import CheckContext, TermsCheck, TextItem
 
-_PAIRS = (("conduct.insult", "conduct.target.su"), ("conduct.insult", "conduct.target.work"),
-          ("conduct.intox", "conduct.work-now"), ("conduct.rule-boast", "conduct.duty"),
-          ("conduct.group", "conduct.generalise"))
+_PAIRS = (
+    ("conduct.insult", "conduct.target.su"),
+    ("conduct.insult", "conduct.target.work"),
+    ("conduct.intox", "conduct.work-now"),
+    ("conduct.rule-boast", "conduct.duty"),
+    ("conduct.group", "conduct.generalise"),
+)
 
 
 @dataclass
@@ -56,8 +60,12 @@ class LinkableCheck(TermsCheck):
             clue = a.role_self or a.first("role.title") or a.first("role.field")
             if clue is not None:  # NOTE: always, given the test above
                 seen.clues.setdefault("your profession", clue.term)
-        for category, label in (("profile.employer", "your employer"), ("profile.team", "your team"),
-                                ("profile.locality", "the area you work in"), ("profile.place", "a place you watch for")):
+        for category, label in (
+            ("profile.employer", "your employer"),
+            ("profile.team", "your team"),
+            ("profile.locality", "the area you work in"),
+            ("profile.place", "a place you watch for"),
+        ):
             m = a.first(category)
             if m:
                 seen.clues.setdefault(label, m.term)
@@ -80,9 +88,15 @@ class LinkableCheck(TermsCheck):
             if seen.serious:
                 why += f" This account also carries {seen.serious}, so the link matters more."
             yield self.finding(
-                anon, severity=severity, item=Item(kind="account", url=anon.url), why=why, details=chain,
-                advice=["Remove the links, name and workplace details that connect the two accounts.",
-                        "Assume an anonymous account can be traced: post only what you would sign."],
+                anon,
+                severity=severity,
+                item=Item(kind="account", url=anon.url),
+                why=why,
+                details=chain,
+                advice=[
+                    "Remove the links, name and workplace details that connect the two accounts.",
+                    "Assume an anonymous account can be traced: post only what you would sign.",
+                ],
             )
 
     def check_discovered(self, accounts: Sequence[DiscoveredAccount]) -> Iterable[Finding]:
@@ -137,8 +151,10 @@ class LinkableCheck(TermsCheck):
             if anon.url and _site(anon.url) in {_site(u) for u in other.links}:
                 chain.append(f"{where} links to it")
         for site, accounts in shared.items():
-            chain.append(f"it links to {site}, which your named account{'s' if len(accounts) > 1 else ''} "
-                         f"{', '.join(accounts)} also link{'' if len(accounts) > 1 else 's'} to or {'are' if len(accounts) > 1 else 'is'}")
+            chain.append(
+                f"it links to {site}, which your named account{'s' if len(accounts) > 1 else ''} "
+                f"{', '.join(accounts)} also link{'' if len(accounts) > 1 else 's'} to or {'are' if len(accounts) > 1 else 'is'}"
+            )
         if any(key in _site(u).replace(".", "").replace("-", "") for u in anon.links for key in self.terms.name_keys):
             chain.append("it links to a site whose address contains your name")
         if len(seen.clues) >= 2:

@@ -5,16 +5,48 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks._evidence import (KINDS, PERSONISH, STRONG, analyse, case_details, char_before, describe, detail_kind, extra_part,
-                              kinded, service_user_details, word_set, Analysis)
-from footprint.plugins.checks import TermsCheck, TextItem
+from checks._evidence import (
+    KINDS,
+    PERSONISH,
+    STRONG,
+    Analysis,
+    analyse,
+    case_details,
+    char_before,
+    describe,
+    detail_kind,
+    extra_part,
+    kinded,
+    service_user_details,
+    word_set,
+)
 from footprint.models import Finding, Severity, Snapshot
+from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.text import Match, TextView
 
 _STRONG = ({"age", "place"}, {"name"}, {"age", "name"})
-_HR = frozenset({"grievance", "formal grievance", "disciplined", "disciplinary", "suspended", "reported", "to hr",
-                 "hr should", "hr", "complaint about", "complaint against", "put in a complaint", "told off",
-                 "bully", "bullying", "reporting everything", "walked out", "sacked"})
+_HR = frozenset(
+    {
+        "grievance",
+        "formal grievance",
+        "disciplined",
+        "disciplinary",
+        "suspended",
+        "reported",
+        "to hr",
+        "hr should",
+        "hr",
+        "complaint about",
+        "complaint against",
+        "put in a complaint",
+        "told off",
+        "bully",
+        "bullying",
+        "reporting everything",
+        "walked out",
+        "sacked",
+    }
+)
 
 
 class ServiceUserCheck(TermsCheck):
@@ -46,20 +78,34 @@ class ServiceUserCheck(TermsCheck):
         start, end = a.anchor if a.anchor_at is not None else _case_anchor(a)
         kind = detail_kind(details)
         where = extra_part(text.extras, _evidence_span(a, (start, end)), text.text)
-        why = (f"This post is {context} and puts together {describe(details)}. Details like these combine: "
-               "people who know the area or the family could recognise who it is about, even without a name.")
+        why = (
+            f"This post is {context} and puts together {describe(details)}. Details like these combine: "
+            "people who know the area or the family could recognise who it is about, even without a name."
+        )
         if case:
-            why = (f"This post is {context} and tells what happened in it: {describe(details)}. Even without a "
-                   "name, people who know the family, the area or the incident can tell who it is about.")
+            why = (
+                f"This post is {context} and tells what happened in it: {describe(details)}. Even without a "
+                "name, people who know the family, the area or the incident can tell who it is about."
+            )
         if where is not None:
             why = f"The post's {where} carries this, not its text. " + why
             kind = "image-description"  # the vocabulary's kind for an image description or a content warning
-        yield kinded(kind, self.finding(
-            snapshot, severity=severity, item=text.item, text=text.text, span=(start, end), why=why,
-            details=[f"{KINDS[k]}: {v}" for k, v in details.items()] + ([f"found in the {where}"] if where else []),
-            advice=["Delete or edit the post so that it no longer describes a person you work with.",
-                    "Talk it through with your manager or supervisor; a confidentiality breach may need reporting."],
-        ))
+        yield kinded(
+            kind,
+            self.finding(
+                snapshot,
+                severity=severity,
+                item=text.item,
+                text=text.text,
+                span=(start, end),
+                why=why,
+                details=[f"{KINDS[k]}: {v}" for k, v in details.items()] + ([f"found in the {where}"] if where else []),
+                advice=[
+                    "Delete or edit the post so that it no longer describes a person you work with.",
+                    "Talk it through with your manager or supervisor; a confidentiality breach may need reporting.",
+                ],
+            ),
+        )
 
 
 def _case_anchor(a: Analysis) -> tuple[int, int]:
@@ -74,8 +120,16 @@ def _case_anchor(a: Analysis) -> tuple[int, int]:
 def _evidence_span(a: Analysis, anchor: tuple[int, int]) -> tuple[int, int]:
     """The span from the first to the last detail-bearing match (to tell whether it lies in an image description)."""
     spans = [anchor] if anchor != (0, 0) else []
-    for category in ("detail.case", "detail.legal", "detail.health", "detail.event", "detail.family", "person.noun",
-                     "person.caseload", "person.group"):
+    for category in (
+        "detail.case",
+        "detail.legal",
+        "detail.health",
+        "detail.event",
+        "detail.family",
+        "person.noun",
+        "person.caseload",
+        "person.group",
+    ):
         spans += [(m.start, m.end) for m in a.hits.get(category, ())[:1]]
     if not spans:
         return anchor
@@ -94,8 +148,11 @@ class WorkplaceCheck(TermsCheck):
     def _others_work(self, text: TextItem) -> bool:
         """The workplace in the post is someone else's, named through them, and the writer says nothing of their own."""
         view, rules = text.view, self.rules
-        return bool(rules.search("workplace.others-work", view.text, view)) and _WE.isdisjoint(view.tokens) \
+        return (
+            bool(rules.search("workplace.others-work", view.text, view))
+            and _WE.isdisjoint(view.tokens)
             and not rules.search("workplace.own-work", view.text, view)
+        )
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterator[Finding]:
         hits = text.view.hits(self.terms.index)
@@ -117,9 +174,15 @@ class WorkplaceCheck(TermsCheck):
         unit = a.first("org.unit") or a.first("workplace.site")
         place = a.first("profile.locality")
         named_office = unit is not None and (
-            (place is not None and 0 < unit.first_token - place.last_token <= 3) or _named_unit(text.view, unit))
-        found = _colleagues(text.view, a, word_set(self.terms, "place.not"),
-                                 word_set(self.terms, "workplace.name-next"), word_set(self.terms, "workplace.not-name"))
+            (place is not None and 0 < unit.first_token - place.last_token <= 3) or _named_unit(text.view, unit)
+        )
+        found = _colleagues(
+            text.view,
+            a,
+            word_set(self.terms, "place.not"),
+            word_set(self.terms, "workplace.name-next"),
+            word_set(self.terms, "workplace.not-name"),
+        )
         found += [(m.term, False) for m in a.hits.get("profile.person", ())]  # names on the watch list
         if service_user_details(a) and not found:
             return  # a post about a person who uses services: oversharing.service-user speaks for it
@@ -137,8 +200,14 @@ class WorkplaceCheck(TermsCheck):
         if team is not None:
             details.append(f"team: {team.term}")
         yield self.finding(
-            snapshot, severity=severity, item=text.item, text=text.text, span=(first.start, first.end),
-            why="This post discusses internal matters of your team (" + ", ".join(m.term for m in internal[:3]) + ")"
+            snapshot,
+            severity=severity,
+            item=text.item,
+            text=text.text,
+            span=(first.start, first.end),
+            why="This post discusses internal matters of your team ("
+            + ", ".join(m.term for m in internal[:3])
+            + ")"
             + (f" and names colleagues ({', '.join(colleagues[:3])})" if colleagues else "")
             + ". Staffing, incidents and complaints belong in supervision or formal channels, not in public.",
             details=details,
@@ -175,14 +244,21 @@ def _named_unit(view: TextView, unit: Match) -> bool:
     return nxt < len(view.tokens) and view.capitalised(unit.first_token) and view.tokens[nxt][:1].isdigit()
 
 
-def _colleagues(view: TextView, a: Analysis, stop: frozenset[str], name_next: frozenset[str], not_name: frozenset[str]) -> list[tuple[str, bool]]:
+def _colleagues(
+    view: TextView, a: Analysis, stop: frozenset[str], name_next: frozenset[str], not_name: frozenset[str]
+) -> list[tuple[str, bool]]:
     """Capitalised first names in the post that are not places or titles.
 
     A name opening a sentence counts only when a verb-like word follows ("Fiona got a warning");
     each name comes with whether it opened a sentence (a weaker sign).
     """
-    skip = {i for ms in a.hits.values() for m in ms for i in range(m.first_token, m.last_token + 1)
-            if m.category.startswith("profile.")}
+    skip = {
+        i
+        for ms in a.hits.values()
+        for m in ms
+        for i in range(m.first_token, m.last_token + 1)
+        if m.category.startswith("profile.")
+    }
     names = []
     text, tokens = view.text, view.tokens
     for i, tok in enumerate(tokens):

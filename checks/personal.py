@@ -6,13 +6,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from checks._evidence import analyse, kinded, named_place, service_user_details
-from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.models import Finding, Item, Severity, Snapshot
+from footprint.plugins.checks import TermsCheck, TextItem
 from footprint.text import Match, TextView
 
-
-_PERSONAL = frozenset({"personal.empty", "personal.home-word", "personal.routine", "personal.live", "personal.child",
-                       "personal.home", "personal.away", "profile.person"})
+_PERSONAL = frozenset(
+    {
+        "personal.empty",
+        "personal.home-word",
+        "personal.routine",
+        "personal.live",
+        "personal.child",
+        "personal.home",
+        "personal.away",
+        "profile.person",
+    }
+)
 
 
 class PersonalCheck(TermsCheck):
@@ -25,20 +34,29 @@ class PersonalCheck(TermsCheck):
         for photo in snapshot.photos:
             if photo.latitude is None or photo.longitude is None:
                 continue
-            area = f"{abs(photo.latitude):.1f}°{'N' if photo.latitude >= 0 else 'S'}, " \
-                   f"{abs(photo.longitude):.1f}°{'E' if photo.longitude >= 0 else 'W'}"
+            area = (
+                f"{abs(photo.latitude):.1f}°{'N' if photo.latitude >= 0 else 'S'}, "
+                f"{abs(photo.longitude):.1f}°{'E' if photo.longitude >= 0 else 'W'}"
+            )
             name = photo.path.rsplit("/", 1)[-1]
             details = [f"photo: {name}", f"approximate area: {area} (to about 10 km)"]
             if photo.owner_name:
                 details.append("the photo also carries an owner name")
-            yield kinded("home", self.finding(  # a photo's position most often gives a home away
-                snapshot, severity=Severity.MEDIUM, item=Item(kind="photo", id=photo.path),
-                why=f"The photo {name} still carries the position where it was taken (around {area}). Anyone who "
-                "downloads it can read it, and photos taken at home give your address away.",
-                details=details,
-                advice=["Remove location data before sharing photos (turn off location for the camera, or strip it "
-                        "when exporting), and replace this copy."],
-            ))
+            yield kinded(
+                "home",
+                self.finding(  # a photo's position most often gives a home away
+                    snapshot,
+                    severity=Severity.MEDIUM,
+                    item=Item(kind="photo", id=photo.path),
+                    why=f"The photo {name} still carries the position where it was taken (around {area}). Anyone who "
+                    "downloads it can read it, and photos taken at home give your address away.",
+                    details=details,
+                    advice=[
+                        "Remove location data before sharing photos (turn off location for the camera, or strip it "
+                        "when exporting), and replace this copy."
+                    ],
+                ),
+            )
 
     def wants(self, text: TextItem) -> bool:
         return text.view.has_digit or not _PERSONAL.isdisjoint(text.view.hits(self.terms.index))
@@ -57,10 +75,15 @@ class PersonalCheck(TermsCheck):
             return  # about someone else, or already public: other checks speak for it
         empty = "personal.empty" in hits or _apostrophe_empty(text.view.tokens) or _empty_home(text.view, hits)
         if empty and "personal.home-word" in hits and "personal.empty" not in hits:
-            hits = {**hits, "personal.empty": [m for m in hits["personal.home-word"]]}
+            hits = {**hits, "personal.empty": list(hits["personal.home-word"])}
         if "personal.empty" in hits and "personal.home-word" in hits:
             m = hits["personal.empty"][0]
-            found.append(("your home will be empty" + (" (with travel dates)" if "personal.away" in hits else ""), (m.start, m.end)))
+            found.append(
+                (
+                    "your home will be empty" + (" (with travel dates)" if "personal.away" in hits else ""),
+                    (m.start, m.end),
+                )
+            )
             kinds.append("away")
         routine = _own_routine(text.view, hits, a.about_work) and "personal.public-event" not in hits
         place = named_place(text.view, self.terms, hits) if routine and not times else None
@@ -101,13 +124,24 @@ class PersonalCheck(TermsCheck):
         if not found:
             return
         severity = Severity.HIGH if len(found) >= 2 else Severity.MEDIUM
-        yield kinded(kinds[0], self.finding(
-            snapshot, severity=severity, item=text.item, text=raw, span=found[0][1],
-            why="This post tells a stranger " + "; ".join(w for w, _ in found) + ". People you work with, or anyone "
-            "with a grudge, can use this to find you, your home or your family.",
-            details=[w for w, _ in found],
-            advice=["Delete or edit the post; share plans and whereabouts after the event, and only with people you know."],
-        ))
+        yield kinded(
+            kinds[0],
+            self.finding(
+                snapshot,
+                severity=severity,
+                item=text.item,
+                text=raw,
+                span=found[0][1],
+                why="This post tells a stranger "
+                + "; ".join(w for w, _ in found)
+                + ". People you work with, or anyone "
+                "with a grudge, can use this to find you, your home or your family.",
+                details=[w for w, _ in found],
+                advice=[
+                    "Delete or edit the post; share plans and whereabouts after the event, and only with people you know."
+                ],
+            ),
+        )
 
 
 _ME = frozenset({"i", "i'm", "i'll", "i've", "me", "my", "we", "we're", "our", "us"})
@@ -116,10 +150,49 @@ _ME = frozenset({"i", "i'm", "i'll", "i've", "me", "my", "we", "we're", "our", "
 _ME_OR_INVITE = _ME | {"mine", "myself"}  # ("come and race me" has its "me"; "they come every morning" is theirs)
 
 
-_OTHERS = frozenset({"they", "they're", "them", "their", "he", "she", "families", "family", "clients", "residents", "parents",
-                     "kids", "people", "folk", "patients", "tenants", "mums", "dads", "mothers", "fathers", "carers",
-                     "callers", "men", "women", "neighbours", "students", "staff", "neighbour's", "neighbours'",
-                     "library", "shop", "café", "cafe", "market", "church", "club", "group", "class", "centre"})
+_OTHERS = frozenset(
+    {
+        "they",
+        "they're",
+        "them",
+        "their",
+        "he",
+        "she",
+        "families",
+        "family",
+        "clients",
+        "residents",
+        "parents",
+        "kids",
+        "people",
+        "folk",
+        "patients",
+        "tenants",
+        "mums",
+        "dads",
+        "mothers",
+        "fathers",
+        "carers",
+        "callers",
+        "men",
+        "women",
+        "neighbours",
+        "students",
+        "staff",
+        "neighbour's",
+        "neighbours'",
+        "library",
+        "shop",
+        "café",
+        "cafe",
+        "market",
+        "church",
+        "club",
+        "group",
+        "class",
+        "centre",
+    }
+)
 
 
 def _own_routine(view: TextView, hits: dict[str, list[Match]], about_work: bool) -> bool:
@@ -128,7 +201,9 @@ def _own_routine(view: TextView, hits: dict[str, list[Match]], about_work: bool)
     routines = hits.get("personal.routine")
     if not routines:
         return False
-    if not about_work:  # "the library is open every Tuesday till 8", "the neighbour's kids are out every night": not the writer's
+    if (
+        not about_work
+    ):  # "the library is open every Tuesday till 8", "the neighbour's kids are out every night": not the writer's
         return not (view.token_near(routines[0], _OTHERS, 5) and not view.token_near(routines[0], _ME_OR_INVITE, 6))
     return view.token_near(routines[0], _ME, 6) or not view.token_near(routines[0], _OTHERS, 6)
 
@@ -147,15 +222,17 @@ def _place_near(view: TextView, routine: Match, place: str) -> bool:
 
 
 def _apostrophe_empty(tokens: list[str]) -> bool:
-    """"the flat in Wishaw's empty": a possessive-looking "'s" that is really "is"."""
+    """ "the flat in Wishaw's empty": a possessive-looking "'s" that is really "is"."""
     if "empty" not in tokens:
         return False
     return any(t.endswith("'s") and tokens[i + 1] == "empty" for i, t in enumerate(tokens[:-1]))
 
 
 def _empty_home(view: TextView, hits: dict[str, list[Match]]) -> bool:
-    """"the house is all locked up and empty": "empty" within a few words of the home itself."""
+    """ "the house is all locked up and empty": "empty" within a few words of the home itself."""
     if "empty" not in view.tokens:
         return False
-    at = [i for i, t in enumerate(view.tokens) if t == "empty" and not (i and view.tokens[i - 1] in ("an", "a"))]  # "to an empty house": anyone's
+    at = [
+        i for i, t in enumerate(view.tokens) if t == "empty" and not (i and view.tokens[i - 1] in ("an", "a"))
+    ]  # "to an empty house": anyone's
     return any(abs(m.first_token - i) <= 6 for m in hits.get("personal.home-word", ()) for i in at)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from footprint.plugins.checks import TermsCheck
 from checks.contact import personal_phone
 from footprint.models import Account, Finding, Item, SearchClass, SearchHit, Severity, Snapshot
+from footprint.plugins.checks import TermsCheck
 from footprint.search.queries import handle_term
 from footprint.text import TextView
 
@@ -58,17 +58,27 @@ class SearchResultsCheck(TermsCheck):
         hits = self.terms.hits(view)
         if _ROLE.isdisjoint(hits) or _WORKPLACE.isdisjoint(hits):
             return
-        match = next((m for m in view.matches(self.terms.index, "profile.employer")), None) or \
-            next((m for m in view.matches(self.terms.index, "profile.team")), None)
+        match = next((m for m in view.matches(self.terms.index, "profile.employer")), None) or next(
+            (m for m in view.matches(self.terms.index, "profile.team")), None
+        )
         span = (match.start, match.end) if match else None
         yield self._finding(
-            snapshot, hit, "role-employer", Severity.MEDIUM, text, span,
+            snapshot,
+            hit,
+            "role-employer",
+            Severity.MEDIUM,
+            text,
+            span,
             title="A search shows your name, profession and employer together",
-            why=(f"On the first page of results (position {hit.rank}), a stranger who searches for your name learns "
-                 "what you do and who you work for, which is enough to find you at work or to link your private "
-                 "accounts to your job."),
-            advice=["If the page is yours (a profile, a bio), take your employer or your job title off it, or "
-                    "both; if it is someone else's, ask them to."],
+            why=(
+                f"On the first page of results (position {hit.rank}), a stranger who searches for your name learns "
+                "what you do and who you work for, which is enough to find you at work or to link your private "
+                "accounts to your job."
+            ),
+            advice=[
+                "If the page is yours (a profile, a bio), take your employer or your job title off it, or "
+                "both; if it is someone else's, ask them to."
+            ],
         )
 
     def _people_search(self, hit: SearchHit, snapshot: Snapshot) -> Iterator[Finding]:
@@ -88,46 +98,88 @@ class SearchResultsCheck(TermsCheck):
             return
         shown = ", ".join(what for what, _ in found)
         yield self._finding(
-            snapshot, hit, "people-search", Severity.HIGH, text, found[0][1],
+            snapshot,
+            hit,
+            "people-search",
+            Severity.HIGH,
+            text,
+            found[0][1],
             title="A people-search site shows where you live or how to ring you",
-            why=(f"{hit.site or 'A people-search site'} lists your name with {shown}. Anyone, including someone "
-                 "unhappy with a decision you made at work, can find your home this way."),
+            why=(
+                f"{hit.site or 'A people-search site'} lists your name with {shown}. Anyone, including someone "
+                "unhappy with a decision you made at work, can find your home this way."
+            ),
             details=[f"shows: {shown}"] + ([f"opt-out page: {hit.opt_out}"] if hit.opt_out else []),
         )
 
     def _accounts(self, hit: SearchHit, snapshot: Snapshot, anonymous: dict[str, Account]) -> Iterator[Finding]:
         text = _text(hit)
         handle = (hit.handle or "").casefold()
-        tied = anonymous.get(handle) if hit.result_class in (SearchClass.DECLARED, SearchClass.UNDECLARED_PROFILE) else None
+        tied = (
+            anonymous.get(handle)
+            if hit.result_class in (SearchClass.DECLARED, SearchClass.UNDECLARED_PROFILE)
+            else None
+        )
         if tied is None:
             tied = next((a for term, a in anonymous.items() if _word_in(term, f"{text}\n{hit.url}")), None)
         if tied is not None:
             yield self._finding(
-                snapshot, hit, "anonymous-linked", Severity.MEDIUM, text, None,
+                snapshot,
+                hit,
+                "anonymous-linked",
+                Severity.MEDIUM,
+                text,
+                None,
                 title="A search ties your anonymous account to your name",
-                why=(f"You declared {tied.ident} as anonymous, but a search result shows it together with your "
-                     "name. Anyone who searches for you finds both, and everything the anonymous account says "
-                     "is then read as yours."),
+                why=(
+                    f"You declared {tied.ident} as anonymous, but a search result shows it together with your "
+                    "name. Anyone who searches for you finds both, and everything the anonymous account says "
+                    "is then read as yours."
+                ),
                 details=[f"anonymous account: {tied.ident}"],
             )
             return
         if hit.result_class is SearchClass.UNDECLARED_PROFILE:
             yield self._finding(
-                snapshot, hit, "undeclared-account", Severity.LOW, text, None,
+                snapshot,
+                hit,
+                "undeclared-account",
+                Severity.LOW,
+                text,
+                None,
                 title="A search finds an account in your name you did not declare",
-                why=(f"A {hit.site} profile{f' called {hit.handle}' if hit.handle else ''} shows your name and is not "
-                     "in your profile file. If it is yours, footprint has not audited it; if it is not, people may "
-                     "take it for yours."),
-                details=[f"site: {hit.site}", *( [f"name: {hit.handle}"] if hit.handle else [])],
+                why=(
+                    f"A {hit.site} profile{f' called {hit.handle}' if hit.handle else ''} shows your name and is not "
+                    "in your profile file. If it is yours, footprint has not audited it; if it is not, people may "
+                    "take it for yours."
+                ),
+                details=[f"site: {hit.site}", *([f"name: {hit.handle}"] if hit.handle else [])],
             )
 
-    def _finding(self, snapshot: Snapshot, hit: SearchHit, kind: str, severity: Severity, text: str,
-                 span: tuple[int, int] | None, *, title: str, why: str, details: Sequence[str] = (),
-                 advice: Sequence[str] = ()) -> Finding:
+    def _finding(
+        self,
+        snapshot: Snapshot,
+        hit: SearchHit,
+        kind: str,
+        severity: Severity,
+        text: str,
+        span: tuple[int, int] | None,
+        *,
+        title: str,
+        why: str,
+        details: Sequence[str] = (),
+        advice: Sequence[str] = (),
+    ) -> Finding:
         finding = self.finding(
-            snapshot, severity=severity, why=why, title=title, text=text, span=span or (0, 0),
+            snapshot,
+            severity=severity,
+            why=why,
+            title=title,
+            text=text,
+            span=span or (0, 0),
             item=Item(kind="search-result", id=hit.url, url=hit.url),
-            details=[*details, f"found by: {'; '.join(hit.queries)}"], advice=advice,
+            details=[*details, f"found by: {'; '.join(hit.queries)}"],
+            advice=advice,
         )
         return finding.model_copy(update={"kind": kind})
 

@@ -27,11 +27,16 @@ class PublicVisibilityCheck(Check):
             why += " Approving followers (a locked account) does not hide posts that are set to public."
             details.append("locked, but posts still public")
         if facts.no_unauthenticated_label:
-            why += " Your 'logged-out visibility' setting is only a request: the public interface still returns the posts."
+            why += (
+                " Your 'logged-out visibility' setting is only a request: the public interface still returns the posts."
+            )
             details.append("logged-out visibility limited by request only")
         severity = Severity.LOW if count else Severity.INFO
         yield self.finding(
-            snapshot, severity=severity, why=why, details=details,
+            snapshot,
+            severity=severity,
+            why=why,
+            details=details,
             advice=["Decide what this account is for; if it is personal, make it private or followers-only."],
         )
 
@@ -56,7 +61,9 @@ class IndexableCheck(Check):
         if not reasons:
             return
         yield self.finding(
-            snapshot, severity=Severity.LOW, details=reasons,
+            snapshot,
+            severity=Severity.LOW,
+            details=reasons,
             why="Search engines may index this account: " + "; ".join(reasons) + ". A search for your name or "
             "handle can then lead straight to it, and cached copies can outlive a deletion.",
             advice=["Turn off search-engine indexing and discoverability in the account's privacy settings."],

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,9 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from footprint.engine import AuditOptions
-    from footprint.models import Profile, Report, Severity
-    from footprint.plugins import Registry
-    from footprint.rules import RuleSet
+    from footprint.models import Report, Severity
 
 app = typer.Typer(
     name="footprint",
@@ -52,34 +50,45 @@ class FailOn(str, enum.Enum):
 
 
 FormatOpt = Annotated[
-    Optional[Format],
+    Format | None,
     typer.Option("--format", "-f", help="Report format (default: from the -o file's extension, else terminal)."),
 ]
 OutputOpt = Annotated[
-    Optional[Path],
-    typer.Option("--output", "-o", metavar="FILE",
-                 help="Write the report here (mode 0600) instead of stdout; .json, .html, .md pick the format."),
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report here (mode 0600) instead of stdout; .json, .html, .md pick the format.",
+    ),
 ]
 FailOnOpt = Annotated[
     FailOn,
-    typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity, else 3 when the report is "
-                 "INCOMPLETE (an account could not be read)."),
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 when a finding is at or above this severity, else 3 when the report is "
+        "INCOMPLETE (an account could not be read).",
+    ),
 ]
 OnlyOpt = Annotated[
-    Optional[list[str]], typer.Option("--only", metavar="CHECK", help="Run only these checks (id or family, repeatable).")
+    list[str] | None,
+    typer.Option("--only", metavar="CHECK", help="Run only these checks (id or family, repeatable)."),
 ]
 SkipOpt = Annotated[
-    Optional[list[str]], typer.Option("--skip", metavar="CHECK", help="Skip these checks (id or family, repeatable).")
+    list[str] | None, typer.Option("--skip", metavar="CHECK", help="Skip these checks (id or family, repeatable).")
 ]
 RulesOpt = Annotated[
-    Optional[list[Path]], typer.Option("--rules", metavar="FOLDER", help="Add the rule files in this folder (repeatable).")
+    list[Path] | None,
+    typer.Option("--rules", metavar="FOLDER", help="Add the rule files in this folder (repeatable)."),
 ]
-FrameworkOpt = Annotated[Optional[str], typer.Option("--framework", help="Guidance framework (overrides the profile).")]
+FrameworkOpt = Annotated[str | None, typer.Option("--framework", help="Guidance framework (overrides the profile).")]
 DetailsOpt = Annotated[
-    bool, typer.Option("--details", "-v", help="Print every finding in full, and the checklists, instead of the summary.")
+    bool,
+    typer.Option("--details", "-v", help="Print every finding in full, and the checklists, instead of the summary."),
 ]
 RedactOpt = Annotated[
-    bool, typer.Option("--redact", help="Mask names, handles, numbers and places in the report (for showing it to others).")
+    bool,
+    typer.Option("--redact", help="Mask names, handles, numbers and places in the report (for showing it to others)."),
 ]
 
 
@@ -91,7 +100,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """footprint: see yourself the way a stranger, or your regulator, would."""
 
@@ -116,8 +127,14 @@ def _fail(message: str, hint: str | None = None) -> typer.Exit:
     return typer.Exit(2)
 
 
-SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.markdown,
-                  ".markdown": Format.markdown, ".txt": Format.terminal}
+SUFFIX_FORMATS = {
+    ".json": Format.json,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".txt": Format.terminal,
+}
 
 
 def _format(fmt: Format | None, output: Path | None) -> Format:
@@ -240,7 +257,9 @@ def _exit_code(reports: list[Report], fail_on: FailOn) -> int:
     return 1 if 1 in codes else max(codes, default=0)
 
 
-def _options(only: list[str] | None, skip: list[str] | None, framework: str | None, allow_private: bool = False) -> AuditOptions:
+def _options(
+    only: list[str] | None, skip: list[str] | None, framework: str | None, allow_private: bool = False
+) -> AuditOptions:
     from footprint.engine import AuditOptions
 
     return AuditOptions(only=only or (), skip=skip or (), framework=framework, allow_private_addresses=allow_private)
@@ -308,13 +327,20 @@ def audit(
     redact: RedactOpt = False,
     details: DetailsOpt = False,
     allow_private_addresses: Annotated[
-        bool, typer.Option("--allow-private-addresses", help="Allow accounts on private or local addresses (intranet blogs, mirrors).")
+        bool,
+        typer.Option(
+            "--allow-private-addresses", help="Allow accounts on private or local addresses (intranet blogs, mirrors)."
+        ),
     ] = False,
     with_discovery: Annotated[
-        bool, typer.Option("--discover", help="Also look for forgotten accounts under your handles (see `footprint discover`).")
+        bool,
+        typer.Option(
+            "--discover", help="Also look for forgotten accounts under your handles (see `footprint discover`)."
+        ),
     ] = False,
     with_search: Annotated[
-        bool, typer.Option("--search", help="Also search for your name through a search engine (see `footprint search`).")
+        bool,
+        typer.Option("--search", help="Also search for your name through a search engine (see `footprint search`)."),
     ] = False,
     engine: EngineOpt = None,
 ) -> None:
@@ -342,7 +368,8 @@ def audit(
 
 
 EngineOpt = Annotated[
-    Optional[str], typer.Option("--engine", help="Search engine: ddgs (default), searxng or brave (see `footprint search`).")
+    str | None,
+    typer.Option("--engine", help="Search engine: ddgs (default), searxng or brave (see `footprint search`)."),
 ]
 
 
@@ -351,13 +378,14 @@ def search_cmd(
     profile: Annotated[Path, typer.Argument(help="Your profile file.")] = Path("profiles.yaml"),
     engine: EngineOpt = None,
     max_queries: Annotated[
-        Optional[int], typer.Option("--max-queries", min=1, max=30, help="Send at most this many queries (default 12).")
+        int | None, typer.Option("--max-queries", min=1, max=30, help="Send at most this many queries (default 12).")
     ] = None,
     max_results: Annotated[
-        Optional[int], typer.Option("--max-results", min=1, max=20, help="Keep at most this many results per query (default 20).")
+        int | None,
+        typer.Option("--max-results", min=1, max=20, help="Keep at most this many results per query (default 20)."),
     ] = None,
     pause: Annotated[
-        Optional[float], typer.Option("--pause", min=0.0, max=60.0, help="Seconds between two queries (default 2).")
+        float | None, typer.Option("--pause", min=0.0, max=60.0, help="Seconds between two queries (default 2).")
     ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -384,8 +412,13 @@ def search_cmd(
         loaded = run.profile(profile)
         run.registry.select_checks(only or (), skip or ())  # a misspelt check is said before anything is sent
         catalogue = load_catalogue(framework or loaded.framework)
-        chosen = SearchOptions(engine=engine, max_queries=max_queries, max_results=max_results, pause=pause,
-                               allow_private_addresses=allow_private_addresses)
+        chosen = SearchOptions(
+            engine=engine,
+            max_queries=max_queries,
+            max_results=max_results,
+            pause=pause,
+            allow_private_addresses=allow_private_addresses,
+        )
         found = asyncio.run(run_search(loaded, chosen, engines=run.registry.engines, progress=run.progress()))
         return [search_report(loaded, found, run.registry, rule_set, catalogue, only=only or (), skip=skip or ())]
 
@@ -402,13 +435,27 @@ class SitesFormat(str, enum.Enum):
 @app.command(name="discover")
 def discover_accounts(
     profile: Annotated[Path, typer.Argument(help="Your profile file.")] = Path("profiles.yaml"),
-    with_variants: Annotated[bool, typer.Option("--variants", help="Also try simple variants of your handles and name.")] = False,
-    sites: Annotated[Optional[list[Path]], typer.Option("--sites", help="Add the sites in this file (repeatable).")] = None,
-    sites_format: Annotated[SitesFormat, typer.Option("--sites-format", help="Format of --sites files.")] = SitesFormat.auto,
-    builtin: Annotated[bool, typer.Option("--builtin-sites/--no-builtin-sites", help="Use the built-in catalogue.")] = True,
-    category: Annotated[Optional[list[str]], typer.Option("--category", help="Only sites of this category (repeatable).")] = None,
-    deadline: Annotated[float, typer.Option("--deadline", min=1.0, help="Stop after this many seconds, whatever is left.")] = 60.0,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.5, help="Give each site this many seconds to answer.")] = 10.0,
+    with_variants: Annotated[
+        bool, typer.Option("--variants", help="Also try simple variants of your handles and name.")
+    ] = False,
+    sites: Annotated[
+        list[Path] | None, typer.Option("--sites", help="Add the sites in this file (repeatable).")
+    ] = None,
+    sites_format: Annotated[
+        SitesFormat, typer.Option("--sites-format", help="Format of --sites files.")
+    ] = SitesFormat.auto,
+    builtin: Annotated[
+        bool, typer.Option("--builtin-sites/--no-builtin-sites", help="Use the built-in catalogue.")
+    ] = True,
+    category: Annotated[
+        list[str] | None, typer.Option("--category", help="Only sites of this category (repeatable).")
+    ] = None,
+    deadline: Annotated[
+        float, typer.Option("--deadline", min=1.0, help="Stop after this many seconds, whatever is left.")
+    ] = 60.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.5, help="Give each site this many seconds to answer.")
+    ] = 10.0,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
@@ -416,7 +463,8 @@ def discover_accounts(
     redact: RedactOpt = False,
     details: DetailsOpt = False,
     allow_private_addresses: Annotated[
-        bool, typer.Option("--allow-private-addresses", help="Allow sites files that point at private or local addresses.")
+        bool,
+        typer.Option("--allow-private-addresses", help="Allow sites files that point at private or local addresses."),
     ] = False,
 ) -> None:
     """Look for accounts under your handles (and, with --variants, your name) across a catalogue of sites."""
@@ -428,21 +476,33 @@ def discover_accounts(
 
     def build(run: _Run) -> list:
         loaded = run.profile(profile)
-        limits = RunOptions(deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses)
+        limits = RunOptions(
+            deadline=deadline, limits=ClientLimits(site_timeout=timeout), allow_private=allow_private_addresses
+        )
         chosen = DiscoverOptions(sites or (), sites_format.value, builtin, category or (), with_variants, limits)
-        return [asyncio.run(discover_report(loaded, chosen, framework=framework, registry=run.registry, progress=run.progress()))]
+        return [
+            asyncio.run(
+                discover_report(loaded, chosen, framework=framework, registry=run.registry, progress=run.progress())
+            )
+        ]
 
     _report(build, fmt, output, redact, details, fail_on)
 
 
 @app.command()
 def scan(
-    path: Annotated[Path, typer.Argument(help="Your data download: a .zip, a .tar.gz, an unpacked folder or one file.")],
+    path: Annotated[
+        Path, typer.Argument(help="Your data download: a .zip, a .tar.gz, an unpacked folder or one file.")
+    ],
     profile: Annotated[
-        Optional[Path], typer.Option("--profile", help="Your profile file (default: profiles.yaml here, if there is one).")
+        Path | None,
+        typer.Option("--profile", help="Your profile file (default: profiles.yaml here, if there is one)."),
     ] = None,
     format_of: Annotated[
-        Optional[str], typer.Option("--format-of", help="Read it as this format instead of detecting it (x, facebook, mastodon, ...).")
+        str | None,
+        typer.Option(
+            "--format-of", help="Read it as this format instead of detecting it (x, facebook, mastodon, ...)."
+        ),
     ] = None,
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also scan private messages and followers-only posts.")
@@ -475,11 +535,14 @@ def scan(
 
 @app.command()
 def demo(
-    persona: Annotated[Optional[list[str]], typer.Option("--persona", help="Only this persona (repeatable).")] = None,
+    persona: Annotated[list[str] | None, typer.Option("--persona", help="Only this persona (repeatable).")] = None,
     personas: Annotated[
-        Optional[Path], typer.Option("--personas", help="Run your own personas: a folder of persona files (see the README).")
+        Path | None,
+        typer.Option("--personas", help="Run your own personas: a folder of persona files (see the README)."),
     ] = None,
-    list_personas: Annotated[bool, typer.Option("--list", help="List the personas, each with its teaching point, and stop.")] = False,
+    list_personas: Annotated[
+        bool, typer.Option("--list", help="List the personas, each with its teaching point, and stop.")
+    ] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.never,
@@ -530,7 +593,7 @@ def checks() -> None:
 
     with _errors():
         registry = discover()
-        registry.checks
+        _ = registry.checks  # NOTE: loaded inside the error handler, so a broken plugin is one error line
     width = max((len(cid) for cid in registry.checks), default=10)
     for cid, cls in sorted(registry.checks.items()):
         doc = (cls.__doc__ or cls.title).strip().splitlines()[0]
@@ -549,7 +612,9 @@ def sources() -> None:
 
 @app.command()
 def schema(
-    report: Annotated[bool, typer.Option("--report", help="Print the JSON report's schema instead of the profile file's.")] = False,
+    report: Annotated[
+        bool, typer.Option("--report", help="Print the JSON report's schema instead of the profile file's.")
+    ] = False,
 ) -> None:
     """Print the JSON Schema of the profile file (for editors), or of the JSON report."""
     import json
@@ -583,13 +648,17 @@ def init(
         # NOTE: no example defaults here: pressing Enter leaves a question unanswered, never fills in Jane Smith.
         answers.name = typer.prompt("Your name").strip()
         optional: dict[str, Any] = {"default": "", "show_default": False}
-        answers.role = typer.prompt("Your role (social worker, social work student, care worker, MHO, ...)", **optional).strip()
+        answers.role = typer.prompt(
+            "Your role (social worker, social work student, care worker, MHO, ...)", **optional
+        ).strip()
         answers.employer = typer.prompt("Employer or placement", **optional).strip()
         answers.team = typer.prompt("Team or office", **optional).strip()
         places = typer.prompt("Towns or areas you work in (comma-separated)", **optional)
         answers.localities = [p.strip() for p in places.split(",") if p.strip()]
-        typer.echo("Your accounts, one at a time, as platform:handle (e.g. mastodon:@you@server.example, "
-                   "github:yourname, blog:https://yoursite.example/). An empty answer ends the list.")
+        typer.echo(
+            "Your accounts, one at a time, as platform:handle (e.g. mastodon:@you@server.example, "
+            "github:yourname, blog:https://yoursite.example/). An empty answer ends the list."
+        )
         accounts: list[tuple[str, str]] = []
         while True:
             answer = typer.prompt(f"Account {len(accounts) + 1}", default="", show_default=False).strip()
@@ -607,7 +676,9 @@ def init(
 
 @app.command(name="guidance")
 def guidance_cmd(
-    framework: Annotated[str, typer.Option("--framework", help="Which framework to list: sssc, swe, niscc, scw, hcpc, basw.")] = "sssc",
+    framework: Annotated[
+        str, typer.Option("--framework", help="Which framework to list: sssc, swe, niscc, scw, hcpc, basw.")
+    ] = "sssc",
 ) -> None:
     """List a framework's clauses, how each is cited, and which checks map to each."""
     from footprint.guidance import load_catalogue
@@ -633,19 +704,23 @@ def diff_cmd(
 ) -> None:
     """Compare two JSON reports: what was fixed, what is new, what remains and what was not re-checked."""
     from footprint.diff import diff, load_reports, to_json, to_text
-
     from footprint.safetext import clean, clean_model, encodable
 
     fix = encodable if fmt is DiffFormat.json else clean  # reports quote fetched text: inert before it is shown
     with _errors():
-        result = diff([clean_model(r, fix) for r in load_reports(old)], [clean_model(r, fix) for r in load_reports(new)],
-                      allow_mismatch=allow_mismatch)
+        result = diff(
+            [clean_model(r, fix) for r in load_reports(old)],
+            [clean_model(r, fix) for r in load_reports(new)],
+            allow_mismatch=allow_mismatch,
+        )
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     from footprint.safetext import clean_line, json_safe
 
     for warning in result.warnings:
         typer.echo(clean_line(warning), err=True)
-    sys.stdout.write(json_safe(to_json(result)) if fmt is DiffFormat.json else to_text(result, color=color, width=_width(None)))
+    sys.stdout.write(
+        json_safe(to_json(result)) if fmt is DiffFormat.json else to_text(result, color=color, width=_width(None))
+    )
 
 
 class CohortFormat(str, enum.Enum):
@@ -660,12 +735,12 @@ def cohort_cmd(
     fmt: Annotated[CohortFormat, typer.Option("--format", "-f", help="Output format.")] = CohortFormat.terminal,
     output: OutputOpt = None,
     allow_names: Annotated[
-        bool, typer.Option("--allow-names", help="Accept reports that were not redacted (the summary still shows no names).")
+        bool,
+        typer.Option("--allow-names", help="Accept reports that were not redacted (the summary still shows no names)."),
     ] = False,
 ) -> None:
     """Summarise a group's redacted reports anonymously: coverage, high findings, counts per check, principle and platform."""
     from footprint import cohort
-
     from footprint.safetext import clean, clean_model, encodable
 
     with _errors():

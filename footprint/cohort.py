@@ -146,7 +146,9 @@ def load(paths: Iterable[Path], *, allow_names: bool = False) -> Loaded:
     return Loaded(reports, duplicates, unredacted)
 
 
-def _tallies(reports: Sequence[Report], key_of: Callable[[Finding], str], order: Callable[[Tally], Any] | None = None) -> list[Tally]:
+def _tallies(
+    reports: Sequence[Report], key_of: Callable[[Finding], str], order: Callable[[Tally], Any] | None = None
+) -> list[Tally]:
     people: Counter[str] = Counter()
     high: Counter[str] = Counter()
     findings: Counter[str] = Counter()
@@ -178,20 +180,28 @@ def summarise(loaded: Loaded, *, now: dt.datetime | None = None) -> CohortSummar
     for platform in platforms:
         mine = [a for a in accounts if a.platform == platform]
         on = [[f for f in r.findings if f.platform == platform] for r in reports]
-        by_platform.append(PlatformTally(
-            platform=platform, accounts=len(mine), read=sum(a.status.was_read for a in mine),
-            people=sum(1 for found in on if found), findings=sum(len(found) for found in on),
-        ))
+        by_platform.append(
+            PlatformTally(
+                platform=platform,
+                accounts=len(mine),
+                read=sum(a.status.was_read for a in mine),
+                people=sum(1 for found in on if found),
+                findings=sum(len(found) for found in on),
+            )
+        )
     by_platform.sort(key=lambda p: (-p.people, -p.accounts, p.platform))
     advice: Counter[str] = Counter()
     for report in reports:
         advice.update({line.strip() for f in report.findings for line in f.advice if line.strip()})
-    common = [AdviceTally(advice=line, people=n) for line, n in advice.most_common()
-              if n >= ADVICE_MIN_PEOPLE and _safe_advice(line)][:TOP_ADVICE]
+    common = [
+        AdviceTally(advice=line, people=n)
+        for line, n in advice.most_common()
+        if n >= ADVICE_MIN_PEOPLE and _safe_advice(line)
+    ][:TOP_ADVICE]
     order_theme = lambda t: (THEMES.index(t.key) if t.key in THEMES else len(THEMES), t.key)  # noqa: E731
     with_high = worst[Severity.HIGH.value]
     return CohortSummary(
-        generated_at=now or dt.datetime.now(dt.timezone.utc),
+        generated_at=now or dt.datetime.now(dt.UTC),
         notice=NOTICE.format(n=ADVICE_MIN_PEOPLE),
         reports=len(reports),
         duplicates_ignored=loaded.duplicates,
@@ -230,8 +240,16 @@ def to_text(summary: CohortSummary, *, color: bool = False, width: int = 100) ->
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, markup=False, emoji=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
     console.print(Text(summary.notice, style="bold"))
     console.print()
     n = summary.reports
@@ -242,7 +260,11 @@ def to_text(summary: CohortSummary, *, color: bool = False, width: int = 100) ->
         f"({_pct(summary.accounts_read, summary.accounts_declared)}); every account read for {summary.people_fully_read} of {n} people",
         "Worst finding per person: " + ", ".join(f"{k} {v}" for k, v in summary.people_by_worst.items()),
         "Frameworks: " + ", ".join(f"{k} ({v})" for k, v in summary.frameworks.items()),
-        *(["  (mixed: principles are compared by theme, which every framework shares)"] if len(summary.frameworks) > 1 else []),
+        *(
+            ["  (mixed: principles are compared by theme, which every framework shares)"]
+            if len(summary.frameworks) > 1
+            else []
+        ),
         "Report schema versions: " + ", ".join(f"{k} ({v})" for k, v in summary.schema_versions.items()),
     ]
     if summary.duplicates_ignored:
@@ -267,11 +289,19 @@ def to_text(summary: CohortSummary, *, color: bool = False, width: int = 100) ->
     table("By guidance principle", "principle", summary.by_principle)
     table("By check", "check", summary.by_check)
     platforms = Table(title="By platform", title_justify="left", title_style="bold")
-    columns: tuple[tuple[str, JustifyMethod], ...] = (("platform", "left"), ("accounts", "right"), ("read", "right"), ("people with findings", "right"), ("findings", "right"))
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("platform", "left"),
+        ("accounts", "right"),
+        ("read", "right"),
+        ("people with findings", "right"),
+        ("findings", "right"),
+    )
     for column, justify in columns:
         platforms.add_column(column, justify=justify)
     for p in summary.by_platform:
-        platforms.add_row(p.platform, str(p.accounts), f"{p.read} ({_pct(p.read, p.accounts)})", str(p.people), str(p.findings))
+        platforms.add_row(
+            p.platform, str(p.accounts), f"{p.read} ({_pct(p.read, p.accounts)})", str(p.people), str(p.findings)
+        )
     console.print()
     console.print(platforms)
     console.print()
@@ -294,8 +324,10 @@ class Bar:
 
 def chart(rows: Sequence[Tally], total: int, width: int = 420) -> list[Bar]:
     """Bars for the share of people with findings under each key, in SVG user units."""
-    return [Bar(r.key, r.people, _pct(r.people, total), 8 + i * 30, round(width * r.people / total, 1) if total else 0.0)
-            for i, r in enumerate(rows)]
+    return [
+        Bar(r.key, r.people, _pct(r.people, total), 8 + i * 30, round(width * r.people / total, 1) if total else 0.0)
+        for i, r in enumerate(rows)
+    ]
 
 
 def to_html(summary: CohortSummary) -> str:
@@ -303,10 +335,16 @@ def to_html(summary: CohortSummary) -> str:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("footprint.render", "templates"), autoescape=True,
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        loader=jinja2.PackageLoader("footprint.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     return env.get_template("cohort.html.j2").render(
-        s=summary, pct=_pct, principle_bars=chart(summary.by_principle, summary.reports),
-        check_bars=chart(summary.by_check, summary.reports), version=__version__,
+        s=summary,
+        pct=_pct,
+        principle_bars=chart(summary.by_principle, summary.reports),
+        check_bars=chart(summary.by_check, summary.reports),
+        version=__version__,
     )

@@ -77,7 +77,9 @@ def post_item(post: Post) -> TextItem:
     if post.content_warning:
         parts.append((post.content_warning, "content warning"))
     parts.extend((alt, "image description") for alt in post.alt_texts)
-    channel: Literal["public", "private"] = "private" if post.visibility in ("followers", "direct", "private_message") else "public"
+    channel: Literal["public", "private"] = (
+        "private" if post.visibility in ("followers", "direct", "private_message") else "public"
+    )
     item = Item(kind="post", id=post.id, url=post.url, date=post.created_at, location=post.location, channel=channel)
     kept = [(p, what) for p, what in parts if p]
     if len(kept) == 1:
@@ -190,7 +192,7 @@ def build_report(
     all_stats.update(stats or {})
     report = Report(
         tool=Tool(version=__version__),
-        generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+        generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         mode=mode,
         subject=Subject(name=profile.person.name, role=profile.person.role),
         framework=catalogue.framework,

@@ -98,8 +98,10 @@ def load_reports(path: Path) -> list[Report]:
             raise InputError(f"{where}: not a footprint report (write one with `footprint audit -f json -o FILE`)")
         major = str(item.get("schema_version", "")).split(".")[0]
         if major != SCHEMA_VERSION.split(".")[0]:
-            raise InputError(f"{where}: report schema version {item.get('schema_version')!r} is not supported "
-                             f"(this footprint reads {SCHEMA_VERSION.split('.')[0]}.x)")
+            raise InputError(
+                f"{where}: report schema version {item.get('schema_version')!r} is not supported "
+                f"(this footprint reads {SCHEMA_VERSION.split('.')[0]}.x)"
+            )
         try:
             reports.append(Report.model_validate(item))
         except ValidationError as exc:
@@ -122,8 +124,10 @@ def mismatch(old: Sequence[Report], new: Sequence[Report]) -> list[str]:
         problems.append(f"the reports are about different people ({names(old)} → {names(new)})")
     frameworks = lambda rs: ", ".join(sorted({r.framework.upper() for r in rs}))  # noqa: E731
     if frameworks(old) != frameworks(new):
-        problems.append(f"the reports use different frameworks ({frameworks(old)} → {frameworks(new)}), "
-                        "so their clauses and severities differ")
+        problems.append(
+            f"the reports use different frameworks ({frameworks(old)} → {frameworks(new)}), "
+            "so their clauses and severities differ"
+        )
     return problems
 
 
@@ -178,8 +182,10 @@ def diff(old: Sequence[Report], new: Sequence[Report], *, allow_mismatch: bool =
     order = lambda f: (-f.severity.rank, f.check, f.platform, f.account, f.id)  # noqa: E731
     warnings = [f"WARNING: {p}" for p in problems]
     return DiffResult(
-        old=list(old), new=list(new),
-        fixed=sorted(fixed, key=order), added=sorted(added, key=order),
+        old=list(old),
+        new=list(new),
+        fixed=sorted(fixed, key=order),
+        added=sorted(added, key=order),
         remaining=sorted(remaining, key=lambda c: order(c.new)),
         not_rechecked=sorted(unchecked, key=lambda n: order(n.finding)),
         warnings=warnings,
@@ -190,7 +196,9 @@ def to_json(result: DiffResult) -> str:
     summary = DiffSummary(
         old_generated_at=[r.generated_at.isoformat() for r in result.old],
         new_generated_at=[r.generated_at.isoformat() for r in result.new],
-        fixed=result.fixed, new=result.added, remaining=[c.new for c in result.remaining],
+        fixed=result.fixed,
+        new=result.added,
+        remaining=[c.new for c in result.remaining],
         not_rechecked=[n.finding for n in result.not_rechecked],
         not_rechecked_reasons={n.finding.id: n.reason for n in result.not_rechecked},
         warnings=result.warnings,
@@ -204,8 +212,16 @@ _STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "bold yellow", Severity.LO
 def to_text(result: DiffResult, *, color: bool = False, width: int = 100) -> str:
     """The diff for a terminal: a one-line tally, then fixed, new and remaining findings."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, markup=False, emoji=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
     when_old = ", ".join(f"{r.generated_at:%Y-%m-%d %H:%M}" for r in result.old)
     when_new = ", ".join(f"{r.generated_at:%Y-%m-%d %H:%M}" for r in result.new)
     console.print(Text(f"footprint diff: {when_old} UTC → {when_new} UTC", style="bold"))
@@ -240,8 +256,13 @@ def to_text(result: DiffResult, *, color: bool = False, width: int = 100) -> str
         console.print(_line("·", change.new, "", was))
     if result.not_rechecked:
         console.print()
-        console.print(Text(f"Not re-checked ({len(result.not_rechecked)}): gone from the new report, but not because "
-                           "they were fixed", style="bold magenta"))
+        console.print(
+            Text(
+                f"Not re-checked ({len(result.not_rechecked)}): gone from the new report, but not because "
+                "they were fixed",
+                style="bold magenta",
+            )
+        )
         for item in result.not_rechecked:
             console.print(_line("?", item.finding, "magenta", f"  ({item.reason})"))
     return buffer.getvalue()

@@ -30,8 +30,17 @@ if TYPE_CHECKING:
 
 # NOTE: the core's names stay importable from here for older callers.
 __all__ = [
-    "Analyser", "AuditOptions", "NoProgress", "Progress", "attach_guidance", "audit", "build_report", "post_item",
-    "read_account", "read_accounts", "text_items",
+    "Analyser",
+    "AuditOptions",
+    "NoProgress",
+    "Progress",
+    "attach_guidance",
+    "audit",
+    "build_report",
+    "post_item",
+    "read_account",
+    "read_accounts",
+    "text_items",
 ]
 
 
@@ -79,7 +88,9 @@ async def read_account(
     """Read one account, turning every kind of failure into an Outcome with a reason."""
     source_cls = registry.sources.get(account.platform)
     if source_cls is None:
-        return Outcome(account=account, status=AccountStatus.ERROR, reason=f"no source installed for {account.platform}")
+        return Outcome(
+            account=account, status=AccountStatus.ERROR, reason=f"no source installed for {account.platform}"
+        )
     options = SourceOptions(
         base_url=endpoints.get(account.platform),
         max_posts=profile.fetch.max_posts,
@@ -93,7 +104,8 @@ async def read_account(
             return await source_cls(http, options).fetch(account)
     except TimeoutError:
         return Outcome(
-            account=account, status=AccountStatus.TIMED_OUT,
+            account=account,
+            status=AccountStatus.TIMED_OUT,
             reason=f"not read within {http.limits.account_deadline:g} s (the server is too slow or keeps the connection open)",
         )
     except SourceError as exc:
@@ -102,7 +114,7 @@ async def read_account(
         return Outcome(account=account, status=AccountStatus.ERROR, reason=f"its address cannot be read ({exc})")
     except httpx.HTTPError as exc:
         return Outcome(account=account, status=AccountStatus.ERROR, reason=f"network error: {type(exc).__name__}")
-    except Exception as exc:  # noqa: BLE001 - one broken adapter must never abort the audit
+    except Exception as exc:
         return Outcome(
             account=account,
             status=AccountStatus.ERROR,
@@ -153,6 +165,15 @@ async def audit(
     if options.search is not None:
         from footprint.search import add_search
 
-        report = await add_search(report, profile, options.search, registry, rules, catalogue,
-                                  only=options.only, skip=options.skip, progress=progress)
+        report = await add_search(
+            report,
+            profile,
+            options.search,
+            registry,
+            rules,
+            catalogue,
+            only=options.only,
+            skip=options.skip,
+            progress=progress,
+        )
     return report

@@ -19,11 +19,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
-import ssl
 import ipaddress
 import json
 import random
 import socket
+import ssl
 from collections.abc import Iterable
 from concurrent.futures import Executor
 from contextvars import ContextVar
@@ -74,7 +74,9 @@ async def checked_addresses(host: str, port: int | None = None, *, executor: Exe
     if executor is None:
         infos = await loop.getaddrinfo(name, port, type=socket.SOCK_STREAM)
     else:
-        infos = await loop.run_in_executor(executor, functools.partial(socket.getaddrinfo, name, port, type=socket.SOCK_STREAM))
+        infos = await loop.run_in_executor(
+            executor, functools.partial(socket.getaddrinfo, name, port, type=socket.SOCK_STREAM)
+        )
     addresses = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses or not all(public_ip(ipaddress.ip_address(a.split("%", 1)[0])) for a in addresses):
         raise refusal(name)
@@ -106,7 +108,9 @@ def redirect_target(url: str, location: str, trusted: str | None, allow_private:
     except (httpx.InvalidURL, ValueError):
         raise SourceError(AccountStatus.ERROR, f"{here} redirected to an address that cannot be read") from None
     if target.scheme not in ("http", "https") or not target.host:
-        raise SourceError(AccountStatus.ERROR, f"{here} redirected to {target.scheme or 'an'} address footprint does not follow")
+        raise SourceError(
+            AccountStatus.ERROR, f"{here} redirected to {target.scheme or 'an'} address footprint does not follow"
+        )
     if trusted is not None and not under(str(target), trusted) and not allow_private:
         if plainly_private(target.host):
             raise refusal(target.host)  # named as what it is; no name is looked up for a refused hop
@@ -128,7 +132,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         self._inner = inner
 
     async def connect_tcp(
-        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None, socket_options: Any = None
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
     ) -> httpcore.AsyncNetworkStream:
         if PRIVATE_OK.get():
             return await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
@@ -145,7 +154,9 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         assert error is not None
         raise error
 
-    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> httpcore.AsyncNetworkStream:
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.AsyncNetworkStream:
         raise Refused("refused to connect to a local socket")
 
     async def sleep(self, seconds: float) -> None:
@@ -225,7 +236,9 @@ class Http:
 
     # ------------------------------------------------------------------ requests
 
-    async def get(self, url: str, *, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> httpx.Response:
+    async def get(
+        self, url: str, *, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+    ) -> httpx.Response:
         """GET with retries; returns the response (any status) with its body read under the size cap.
 
         Raises `SourceError` for outcomes that are not an answer: timeouts, connection
@@ -244,17 +257,23 @@ class Http:
                     async with asyncio.timeout(self.limits.deadline):
                         response = await self._fetch(url, params, headers)
                 except httpx.TooManyRedirects:
-                    raise SourceError(AccountStatus.ERROR, f"{host} redirected too many times (a redirect loop?)") from None
+                    raise SourceError(
+                        AccountStatus.ERROR, f"{host} redirected too many times (a redirect loop?)"
+                    ) from None
                 except (TimeoutError, httpx.ReadTimeout, httpx.WriteTimeout, httpx.PoolTimeout):
                     # A server that accepted the request but is too slow is not retried: it would
                     # only multiply the wait. Connection failures below are retried.
                     raise SourceError(AccountStatus.TIMED_OUT, f"{host} did not answer in time") from None
                 except httpx.ConnectTimeout:
                     if attempt >= self.limits.retries:
-                        raise SourceError(AccountStatus.TIMED_OUT, f"{host} did not accept a connection in time") from None
+                        raise SourceError(
+                            AccountStatus.TIMED_OUT, f"{host} did not accept a connection in time"
+                        ) from None
                     response = None
                 except httpx.UnsupportedProtocol:
-                    raise SourceError(AccountStatus.ERROR, f"cannot fetch {url!r}: only http and https are supported") from None
+                    raise SourceError(
+                        AccountStatus.ERROR, f"cannot fetch {url!r}: only http and https are supported"
+                    ) from None
                 except httpx.TransportError as exc:
                     if attempt >= self.limits.retries:
                         failed = _failed_host(exc, host)
@@ -266,7 +285,9 @@ class Http:
                 assert response is not None
                 if response.status_code == 429:
                     raise SourceError(AccountStatus.RATE_LIMITED, f"{host} is rate limiting requests (429)")
-                raise SourceError(AccountStatus.ERROR, f"{host} answered {response.status_code} after {attempt + 1} tries")
+                raise SourceError(
+                    AccountStatus.ERROR, f"{host} answered {response.status_code} after {attempt + 1} tries"
+                )
             delay = self.limits.backoff * (2**attempt) * (1 + random.random() / 4)
             wanted = _retry_after(response) if response is not None else None
             if response is not None and response.status_code == 429 and wanted is None and _budget_spent(response):
@@ -274,12 +295,16 @@ class Http:
             if wanted is not None and wanted > self.limits.retry_after_cap:
                 assert response is not None
                 status = AccountStatus.RATE_LIMITED if response.status_code == 429 else AccountStatus.ERROR
-                raise SourceError(status, f"{host} asks to wait {wanted:.0f} s before trying again ({response.status_code})")
+                raise SourceError(
+                    status, f"{host} asks to wait {wanted:.0f} s before trying again ({response.status_code})"
+                )
             delay = max(delay, wanted or 0.0)
             attempt += 1
             await asyncio.sleep(delay)
 
-    async def get_json(self, url: str, *, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> tuple[Any, httpx.Response]:
+    async def get_json(
+        self, url: str, *, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[Any, httpx.Response]:
         """GET and parse JSON for a 2xx answer; other statuses are returned with `None` data."""
         response = await self.get(url, params=params, headers={"Accept": "application/json", **(headers or {})})
         if not response.is_success:
@@ -293,21 +318,33 @@ class Http:
         try:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.limits.max_bytes:
-                raise SourceError(AccountStatus.MALFORMED, f"{request.url.host} sent a body larger than {self.limits.max_bytes:,} bytes")
+                raise SourceError(
+                    AccountStatus.MALFORMED,
+                    f"{request.url.host} sent a body larger than {self.limits.max_bytes:,} bytes",
+                )
             chunks: list[bytes] = []
             size = 0
             async for chunk in response.aiter_bytes():
                 size += len(chunk)
                 if size > self.limits.max_bytes:
-                    raise SourceError(AccountStatus.MALFORMED, f"{request.url.host} sent a body larger than {self.limits.max_bytes:,} bytes")
+                    raise SourceError(
+                        AccountStatus.MALFORMED,
+                        f"{request.url.host} sent a body larger than {self.limits.max_bytes:,} bytes",
+                    )
                 chunks.append(chunk)
         finally:
             await response.aclose()
         # NOTE: the body is counted after decompression, so a small gzip bomb meets the cap too;
         # the rebuilt response carries the decoded bytes, hence no content-encoding header.
-        kept = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in ("content-encoding", "content-length")]
+        kept = [
+            (k, v) for k, v in response.headers.multi_items() if k.lower() not in ("content-encoding", "content-length")
+        ]
         decoded = httpx.Response(
-            response.status_code, headers=kept, content=b"".join(chunks), request=response.request, history=response.history
+            response.status_code,
+            headers=kept,
+            content=b"".join(chunks),
+            request=response.request,
+            history=response.history,
         )
         return decoded
 
@@ -326,7 +363,9 @@ class Http:
             except httpx.RemoteProtocolError as exc:
                 if "location header" not in str(exc):
                     raise
-                raise SourceError(AccountStatus.ERROR, f"{request.url.host} redirected to an address that cannot be read") from None
+                raise SourceError(
+                    AccountStatus.ERROR, f"{request.url.host} redirected to an address that cannot be read"
+                ) from None
             finally:
                 PRIVATE_OK.reset(token)
             response.history = list(history)
@@ -373,7 +412,9 @@ def under(url: str, prefix: str) -> bool:
 
 
 def public_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    return not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified)
+    return not (
+        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified
+    )
 
 
 def _retryable(status: int) -> bool:
@@ -391,8 +432,8 @@ def _retry_after(response: httpx.Response) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
 def _budget_spent(response: httpx.Response) -> bool:

@@ -65,7 +65,8 @@ class Person(Strict):
     name: str = Field(min_length=1, description="Your name as people would search for it.")
     also_known_as: list[str] = Field(default_factory=list, description="Other names: maiden name, nickname, initials.")
     role: str | None = Field(
-        default=None, description='e.g. "social worker", "social work student", "MHO". Shown as declared; never assumed.'
+        default=None,
+        description='e.g. "social worker", "social work student", "MHO". Shown as declared; never assumed.',
     )
     employer: str | None = Field(default=None, description="Your employer or placement agency.")
     team: str | None = Field(default=None, description="Your team or office.")
@@ -117,10 +118,12 @@ class SearchSettings(Strict):
     """How `footprint search` (and `audit --search`) looks your name up in a search engine."""
 
     engine: str | None = Field(
-        default=None, description="ddgs (default, no key), searxng (your own instance) or brave (needs FOOTPRINT_BRAVE_API_KEY)."
+        default=None,
+        description="ddgs (default, no key), searxng (your own instance) or brave (needs FOOTPRINT_BRAVE_API_KEY).",
     )
     searxng_url: str | None = Field(
-        default=None, description="Base URL of a SearXNG instance with the JSON format enabled (FOOTPRINT_SEARXNG_URL wins)."
+        default=None,
+        description="Base URL of a SearXNG instance with the JSON format enabled (FOOTPRINT_SEARXNG_URL wins).",
     )
     max_queries: int = Field(default=12, ge=1, le=30, description="Send at most this many queries.")
     max_results: int = Field(default=20, ge=1, le=20, description="Keep at most this many results per query.")
@@ -406,10 +409,14 @@ class DiscoveredAccount(BaseModel):
     derived_from: str | None = Field(default=None, description="The declared handle or name this name came from.")
     declared: bool = Field(default=False, description="True when this is one of the accounts in the profile file.")
     anonymous: bool = Field(default=False, description="True when the name comes from an account declared anonymous.")
-    confidence: float | None = Field(default=None, ge=0, le=1, description="For found accounts: how sure footprint is that it is yours.")
+    confidence: float | None = Field(
+        default=None, ge=0, le=1, description="For found accounts: how sure footprint is that it is yours."
+    )
     evidence: list[str] = Field(default_factory=list)
     status_code: int | None = None
-    name_shown: str | None = Field(default=None, description="For found accounts: the user's name as the page shows it, if it does.")
+    name_shown: str | None = Field(
+        default=None, description="For found accounts: the user's name as the page shows it, if it does."
+    )
     name_excerpt: Excerpt | None = Field(default=None, description="Where the page shows that name.")
 
 
@@ -450,7 +457,9 @@ class SearchQuery(BaseModel):
     """One query sent (or not) to the engine, and how it ended."""
 
     text: str = Field(description="Exactly what was sent to the engine.")
-    purpose: str = Field(description="Which part of the profile it came from: name, role, employer, locality, alias, handle.")
+    purpose: str = Field(
+        description="Which part of the profile it came from: name, role, employer, locality, alias, handle."
+    )
     status: QueryStatus
     reason: str | None = Field(default=None, description="One line saying why, when the engine did not answer.")
     results: int = Field(default=0, description="How many results it returned.")
@@ -463,7 +472,9 @@ class SearchHit(BaseModel):
     title: str = ""
     snippet: str = ""
     result_class: SearchClass
-    site: str | None = Field(default=None, description="The platform, people-search site, regulator or publisher recognised.")
+    site: str | None = Field(
+        default=None, description="The platform, people-search site, regulator or publisher recognised."
+    )
     handle: str | None = Field(default=None, description="For profiles: the account name in the address.")
     rank: int = Field(default=1, ge=1, description="Best position among the queries that returned it (1 = top).")
     queries: list[str] = Field(default_factory=list, description="The queries that returned it.")
@@ -482,7 +493,9 @@ class SearchSection(BaseModel):
     reason: str | None = Field(default=None, description="Why the search is incomplete, in one line.")
     queries: list[SearchQuery] = Field(default_factory=list)
     results: list[SearchHit] = Field(default_factory=list)
-    advice: dict[str, list[str]] = Field(default_factory=dict, description="result class → what to do about such results.")
+    advice: dict[str, list[str]] = Field(
+        default_factory=dict, description="result class → what to do about such results."
+    )
 
     def by_class(self) -> dict[SearchClass, list[SearchHit]]:
         """The results grouped by class, in the fixed order of classes, empty classes left out."""
@@ -520,15 +533,20 @@ EXIT_INCOMPLETE = 3
 class Coverage(BaseModel):
     """How much of the footprint was actually read. An incomplete report never says "good"."""
 
-    complete: bool = Field(description="False when a declared account could not be read, nothing was read, "
-                                       "nothing was declared, or no check ran: the overall verdict is then 'incomplete'.")
+    complete: bool = Field(
+        description="False when a declared account could not be read, nothing was read, "
+        "nothing was declared, or no check ran: the overall verdict is then 'incomplete'."
+    )
     accounts_declared: int = Field(description="Accounts in the profile file (or found in the archive).")
     accounts_read: int = Field(description="Accounts whose content was read and checked.")
     posts_read: int = Field(description="Posts, comments and other items read across all accounts.")
     checks_run: int = Field(description="How many checks ran.")
     sites_probed: int | None = Field(default=None, description="`footprint discover`: sites probed.")
-    sites_answered: int | None = Field(default=None, description="`footprint discover`: sites that answered for a "
-                                                                 "declared name (found, not found, invalid or unsure).")
+    sites_answered: int | None = Field(
+        default=None,
+        description="`footprint discover`: sites that answered for a "
+        "declared name (found, not found, invalid or unsure).",
+    )
     gaps: list[str] = Field(default_factory=list, description="Plain sentences saying what was not checked and why.")
 
 
@@ -548,7 +566,12 @@ def measure_coverage(report: Report) -> Coverage:
     sites = answered = None
     if probes is not None:
         sites = int(report.stats.get("discovery_sites", len({d.site for d in report.discovered})))
-        answering = (DiscoveryState.FOUND, DiscoveryState.NOT_FOUND, DiscoveryState.INVALID, DiscoveryState.INCONCLUSIVE)
+        answering = (
+            DiscoveryState.FOUND,
+            DiscoveryState.NOT_FOUND,
+            DiscoveryState.INVALID,
+            DiscoveryState.INCONCLUSIVE,
+        )
         answered = len({d.site for d in report.discovered if d.state in answering})
     search = getattr(report, "search", None)
     if search is not None and probes is None and not report.accounts:
@@ -560,17 +583,23 @@ def measure_coverage(report: Report) -> Coverage:
         if not sites:
             gaps.append("no site was probed")
         elif answered is not None and answered * 2 < sites:
-            gaps.append(f"only {answered} of {sites} sites answered; the rest failed (blocked, errors or no network), "
-                        "so an account there may simply not have been seen")
+            gaps.append(
+                f"only {answered} of {sites} sites answered; the rest failed (blocked, errors or no network), "
+                "so an account there may simply not have been seen"
+            )
     else:
         if declared == 0:
             gaps.append("no accounts were declared, so nothing was checked: add your accounts to the profile file")
         elif len(unread) == declared:
-            gaps.append(f"nothing could be read: none of the {declared} declared account{'s' if declared != 1 else ''} "
-                        f"could be read ({_tally(unread)}), so nothing was checked")
+            gaps.append(
+                f"nothing could be read: none of the {declared} declared account{'s' if declared != 1 else ''} "
+                f"could be read ({_tally(unread)}), so nothing was checked"
+            )
         elif unread:
-            gaps.append(f"{len(unread)} of {declared} declared accounts could not be read ({_tally(unread)}): "
-                        f"nothing on {'it' if len(unread) == 1 else 'them'} was checked")
+            gaps.append(
+                f"{len(unread)} of {declared} declared accounts could not be read ({_tally(unread)}): "
+                f"nothing on {'it' if len(unread) == 1 else 'them'} was checked"
+            )
         if declared and len(unread) < declared and report.mode == "archive" and posts == 0:
             gaps.append("nothing could be read: the archive held no posts footprint could read")
         if not report.checks_run:
@@ -636,7 +665,7 @@ class Report(BaseModel):
 
     def counts(self) -> dict[Severity, int]:
         """How many findings of each severity, every severity present as a key."""
-        counts = {severity: 0 for severity in _SEVERITY_ORDER}
+        counts = dict.fromkeys(_SEVERITY_ORDER, 0)
         for finding in self.findings:
             counts[finding.severity] += 1
         return counts

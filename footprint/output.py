@@ -8,7 +8,6 @@ from pathlib import Path
 
 from footprint.errors import InputError
 
-
 _CHUNK = 1 << 20
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from footprint.errors import InputError
 from pydantic import ValidationError
 
+from footprint.errors import InputError
 from footprint.models import Account, Profile
 from footprint.plugins.sources import Source
 from footprint.yamlfile import MAX_ERRORS, ProblemList, read_yaml, validation_problems
@@ -26,10 +26,21 @@ from footprint.yamlfile import MAX_ERRORS, ProblemList, read_yaml, validation_pr
 ENV_PREFIX = "FOOTPRINT_ENDPOINT_"
 
 ALIASES: dict[str, str] = {
-    "twitter": "x", "x.com": "x", "twitter.com": "x",
-    "fb": "facebook", "ig": "instagram", "insta": "instagram",
-    "bsky": "bluesky", "gh": "github", "yt": "youtube",
-    "website": "blog", "site": "blog", "web": "blog", "wordpress": "blog", "substack": "blog", "rss": "blog",
+    "twitter": "x",
+    "x.com": "x",
+    "twitter.com": "x",
+    "fb": "facebook",
+    "ig": "instagram",
+    "insta": "instagram",
+    "bsky": "bluesky",
+    "gh": "github",
+    "yt": "youtube",
+    "website": "blog",
+    "site": "blog",
+    "web": "blog",
+    "wordpress": "blog",
+    "substack": "blog",
+    "rss": "blog",
     "fediverse": "mastodon",
 }
 
@@ -109,13 +120,13 @@ def _tidy_accounts(data: Any, known: Iterable[str]) -> None:
                 del entry["url"]
 
 
-def load_profile(
-    path: Path, sources: Mapping[str, type[Source]], frameworks: Iterable[str] = ()
-) -> Profile:
+def load_profile(path: Path, sources: Mapping[str, type[Source]], frameworks: Iterable[str] = ()) -> Profile:
     """Load and validate a profile file against the installed platforms and frameworks."""
     if not path.exists():
-        raise InputError(f"{path}: file not found",
-                         hint="create one with `footprint init` (it asks a few questions), or name another file")
+        raise InputError(
+            f"{path}: file not found",
+            hint="create one with `footprint init` (it asks a few questions), or name another file",
+        )
     data, located = read_yaml(path)
     if data is None:
         raise InputError(f"{path}:1:1: the file is empty", hint="`footprint init` writes a starter profile file")
@@ -132,8 +143,10 @@ def load_profile(
         platform = entry["platform"]
         source = sources.get(platform)
         if source is None:
-            problems.add(("accounts", i, "platform"),
-                         f"unknown platform {platform!r}{suggest(platform, known)} (known: {', '.join(known)})")
+            problems.add(
+                ("accounts", i, "platform"),
+                f"unknown platform {platform!r}{suggest(platform, known)} (known: {', '.join(known)})",
+            )
             continue
         try:
             account = Account.model_validate(entry)
@@ -142,22 +155,30 @@ def load_profile(
         try:
             problem = source.validate(account)
         except ValueError:
-            problem = None  # NOTE: an address the parser chokes on is reported on its own account; the others are still read
+            problem = (
+                None  # NOTE: an address the parser chokes on is reported on its own account; the others are still read
+            )
         if problem:
             problems.add(("accounts", i, "handle" if account.handle else "url"), problem)
     endpoints = data["endpoints"] if isinstance(data.get("endpoints"), dict) else {}
     for platform, url in endpoints.items():
         if platform not in sources:
-            problems.add(("endpoints", platform),
-                         f"unknown platform {platform!r}{suggest(str(platform), known)} (known: {', '.join(known)})",
-                         at_key=True)
+            problems.add(
+                ("endpoints", platform),
+                f"unknown platform {platform!r}{suggest(str(platform), known)} (known: {', '.join(known)})",
+                at_key=True,
+            )
         elif not isinstance(url, str) or not _is_http_url(url):
-            problems.add(("endpoints", platform), f"{url!r} is not an http(s) URL (it must start with http:// or https://)")
+            problems.add(
+                ("endpoints", platform), f"{url!r} is not an http(s) URL (it must start with http:// or https://)"
+            )
     frameworks = sorted(frameworks)
     framework = str(data.get("framework", "sssc")).strip().lower()
     if frameworks and framework not in frameworks:
-        problems.add(("framework",),
-                     f"unknown framework {framework!r}{suggest(framework, frameworks)} (known: {', '.join(frameworks)})")
+        problems.add(
+            ("framework",),
+            f"unknown framework {framework!r}{suggest(framework, frameworks)} (known: {', '.join(frameworks)})",
+        )
     problems.raise_if_any()
     assert profile is not None  # NOTE: no problems means validation succeeded
     return profile

@@ -41,7 +41,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n:;•|—–…])[\s\"'“‘(\[*_-]*$")
 
 
-
 class _KeepFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     keep: list[str] = Field(min_length=1)
@@ -179,11 +178,16 @@ class Masker:
     def excerpt(self, excerpt: Excerpt | None) -> Excerpt | None:
         if excerpt is None:
             return None
-        text, (start, end) = _apply(excerpt.text, self._spans(excerpt.text, evidence=True), (excerpt.start, excerpt.end))
+        text, (start, end) = _apply(
+            excerpt.text, self._spans(excerpt.text, evidence=True), (excerpt.start, excerpt.end)
+        )
         return Excerpt(text=text, start=start, end=end)
 
     def _spans(self, text: str, *, evidence: bool) -> list[tuple[int, int, str]]:
-        spans: list[tuple[int, int, str]] = [*self.lexicon.spans(text), *self.proper.spans(text)]  # known strings win ties
+        spans: list[tuple[int, int, str]] = [
+            *self.lexicon.spans(text),
+            *self.proper.spans(text),
+        ]  # known strings win ties
         spans += [(m.start(), m.end(), LINK) for m in _URL.finditer(text)]
         spans += [(m.start(), m.end(), EMAIL) for m in _EMAIL.finditer(text)]
         spans += [(m.start(), m.end(), HANDLE) for m in _HANDLE.finditer(text)]
@@ -217,7 +221,9 @@ def _proper_nouns(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _apply(text: str, spans: list[tuple[int, int, str]], keep: tuple[int, int] | None = None) -> tuple[str, tuple[int, int]]:
+def _apply(
+    text: str, spans: list[tuple[int, int, str]], keep: tuple[int, int] | None = None
+) -> tuple[str, tuple[int, int]]:
     """Replace non-overlapping spans (earliest, then longest, wins) and move `keep` to the new text."""
     chosen: list[tuple[int, int, str]] = []
     for start, end, label in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
@@ -264,27 +270,31 @@ def redact(report: Report) -> Report:
     mask = Masker(report)
     findings = [_finding(f, mask) for f in report.findings]
     accounts = [
-        a.model_copy(update={
-            "account": mask.account(a.platform, a.account),
-            "url": None,
-            "reason": mask.evidence(a.reason),
-            "notes": [mask.evidence(n) or "" for n in a.notes],
-            "checklist": [mask.prose(s) or "" for s in a.checklist],
-        })
+        a.model_copy(
+            update={
+                "account": mask.account(a.platform, a.account),
+                "url": None,
+                "reason": mask.evidence(a.reason),
+                "notes": [mask.evidence(n) or "" for n in a.notes],
+                "checklist": [mask.prose(s) or "" for s in a.checklist],
+            }
+        )
         for a in report.accounts
     ]
     discovered = [_discovered(d, mask) for d in report.discovered]
     subject = report.subject.model_copy(update={"name": NAME})
-    return report.model_copy(update={
-        "subject": subject,
-        "accounts": accounts,
-        "findings": findings,
-        "discovered": discovered,
-        "warnings": [mask.evidence(w) or "" for w in report.warnings],
-        "search": _search(report.search, mask) if report.search else None,
-        "teaching_point": mask.prose(report.teaching_point),
-        "redacted": True,
-    })
+    return report.model_copy(
+        update={
+            "subject": subject,
+            "accounts": accounts,
+            "findings": findings,
+            "discovered": discovered,
+            "warnings": [mask.evidence(w) or "" for w in report.warnings],
+            "search": _search(report.search, mask) if report.search else None,
+            "teaching_point": mask.prose(report.teaching_point),
+            "redacted": True,
+        }
+    )
 
 
 def redact_all(reports: Sequence[Report]) -> list[Report]:
@@ -293,46 +303,57 @@ def redact_all(reports: Sequence[Report]) -> list[Report]:
 
 
 def _finding(finding: Finding, mask: Masker) -> Finding:
-    item: Item = finding.item.model_copy(update={
-        "id": None,
-        "url": None,
-        "location": mask.evidence(finding.item.location),
-    })
-    return finding.model_copy(update={
-        "account": mask.account(finding.platform, finding.account),
-        "title": mask.prose(finding.title) or finding.title,
-        "item": item,
-        "excerpt": mask.excerpt(finding.excerpt),
-        "details": [mask.detail(d) for d in finding.details],
-        "why": mask.prose(finding.why) or finding.why,
-        "advice": [mask.prose(a) or "" for a in finding.advice],
-    })
+    item: Item = finding.item.model_copy(
+        update={
+            "id": None,
+            "url": None,
+            "location": mask.evidence(finding.item.location),
+        }
+    )
+    return finding.model_copy(
+        update={
+            "account": mask.account(finding.platform, finding.account),
+            "title": mask.prose(finding.title) or finding.title,
+            "item": item,
+            "excerpt": mask.excerpt(finding.excerpt),
+            "details": [mask.detail(d) for d in finding.details],
+            "why": mask.prose(finding.why) or finding.why,
+            "advice": [mask.prose(a) or "" for a in finding.advice],
+        }
+    )
 
 
 def _search(found: SearchSection, mask: Masker) -> SearchSection:
     """The search section with the queries, titles, snippets and addresses masked (opt-out pages kept)."""
-    queries = [q.model_copy(update={"text": mask.evidence(q.text) or "", "reason": mask.evidence(q.reason)}) for q in found.queries]
+    queries = [
+        q.model_copy(update={"text": mask.evidence(q.text) or "", "reason": mask.evidence(q.reason)})
+        for q in found.queries
+    ]
     hits = [
-        h.model_copy(update={
-            "url": LINK,
-            "title": mask.evidence(h.title) or "",
-            "snippet": mask.evidence(h.snippet) or "",
-            "handle": mask.account(h.site or "search", h.handle) if h.handle else None,
-            "queries": [mask.evidence(q) or "" for q in h.queries],
-            "note": mask.evidence(h.note),
-        })
+        h.model_copy(
+            update={
+                "url": LINK,
+                "title": mask.evidence(h.title) or "",
+                "snippet": mask.evidence(h.snippet) or "",
+                "handle": mask.account(h.site or "search", h.handle) if h.handle else None,
+                "queries": [mask.evidence(q) or "" for q in h.queries],
+                "note": mask.evidence(h.note),
+            }
+        )
         for h in found.results
     ]
     return found.model_copy(update={"queries": queries, "results": hits, "reason": mask.evidence(found.reason)})
 
 
 def _discovered(item: DiscoveredAccount, mask: Masker) -> DiscoveredAccount:
-    return item.model_copy(update={
-        "handle": mask.account(item.site, item.handle),
-        "url": LINK,
-        "reason": mask.evidence(item.reason),
-        "derived_from": mask.evidence(item.derived_from),
-        "evidence": [mask.evidence(e) or "" for e in item.evidence],
-        "name_shown": mask.evidence(item.name_shown),
-        "name_excerpt": mask.excerpt(item.name_excerpt),
-    })
+    return item.model_copy(
+        update={
+            "handle": mask.account(item.site, item.handle),
+            "url": LINK,
+            "reason": mask.evidence(item.reason),
+            "derived_from": mask.evidence(item.derived_from),
+            "evidence": [mask.evidence(e) or "" for e in item.evidence],
+            "name_shown": mask.evidence(item.name_shown),
+            "name_excerpt": mask.excerpt(item.name_excerpt),
+        }
+    )

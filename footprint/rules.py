@@ -9,10 +9,10 @@ cancel a match, and named regular-expression patterns. The built-in files live i
 from __future__ import annotations
 
 import re
-from typing import Literal, cast
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Literal, cast
 
 from pydantic import Field, field_validator
 
@@ -113,8 +113,12 @@ class RuleSet:
                     # A pattern extended by another file is only gated when both files gate it.
                     kept.needs_digit = kept.needs_digit and pattern.needs_digit
                     kept.min_digits = min(kept.min_digits, pattern.min_digits)
-                    kept.needs_text = kept.needs_text + pattern.needs_text if kept.needs_text and pattern.needs_text else []
-                    kept.needs_words = kept.needs_words + pattern.needs_words if kept.needs_words and pattern.needs_words else []
+                    kept.needs_text = (
+                        kept.needs_text + pattern.needs_text if kept.needs_text and pattern.needs_text else []
+                    )
+                    kept.needs_words = (
+                        kept.needs_words + pattern.needs_words if kept.needs_words and pattern.needs_words else []
+                    )
                 else:
                     self.patterns[name] = pattern.model_copy(deep=True)
 
@@ -172,7 +176,9 @@ class RuleSet:
                 return []
         if needs_text is not None and needs_text.search(text) is None:
             return []
-        if needs_words is not None and needs_words.isdisjoint(view.tokens if view is not None else WORD.findall(text.lower())):
+        if needs_words is not None and needs_words.isdisjoint(
+            view.tokens if view is not None else WORD.findall(text.lower())
+        ):
             return []
         found = list(regex.finditer(text))
         if not found or near is None:

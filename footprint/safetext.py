@@ -101,12 +101,61 @@ def json_safe(text: str) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-_BOX = str.maketrans({
-    **{chr(c): "-" for c in (0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550, 0x2574, 0x2576, 0x2578, 0x257A)},
-    **{chr(c): "|" for c in (0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F, 0x2551, 0x2575, 0x2577, 0x2579, 0x257B)},
-    "\u2026": "...", "\u00b7": "-", "\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-    "\u2022": "*", "\u2192": "->", "\u00a0": " ", "\u2588": "#", "\u2591": ".", "\u2592": ":", "\u2593": "#",
-})
+_BOX = str.maketrans(
+    {
+        **{
+            chr(c): "-"
+            for c in (
+                0x2500,
+                0x2501,
+                0x2504,
+                0x2505,
+                0x2508,
+                0x2509,
+                0x254C,
+                0x254D,
+                0x2550,
+                0x2574,
+                0x2576,
+                0x2578,
+                0x257A,
+            )
+        },
+        **{
+            chr(c): "|"
+            for c in (
+                0x2502,
+                0x2503,
+                0x2506,
+                0x2507,
+                0x250A,
+                0x250B,
+                0x254E,
+                0x254F,
+                0x2551,
+                0x2575,
+                0x2577,
+                0x2579,
+                0x257B,
+            )
+        },
+        "\u2026": "...",
+        "\u00b7": "-",
+        "\u2014": "-",
+        "\u2013": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2022": "*",
+        "\u2192": "->",
+        "\u00a0": " ",
+        "\u2588": "#",
+        "\u2591": ".",
+        "\u2592": ":",
+        "\u2593": "#",
+    }
+)
 
 
 def ascii_fallback(text: str) -> str:
@@ -137,11 +186,15 @@ def _walk(value: Any, fix: Any) -> Any:
         return value.model_copy(update=changes) if changes else value
     if isinstance(value, list):
         items = [_walk(v, fix) for v in value]
-        return items if any(a is not b for a, b in zip(items, value)) else value
+        return items if any(a is not b for a, b in zip(items, value, strict=False)) else value
     if isinstance(value, tuple):
         items = [_walk(v, fix) for v in value]
-        return tuple(items) if any(a is not b for a, b in zip(items, value)) else value
+        return tuple(items) if any(a is not b for a, b in zip(items, value, strict=False)) else value
     if isinstance(value, dict):
         out = {_walk(k, fix): _walk(v, fix) for k, v in value.items()}
-        return out if any(a is not b for a, b in zip(out.values(), value.values())) or list(out) != list(value) else value
+        return (
+            out
+            if any(a is not b for a, b in zip(out.values(), value.values(), strict=False)) or list(out) != list(value)
+            else value
+        )
     return value

@@ -36,7 +36,9 @@ class ScanOptions:
     limits: Limits = field(default_factory=Limits)
 
 
-def choose_reader(container: Container, readers: dict[str, type[ArchiveReader]], forced: str | None = None) -> ArchiveReader:
+def choose_reader(
+    container: Container, readers: dict[str, type[ArchiveReader]], forced: str | None = None
+) -> ArchiveReader:
     """The reader for this container: the one named by `forced`, or the most confident one."""
     if forced is not None:
         key = forced.strip().lower()
@@ -67,7 +69,9 @@ def scan(
     progress = progress or NoProgress()
     readers = registry.archives if readers is None else readers
     checks = registry.select_checks(list(options.only), list(options.skip))
-    catalogue = load_catalogue(options.framework or (profile.framework if profile else Profile.model_fields["framework"].default))
+    catalogue = load_catalogue(
+        options.framework or (profile.framework if profile else Profile.model_fields["framework"].default)
+    )
     warnings: list[str] = []
     outcomes: list[Outcome] = []
     analyser: Analyser | None = None
@@ -104,8 +108,12 @@ def scan(
         # NOTE: an empty or unreadable download must never look like a clean one.
         said = any(o.snapshot and (o.snapshot.display_name or o.snapshot.bio or o.snapshot.fields) for o in outcomes)
         if not said and not every and not any(o.snapshot and o.snapshot.notes for o in outcomes):
-            raise InputError(f"{path}: nothing was scanned: the {reader.title} holds no posts or profile text footprint could read")
-        warnings.append(f"Nothing was scanned from {path.name} but its profile: it holds no posts footprint could read.")
+            raise InputError(
+                f"{path}: nothing was scanned: the {reader.title} holds no posts or profile text footprint could read"
+            )
+        warnings.append(
+            f"Nothing was scanned from {path.name} but its profile: it holds no posts footprint could read."
+        )
     stats = {"photos": len(every), "photos_with_position": sum(1 for p in every if p.latitude is not None)}
     return build_report(profile, outcomes, analyser, catalogue, mode="archive", warnings=warnings, stats=stats)
 

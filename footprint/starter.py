@@ -40,13 +40,17 @@ def parse_account(answer: str, sources: Mapping[str, type[Source]]) -> tuple[str
     platform, sep, ident = answer.strip().partition(":")
     platform, ident = platform.strip().lower(), ident.strip()
     if not sep or not ident:
-        return "write it as platform:handle, e.g. mastodon:@janesmith@mastodon.example or blog:https://janesmith.example/"
+        return (
+            "write it as platform:handle, e.g. mastodon:@janesmith@mastodon.example or blog:https://janesmith.example/"
+        )
     platform = platform if platform in sources else ALIASES.get(platform, platform)
     source = sources.get(platform)
     if source is None:
         return f"unknown platform {platform!r}{suggest(platform, sources)} (known: {', '.join(sorted(sources))})"
     ident = reduce_handle(platform, ident)
-    account = Account(platform=platform, url=ident) if source.needs == "url" else Account(platform=platform, handle=ident)
+    account = (
+        Account(platform=platform, url=ident) if source.needs == "url" else Account(platform=platform, handle=ident)
+    )
     problem = source.validate(account)
     return problem if problem else (platform, ident)
 

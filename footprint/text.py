@@ -191,7 +191,9 @@ class TextView:
         return any(self.tokens[i] in words for i in range(lo, hi) if not match.first_token <= i <= match.last_token)
 
 
-_Candidates = tuple  # (one-word entries, {2nd word: two-word entries}, {2nd word: {3rd word: longer entries}}, two-word stems)
+_Candidates = (
+    tuple  # (one-word entries, {2nd word: two-word entries}, {2nd word: {3rd word: longer entries}}, two-word stems)
+)
 _NOTHING: tuple = ()  # falsy, so compress() skips words that start no term
 
 
@@ -207,6 +209,8 @@ class _Memo(dict[str, _Candidates]):
         if len(self) < 200_000:
             self[token] = result
         return result
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -280,12 +284,21 @@ class PhraseIndex:
                 singles.extend(self.by_stem.get(token[:length], ()))
         if not (singles or twos or longer or slow):
             return _NOTHING
-        return (tuple(singles), {k: tuple(v) for k, v in twos.items()},
-                {k: {t: tuple(v) for t, v in by_third.items()} for k, by_third in longer.items()}, tuple(slow))
+        return (
+            tuple(singles),
+            {k: tuple(v) for k, v in twos.items()},
+            {k: {t: tuple(v) for t, v in by_third.items()} for k, by_third in longer.items()},
+            tuple(slow),
+        )
 
     def categories(self) -> set[str]:
         """Every category with at least one positive term."""
-        return {e.category for entries in (*self.by_first.values(), *self.by_stem.values()) for e in entries if not e.negative}
+        return {
+            e.category
+            for entries in (*self.by_first.values(), *self.by_stem.values())
+            for e in entries
+            if not e.negative
+        }
 
     def cancel_near(self, category: str, words: list[str], window: int) -> None:
         """Cancel matches of `category` when one of `words` is within `window` tokens."""
@@ -313,7 +326,7 @@ class PhraseIndex:
                 if longer:
                     by_third = longer.get(tokens[i + 1])
                     if by_third:
-                        for third in ((tokens[i + 2], None) if i + 2 < n else (None,)):
+                        for third in (tokens[i + 2], None) if i + 2 < n else (None,):
                             for entry in by_third.get(third, ()):
                                 j = _match_at(tokens, i, n, entry)
                                 if j >= 0:

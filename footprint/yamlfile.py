@@ -54,7 +54,9 @@ def _dotted(path: tuple[int | str, ...]) -> str:
     out = ""
     for key in path:
         if not isinstance(key, int) and not (str(key).isprintable() and str(key).strip() == str(key) and str(key)):
-            key = repr(str(key))  # NOTE: a key with a line break, tab or control character would split the one-line error
+            key = repr(
+                str(key)
+            )  # NOTE: a key with a line break, tab or control character would split the one-line error
         out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
     return out
 
@@ -85,7 +87,7 @@ def read_yaml(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Any, _Located]:
         node = yaml.compose(text, Loader=_FAST)
         _refuse_expansion(path, node)
         _refuse_duplicate_keys(path, node)
-        data = yaml.load(text, Loader=_FAST)  # noqa: S506 - a safe loader (libyaml's or PyYAML's)
+        data = yaml.load(text, Loader=_FAST)
     except yaml.YAMLError as exc:
         _describe_yaml_error(path, text, exc)
         raise InputError(f"{path}: not valid YAML") from None
@@ -117,7 +119,7 @@ def _read_text(path: Path, max_bytes: int) -> str:
     if len(raw) > max_bytes:
         raise InputError(f"{path}: more than the {max_bytes:,} bytes a footprint file may be")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
-        raise InputError(f"{path}:1:1: UTF-16 text (Notepad's \"Unicode\"); save it as UTF-8")
+        raise InputError(f'{path}:1:1: UTF-16 text (Notepad\'s "Unicode"); save it as UTF-8')
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -182,22 +184,28 @@ def _refuse_expansion(path: Path, root: yaml.Node | None) -> None:
             if total > MAX_NODES:
                 raise InputError(
                     f"{path}:{mark.line + 1}:{mark.column + 1}: its aliases expand to more than {MAX_NODES:,} values "
-                    "(a \"billion laughs\" file?); refused"
+                    '(a "billion laughs" file?); refused'
                 )
             if deep > MAX_DEPTH:
-                raise InputError(f"{path}:{mark.line + 1}:{mark.column + 1}: its aliases nest more than {MAX_DEPTH} levels deep; refused")
+                raise InputError(
+                    f"{path}:{mark.line + 1}:{mark.column + 1}: its aliases nest more than {MAX_DEPTH} levels deep; refused"
+                )
             continue
         if key in size:
             continue
         if key in busy:
             mark = node.start_mark
-            raise InputError(f"{path}:{mark.line + 1}:{mark.column + 1}: an alias refers to the value that holds it; refused")
+            raise InputError(
+                f"{path}:{mark.line + 1}:{mark.column + 1}: an alias refers to the value that holds it; refused"
+            )
         busy.add(key)
         stack.append((node, True))
         for child in children:
             if id(child) in busy:
                 mark = child.start_mark
-                raise InputError(f"{path}:{mark.line + 1}:{mark.column + 1}: an alias refers to the value that holds it; refused")
+                raise InputError(
+                    f"{path}:{mark.line + 1}:{mark.column + 1}: an alias refers to the value that holds it; refused"
+                )
             if id(child) not in size:
                 stack.append((child, False))
 
@@ -390,7 +398,9 @@ def _field_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
-def validation_problems(model: type[M], data: Any, problems: ProblemList, context: dict[str, Any] | None = None) -> M | None:
+def validation_problems(
+    model: type[M], data: Any, problems: ProblemList, context: dict[str, Any] | None = None
+) -> M | None:
     """Validate `data` as `model`; every error is added to `problems` and None returned."""
     try:
         return model.model_validate(data, context=context)

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from footprint.models import Profile
+
 # Property tests run a quick hunt by default and a long one with FOOTPRINT_SLOW=1 (same properties, more examples).
 settings.register_profile("quick", max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("slow", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("slow" if os.environ.get("FOOTPRINT_SLOW") else "quick")
-
-from footprint.models import Profile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -26,7 +26,11 @@ def _no_network_beyond_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def guarded(self: socket.socket, address: object) -> object:
         host = address[0] if isinstance(address, tuple) else str(address)
-        if isinstance(host, str) and not (host.startswith("127.") or host in ("::1", "localhost")) and self.family != socket.AF_UNIX:
+        if (
+            isinstance(host, str)
+            and not (host.startswith("127.") or host in ("::1", "localhost"))
+            and self.family != socket.AF_UNIX
+        ):
             raise AssertionError(f"test tried to reach {address!r}: tests never leave loopback")
         return real_connect(self, address)
 

@@ -22,7 +22,7 @@ class _Handler(BaseHTTPRequestHandler):
     responder: Responder
     protocol_version = "HTTP/1.1"
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         server = self.server
         server.requests.append(self.path)  # type: ignore[attr-defined]  # on arrival, before any delay
         with server.lock:  # type: ignore[attr-defined]
@@ -48,7 +48,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -17,8 +17,16 @@ from tests.render.sample import careful_report, sample_report
 
 pytestmark = pytest.mark.browser
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def chromium() -> str:
@@ -28,14 +36,17 @@ def chromium() -> str:
             return found
     if Path("/usr/bin/chromium").is_file():
         return "/usr/bin/chromium"
-    pytest.skip("no headless Chromium found: install Debian's chromium package (apt-get install chromium) to run the browser check")
+    pytest.skip(
+        "no headless Chromium found: install Debian's chromium package (apt-get install chromium) to run the browser check"
+    )
 
 
 def run(browser: str, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = tmp / "profile"
     profile.mkdir(exist_ok=True)
-    return subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [browser, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 @pytest.fixture(scope="module")

@@ -124,7 +124,9 @@ def test_init_asks_questions(tmp_path: Path) -> None:
 
 def test_terminal_report_respects_no_color() -> None:
     env = {**os.environ, "NO_COLOR": "1"}
-    proc = subprocess.run([sys.executable, "-m", "footprint", "demo", "--persona", "careful"], capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "footprint", "demo", "--persona", "careful"], capture_output=True, text=True, env=env
+    )
     assert proc.returncode == 0
     assert "\x1b[" not in proc.stdout
     assert "Alex Morgan" in proc.stdout
@@ -140,7 +142,10 @@ def test_user_rule_files_extend_the_built_in_categories(tmp_path: Path) -> None:
     after = json.loads(run("demo", "--persona", "careful", "-f", "json", "--rules", str(tmp_path)).stdout)
     assert not [f for f in before["findings"] if f["check"] == "identity.role"]
     role = [f for f in after["findings"] if f["check"] == "identity.role"]
-    assert role and role[0]["excerpt"]["text"][role[0]["excerpt"]["start"]:role[0]["excerpt"]["end"]].lower() == "sourdough"
+    assert (
+        role
+        and role[0]["excerpt"]["text"][role[0]["excerpt"]["start"] : role[0]["excerpt"]["end"]].lower() == "sourdough"
+    )
 
 
 def test_a_broken_user_rule_file_is_one_located_line(tmp_path: Path) -> None:

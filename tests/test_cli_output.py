@@ -11,10 +11,14 @@ from footprint.cli import Format, _emit
 from tests.render.sample import sample_report
 
 
-def test_a_json_file_named_by_its_extension_is_the_json_format_exactly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_json_file_named_by_its_extension_is_the_json_format_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     report = sample_report(hostile=True)
     first = report.findings[0]
-    report.findings[0] = first.model_copy(update={"why": first.why + " \x1b]0;owned\x07 \x9b2J"})  # fetched text can hold these
+    report.findings[0] = first.model_copy(
+        update={"why": first.why + " \x1b]0;owned\x07 \x9b2J"}
+    )  # fetched text can hold these
     _emit([report], Format.json, None)
     asked = json.loads(capsys.readouterr().out)
     _emit([report], None, tmp_path / "report.json")

@@ -16,8 +16,18 @@ from typer.testing import CliRunner
 
 from footprint.cli import app
 from footprint.models import (
-    AccountStatus, AccountSummary, DiscoveredAccount, DiscoveryState, Excerpt, Finding, GuidanceRef, Item, Report,
-    Severity, Subject, Tool,
+    AccountStatus,
+    AccountSummary,
+    DiscoveredAccount,
+    DiscoveryState,
+    Excerpt,
+    Finding,
+    GuidanceRef,
+    Item,
+    Report,
+    Severity,
+    Subject,
+    Tool,
 )
 
 runner = CliRunner()
@@ -82,8 +92,22 @@ def test_nothing_identifying_leaks_from_redacted_reports(handed_in: tuple[Path, 
     texts = outputs(str(folder))
     # Every persona's real names, handles, places and posts, and every excerpt as redacted.
     secrets = secrets_of(plain) | secrets_of(redacted) | {"zq1x7", "zq3x7", "handed-in"}
-    secrets |= {"Jamie", "Priya", "Robin Hale", "Morgan Blake", "Templehall", "Kirklees", "Lockside", "Llanrumney",
-                "Andersonstown", "07700", "028 9649", "nightshiftsw", "tiredamhp", ".example"}
+    secrets |= {
+        "Jamie",
+        "Priya",
+        "Robin Hale",
+        "Morgan Blake",
+        "Templehall",
+        "Kirklees",
+        "Lockside",
+        "Llanrumney",
+        "Andersonstown",
+        "07700",
+        "028 9649",
+        "nightshiftsw",
+        "tiredamhp",
+        ".example",
+    }
     for fmt, text in texts.items():
         for secret in sorted(secrets):
             assert secret not in text, f"{fmt} output shows {secret!r}"
@@ -142,7 +166,9 @@ def test_html_is_self_contained_with_a_chart(handed_in: tuple[Path, list[dict], 
     assert oct(target.stat().st_mode)[-3:] == "600"
 
 
-def test_unredacted_reports_are_refused_unless_allowed(handed_in: tuple[Path, list[dict], list[dict]], tmp_path: Path) -> None:
+def test_unredacted_reports_are_refused_unless_allowed(
+    handed_in: tuple[Path, list[dict], list[dict]], tmp_path: Path
+) -> None:
     _, _, plain = handed_in
     report = tmp_path / "plain.json"
     report.write_text(json.dumps(plain[3]))
@@ -156,7 +182,9 @@ def test_unredacted_reports_are_refused_unless_allowed(handed_in: tuple[Path, li
     assert json.loads(allowed["json"])["unredacted_reports"] == 1
 
 
-def test_other_schema_versions_are_handled_or_refused_plainly(handed_in: tuple[Path, list[dict], list[dict]], tmp_path: Path) -> None:
+def test_other_schema_versions_are_handled_or_refused_plainly(
+    handed_in: tuple[Path, list[dict], list[dict]], tmp_path: Path
+) -> None:
     _, redacted, _ = handed_in
     newer_minor = {**redacted[0], "schema_version": "1.4", "a_field_from_the_future": True}
     (tmp_path / "a.json").write_text(json.dumps(newer_minor))
@@ -178,7 +206,9 @@ def test_the_same_report_twice_is_counted_once(handed_in: tuple[Path, list[dict]
 def test_bad_input_is_one_line(tmp_path: Path) -> None:
     assert "no *.json reports in this folder" in one_error_line(runner.invoke(app, ["cohort", str(tmp_path)]))
     (tmp_path / "x.json").write_text('{"findings": [}')
-    assert f"{tmp_path / 'x.json'}:1:15: not valid JSON" in one_error_line(runner.invoke(app, ["cohort", str(tmp_path / "x.json")]))
+    assert f"{tmp_path / 'x.json'}:1:15: not valid JSON" in one_error_line(
+        runner.invoke(app, ["cohort", str(tmp_path / "x.json")])
+    )
     assert "file not found" in one_error_line(runner.invoke(app, ["cohort", str(tmp_path / "missing.json")]))
 
 
@@ -188,23 +218,60 @@ CANARY = "Qzx"
 def canary_report(number: int) -> Report:
     """A redacted report with a canary in every free-text field, as a careless or hostile tool might write one."""
     c = f"{CANARY}{number}"
-    ref = GuidanceRef(framework="sssc", clause="2.3", document="SSSC Codes of Practice", edition="2024",
-                      theme="confidentiality", summary=f"summary {c}")
+    ref = GuidanceRef(
+        framework="sssc",
+        clause="2.3",
+        document="SSSC Codes of Practice",
+        edition="2024",
+        theme="confidentiality",
+        summary=f"summary {c}",
+    )
     finding = Finding(
-        check="oversharing.service-user", title=f"title {c}", severity=Severity.HIGH, platform="mastodon",
-        account=f"@{c}@social.example", item=Item(id=f"id-{c}", url=f"https://social.example/{c}", location=f"posts.jsonl:{c}"),
-        excerpt=Excerpt(text=f"excerpt {c} text", start=0, end=7), details=[f"detail {c}"], kind="case-details",
-        why=f"why {c}", advice=[f"advice only for {c}", "Delete or edit the post."], guidance=[ref],
+        check="oversharing.service-user",
+        title=f"title {c}",
+        severity=Severity.HIGH,
+        platform="mastodon",
+        account=f"@{c}@social.example",
+        item=Item(id=f"id-{c}", url=f"https://social.example/{c}", location=f"posts.jsonl:{c}"),
+        excerpt=Excerpt(text=f"excerpt {c} text", start=0, end=7),
+        details=[f"detail {c}"],
+        kind="case-details",
+        why=f"why {c}",
+        advice=[f"advice only for {c}", "Delete or edit the post."],
+        guidance=[ref],
     )
     return Report(
-        tool=Tool(version="0"), generated_at=dt.datetime(2026, 11, 1, number, tzinfo=dt.timezone.utc),
-        subject=Subject(name=f"name {c}", role=f"role {c}"), framework="sssc", redacted=True, mode="live",
-        accounts=[AccountSummary(platform="mastodon", account=f"@{c}@social.example", status=AccountStatus.CHECKED,
-                                 url=f"https://social.example/@{c}", reason=f"reason {c}", notes=[f"note {c}"],
-                                 checklist=[f"step {c}"], posts_read=3)],
-        findings=[finding], warnings=[f"warning {c}"], teaching_point=f"point {c}",
-        discovered=[DiscoveredAccount(site="gh", site_name=f"site {c}", category="coding", handle=c,
-                                      url=f"https://gh.example/{c}", state=DiscoveryState.FOUND)],
+        tool=Tool(version="0"),
+        generated_at=dt.datetime(2026, 11, 1, number, tzinfo=dt.UTC),
+        subject=Subject(name=f"name {c}", role=f"role {c}"),
+        framework="sssc",
+        redacted=True,
+        mode="live",
+        accounts=[
+            AccountSummary(
+                platform="mastodon",
+                account=f"@{c}@social.example",
+                status=AccountStatus.CHECKED,
+                url=f"https://social.example/@{c}",
+                reason=f"reason {c}",
+                notes=[f"note {c}"],
+                checklist=[f"step {c}"],
+                posts_read=3,
+            )
+        ],
+        findings=[finding],
+        warnings=[f"warning {c}"],
+        teaching_point=f"point {c}",
+        discovered=[
+            DiscoveredAccount(
+                site="gh",
+                site_name=f"site {c}",
+                category="coding",
+                handle=c,
+                url=f"https://gh.example/{c}",
+                state=DiscoveryState.FOUND,
+            )
+        ],
     )
 
 

@@ -33,7 +33,9 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
     kept = [f.model_copy(update={"severity": Severity.HIGH}) if f.check == "conduct.disparaging" else f for f in kept]
     added = old.findings[0].model_copy(update={"id": "conduct.public-trust:000000000000", "title": "A new post"})
     new = new.model_copy(update={"findings": [*kept, added]})
-    return write(tmp_path / "old.json", json.loads(old.model_dump_json())), write(tmp_path / "new.json", json.loads(new.model_dump_json()))
+    return write(tmp_path / "old.json", json.loads(old.model_dump_json())), write(
+        tmp_path / "new.json", json.loads(new.model_dump_json())
+    )
 
 
 def test_fixed_new_and_remaining(pair: tuple[Path, Path]) -> None:
@@ -57,7 +59,9 @@ def test_redacted_reports_still_match(tmp_path: Path) -> None:
 
 
 def test_demo_arrays_are_read(tmp_path: Path) -> None:
-    path = write(tmp_path / "demo.json", "[" + sample_report().model_dump_json() + "," + sample_report().model_dump_json() + "]")
+    path = write(
+        tmp_path / "demo.json", "[" + sample_report().model_dump_json() + "," + sample_report().model_dump_json() + "]"
+    )
     assert len(load_reports(path)) == 2
 
 
@@ -105,10 +109,12 @@ def _saved(tmp_path: Path, name: str, report) -> Path:  # type: ignore[no-untype
 def test_findings_of_a_skipped_check_are_not_re_checked_not_fixed(tmp_path: Path) -> None:
     old = sample_report()
     conduct = {f.check for f in old.findings if f.check.startswith("conduct.")}
-    new = old.model_copy(update={
-        "findings": [f for f in old.findings if f.check not in conduct],
-        "checks_run": [c for c in old.checks_run if c not in conduct],
-    })
+    new = old.model_copy(
+        update={
+            "findings": [f for f in old.findings if f.check not in conduct],
+            "checks_run": [c for c in old.checks_run if c not in conduct],
+        }
+    )
     result = diff([old], [new])
     assert not result.fixed and len(result.not_rechecked) == len(conduct)
     assert all("did not run" in n.reason for n in result.not_rechecked)
@@ -123,8 +129,10 @@ def test_findings_of_an_account_that_timed_out_are_not_re_checked(tmp_path: Path
 
     old = sample_report()
     anon = "@nightshiftsw@social.example"
-    accounts = [a.model_copy(update={"status": AccountStatus.TIMED_OUT, "posts_read": 0}) if a.account == anon else a
-                for a in old.accounts]
+    accounts = [
+        a.model_copy(update={"status": AccountStatus.TIMED_OUT, "posts_read": 0}) if a.account == anon else a
+        for a in old.accounts
+    ]
     new = old.model_copy(update={"accounts": accounts, "findings": [f for f in old.findings if f.account != anon]})
     result = diff([old], [new])
     gone = [f for f in old.findings if f.account == anon]

@@ -28,8 +28,12 @@ class SlowSource(Source):
         SlowSource.peak = max(SlowSource.peak, SlowSource.in_flight)
         await asyncio.sleep(0.05)
         SlowSource.in_flight -= 1
-        snap = Snapshot(platform="slow", handle=account.handle or "", display_name="Jane Smith",
-                        posts=[Post(id="1", text="hello from Jane Smith")])
+        snap = Snapshot(
+            platform="slow",
+            handle=account.handle or "",
+            display_name="Jane Smith",
+            posts=[Post(id="1", text="hello from Jane Smith")],
+        )
         return Outcome(account=account, status=AccountStatus.CHECKED, snapshot=snap)
 
 
@@ -53,7 +57,9 @@ class EchoCheck(Check):
 
     def check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         if "hello" in text.view.tokens:
-            yield self.finding(snapshot, severity=Severity.MEDIUM, why="said hello", item=text.item, text=text.text, span=(0, 5))
+            yield self.finding(
+                snapshot, severity=Severity.MEDIUM, why="said hello", item=text.item, text=text.text, span=(0, 5)
+            )
 
 
 def registry() -> Registry:

@@ -15,11 +15,18 @@ from footprint.plugins import discover
 # The built-in check ids (issue 4). The test also adds every installed check, so a new check
 # without a mapping in some framework fails here.
 CHECK_IDS = {
-    "visibility.public", "visibility.indexable",
-    "identity.real-name", "identity.role", "identity.employer", "identity.linkable",
+    "visibility.public",
+    "visibility.indexable",
+    "identity.real-name",
+    "identity.role",
+    "identity.employer",
+    "identity.linkable",
     "contact.personal",
-    "oversharing.service-user", "oversharing.workplace", "oversharing.personal",
-    "conduct.disparaging", "conduct.public-trust",
+    "oversharing.service-user",
+    "oversharing.workplace",
+    "oversharing.personal",
+    "conduct.disparaging",
+    "conduct.public-trust",
     "boundaries.service-user-contact",
 }
 SHIPPED = ["basw", "hcpc", "niscc", "scw", "sssc", "swe"]
@@ -75,8 +82,10 @@ def test_sssc_outside_work_is_cited_by_theme_and_2016_number() -> None:
     refs = load_catalogue("sssc").refs_for("identity.role")
     citations = [r.citation for r in refs]
     # One rule, one line: the 2024 theme, with the verified 2016 number in the same line.
-    assert ("SSSC Codes of Practice for Social Service Workers, 2024: conduct in and outside work "
-            "(formerly 2016 edition, 5.8)") in citations
+    assert (
+        "SSSC Codes of Practice for Social Service Workers, 2024: conduct in and outside work "
+        "(formerly 2016 edition, 5.8)"
+    ) in citations
     assert "SSSC Codes of Practice for Social Service Workers (2016), 5.8" not in citations
     # No 2024 number for the outside-work statement anywhere in the catalogue.
     assert not any("(2024)" in c and "5." in c for c in citations)
@@ -145,8 +154,10 @@ def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-
 
 
 def test_unverified_number_is_refused(broken) -> None:  # type: ignore[no-untyped-def]
-    broken('{id: "SSSC-W-current:outside-work", document: codes-2024,',
-           '{id: "SSSC-W-current:outside-work", document: codes-2024, number: "5.8",')
+    broken(
+        '{id: "SSSC-W-current:outside-work", document: codes-2024,',
+        '{id: "SSSC-W-current:outside-work", document: codes-2024, number: "5.8",',
+    )
     with pytest.raises(InputError, match=r"sssc\.yaml:\d+:\d+: .*has a number but is not verified"):
         load_catalogue("sssc")
 

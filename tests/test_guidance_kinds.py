@@ -8,12 +8,20 @@ from footprint.guidance import PLATFORMS, finding_kinds, frameworks, load_catalo
 
 FRAMEWORKS = frameworks()
 PAIRS = [(check, kind) for check, kinds in finding_kinds().items() for kind in kinds]
-EXPLICIT = ("conduct.public-trust", "conduct.disparaging", "oversharing.service-user", "boundaries.service-user-contact")
+EXPLICIT = (
+    "conduct.public-trust",
+    "conduct.disparaging",
+    "oversharing.service-user",
+    "boundaries.service-user-contact",
+)
 
 
 def test_six_frameworks_and_a_vocabulary() -> None:
     assert len(FRAMEWORKS) == 6
-    assert ("conduct.public-trust", "discrimination") in PAIRS and ("conduct.disparaging", "contempt-service-users") in PAIRS
+    assert ("conduct.public-trust", "discrimination") in PAIRS and (
+        "conduct.disparaging",
+        "contempt-service-users",
+    ) in PAIRS
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)
@@ -74,7 +82,9 @@ def test_public_blog_cites_a_general_privacy_source_not_the_facebook_guide() -> 
 
 def test_unknown_kind_falls_back_to_the_checks_mapping() -> None:
     sssc = load_catalogue("sssc")
-    assert sssc.clause_ids_for("conduct.public-trust", None, "x") == sssc.clause_ids_for("conduct.public-trust", "no-such", "x")
+    assert sssc.clause_ids_for("conduct.public-trust", None, "x") == sssc.clause_ids_for(
+        "conduct.public-trust", "no-such", "x"
+    )
 
 
 def test_advice_follows_the_kind() -> None:
@@ -96,7 +106,9 @@ def test_near_duplicate_advice_is_merged() -> None:
     assert merge_advice(lines) == [lines[0], lines[1], lines[4]]
     # distinct actions stay
     assert merge_advice(["Delete the post.", "Switch off location tagging for the camera."]) == [
-        "Delete the post.", "Switch off location tagging for the camera."]
+        "Delete the post.",
+        "Switch off location tagging for the camera.",
+    ]
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)

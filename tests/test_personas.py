@@ -79,7 +79,13 @@ def test_each_new_persona_teaches_through_real_findings(name: str, expected: set
 
 def test_default_demo_runs_every_bundled_persona() -> None:
     reports = reports_of(run("demo", "-f", "json"))
-    assert {r["subject"]["name"] for r in reports} == {"Robin Hale", "Alex Morgan", "Morgan Blake", "Jamie Reid", "Priya Nair"}
+    assert {r["subject"]["name"] for r in reports} == {
+        "Robin Hale",
+        "Alex Morgan",
+        "Morgan Blake",
+        "Jamie Reid",
+        "Priya Nair",
+    }
     assert all(r["teaching_point"] for r in reports)
 
 
@@ -97,7 +103,9 @@ def test_the_shipped_example_folder_runs_like_live_accounts() -> None:
     assert report["teaching_point"].startswith("Nothing on its own")
     accounts = {a["platform"]: a for a in report["accounts"]}
     assert accounts["mastodon"]["status"] == "checked" and accounts["mastodon"]["posts_read"] == 2
-    assert accounts["bluesky"]["status"] == "checked" and accounts["bluesky"]["posts_read"] == 3, "read from the JSONL file"
+    assert accounts["bluesky"]["status"] == "checked" and accounts["bluesky"]["posts_read"] == 3, (
+        "read from the JSONL file"
+    )
     assert accounts["bluesky"]["anonymous"] is True
     assert accounts["facebook"]["status"] == "not_checkable"
     checks = {f["check"] for f in report["findings"]}
@@ -111,7 +119,9 @@ def test_list_and_pick_within_a_trainer_folder(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, folder)
     text = (folder / "dana.yaml").read_text()
     (folder / "lee.yaml").write_text(
-        text.replace("Dana Whitfield", "Lee Carver").replace("teaching_point: \"Nothing", "teaching_point: \"Also nothing")
+        text.replace("Dana Whitfield", "Lee Carver").replace(
+            'teaching_point: "Nothing', 'teaching_point: "Also nothing'
+        )
     )
     listed = run("demo", "--personas", str(folder), "--list")
     assert [line.split()[0] for line in listed.stdout.splitlines()[0::2]] == ["dana", "lee"]
@@ -149,15 +159,24 @@ GOOD_HEAD = 'teaching_point: "One line."\nperson: {name: Ann Example}\naccounts:
 @pytest.mark.parametrize(
     ("body", "where", "says"),
     [
-        ("  - platform: mastodon\n    handle: \"@ann@social.example\"\n    posts:\n      - {text: hi, txt: hello}\n",
-         "p.yaml:7:20", "accounts[0].posts[0].txt: unknown key"),
-        ("  - platform: mastadon\n    handle: \"@ann@social.example\"\n", "p.yaml:4:15", "unknown platform 'mastadon'"),
-        ("  - platform: x\n    handle: \"@ann_x\"\n    posts: [{text: hi}]\n", "p.yaml:6:5",
-         "a persona can show content only on mastodon, bluesky accounts"),
-        ("  - platform: mastodon\n    handle: \"ann\"\n", "p.yaml:5:13", "cannot be a valid Mastodon handle"),
-        ("  - platform: bluesky\n    handle: ann.bsky.social\n    posts:\n      - {text: hi, date: yesterday}\n",
-         "p.yaml:7:26", "posts[0].date: 'yesterday' is not a date: write it like 2026-11-20"),
-        ("  - {platform: mastodon, handle: \"@ann@social.example\"\n", "p.yaml:5:1", "not valid YAML"),
+        (
+            '  - platform: mastodon\n    handle: "@ann@social.example"\n    posts:\n      - {text: hi, txt: hello}\n',
+            "p.yaml:7:20",
+            "accounts[0].posts[0].txt: unknown key",
+        ),
+        ('  - platform: mastadon\n    handle: "@ann@social.example"\n', "p.yaml:4:15", "unknown platform 'mastadon'"),
+        (
+            '  - platform: x\n    handle: "@ann_x"\n    posts: [{text: hi}]\n',
+            "p.yaml:6:5",
+            "a persona can show content only on mastodon, bluesky accounts",
+        ),
+        ('  - platform: mastodon\n    handle: "ann"\n', "p.yaml:5:13", "cannot be a valid Mastodon handle"),
+        (
+            "  - platform: bluesky\n    handle: ann.bsky.social\n    posts:\n      - {text: hi, date: yesterday}\n",
+            "p.yaml:7:26",
+            "posts[0].date: 'yesterday' is not a date: write it like 2026-11-20",
+        ),
+        ('  - {platform: mastodon, handle: "@ann@social.example"\n', "p.yaml:5:1", "not valid YAML"),
     ],
 )
 def test_a_malformed_persona_file_is_one_located_line(tmp_path: Path, body: str, where: str, says: str) -> None:
@@ -167,7 +186,9 @@ def test_a_malformed_persona_file_is_one_located_line(tmp_path: Path, body: str,
 
 
 def test_a_missing_teaching_point_is_located(tmp_path: Path) -> None:
-    (tmp_path / "p.yaml").write_text("person: {name: Ann Example}\naccounts:\n  - {platform: linkedin, handle: ann-example}\n")
+    (tmp_path / "p.yaml").write_text(
+        "person: {name: Ann Example}\naccounts:\n  - {platform: linkedin, handle: ann-example}\n"
+    )
     line = one_error_line(runner.invoke(app, ["demo", "--personas", str(tmp_path)]))
     assert f"{tmp_path / 'p.yaml'}:1:1: teaching_point: required but missing" in line
 
@@ -178,7 +199,10 @@ def test_a_malformed_posts_file_is_located_by_line_and_column(tmp_path: Path) ->
     )
     (tmp_path / "ann.jsonl").write_text('{"text": "fine"}\n\n{"text": "broken",}\n')
     line = one_error_line(runner.invoke(app, ["demo", "--personas", str(tmp_path)]))
-    assert line == f"error: {tmp_path / 'ann.jsonl'}:3:19: not valid JSON: Expecting property name enclosed in double quotes"
+    assert (
+        line
+        == f"error: {tmp_path / 'ann.jsonl'}:3:19: not valid JSON: Expecting property name enclosed in double quotes"
+    )
     (tmp_path / "ann.jsonl").write_text('{"text": "fine"}\n{"text": "x", "alt": "y"}\n')
     line = one_error_line(runner.invoke(app, ["demo", "--personas", str(tmp_path)]))
     assert line == f"error: {tmp_path / 'ann.jsonl'}:2:15: alt: unknown key (check its spelling)"
@@ -202,11 +226,11 @@ def test_profile_settings_reach_the_checks_as_the_platform_would_report_them(tmp
     (tmp_path / "p.yaml").write_text(
         'teaching_point: "Settings."\nperson: {name: Ann Example}\naccounts:\n'
         '  - platform: mastodon\n    handle: "@ann@social.example"\n'
-        '    profile: {locked: true, discoverable: false, indexable: false}\n'
+        "    profile: {locked: true, discoverable: false, indexable: false}\n"
         '    posts: [{text: "Quiet walk.", content_warning: "walk", visibility: unlisted, date: 2026-11-02}]\n'
         '  - platform: mastodon\n    handle: "@ann2@social.example"\n'
         '    profile: {indexable: true}\n    posts: [{text: "Loud walk."}]\n'
-        '  - platform: bluesky\n    handle: ann.bsky.social\n'
+        "  - platform: bluesky\n    handle: ann.bsky.social\n"
         '    profile: {hide_from_logged_out: true, display_name: Ann Example}\n    posts: [{text: "Hello.", reply: true}]\n'
     )
     [report] = reports_of(run("demo", "--personas", str(tmp_path), "-f", "json"))
@@ -222,13 +246,18 @@ def test_web_addresses_are_linked_as_mastodon_serves_them_so_the_anonymous_perso
     [report] = reports_of(run("demo", "--persona", "anonymous", "-f", "json"))
     [linkable] = [f for f in report["findings"] if f["check"] == "identity.linkable"]
     assert linkable["severity"] == "high"
-    assert any("links to robinhale.example, which your named account bluesky robinhale.bsky.social" in d for d in linkable["details"])
+    assert any(
+        "links to robinhale.example, which your named account bluesky robinhale.bsky.social" in d
+        for d in linkable["details"]
+    )
 
 
 def test_the_html_report_shows_each_personas_teaching_point(tmp_path: Path) -> None:
     out = tmp_path / "demo.html"
     assert run("demo", "--persona", "manager", "-f", "html", "-o", str(out)).exit_code == 0
-    assert 'id="report-1-teaching-point"><strong>Teaching point:</strong> Seniority raises the stakes' in out.read_text()
+    assert (
+        'id="report-1-teaching-point"><strong>Teaching point:</strong> Seniority raises the stakes' in out.read_text()
+    )
 
 
 def test_a_post_id_given_in_the_persona_file_is_the_findings_item_id(tmp_path: Path) -> None:
@@ -252,6 +281,7 @@ def test_two_posts_with_one_id_on_an_account_are_refused(tmp_path: Path) -> None
     line = one_error_line(runner.invoke(app, ["demo", "--personas", str(tmp_path)]))
     assert "p.yaml:4:5" in line and "two posts on this account have the id 'a1'" in line
     (tmp_path / "p.yaml").write_text(
-        GOOD_HEAD + '  - platform: mastodon\n    handle: "@ann@social.example"\n    posts:\n      - {id: "a b", text: "one"}\n'
+        GOOD_HEAD
+        + '  - platform: mastodon\n    handle: "@ann@social.example"\n    posts:\n      - {id: "a b", text: "one"}\n'
     )
     assert "posts[0].id" in one_error_line(runner.invoke(app, ["demo", "--personas", str(tmp_path)]))

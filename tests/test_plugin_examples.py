@@ -58,7 +58,10 @@ def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: footprint-guestbook\nVersion: 1.0\n", encoding="utf-8")
     (dist / "entry_points.txt").write_text(
-        "".join(f"[{group}]\n" + "".join(f"{name} = {value}\n" for name, value in eps.items()) for group, eps in groups.items()),
+        "".join(
+            f"[{group}]\n" + "".join(f"{name} = {value}\n" for name, value in eps.items())
+            for group, eps in groups.items()
+        ),
         encoding="utf-8",
     )
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -101,15 +104,21 @@ def test_the_example_source_reads_a_declared_account_and_its_handles_are_validat
     registry = discover()
     profile_file = installed / "profile.yaml"
     profile_file.write_text("person: {name: Jane Smith}\naccounts:\n  - {platform: guestbook, handle: Not A Handle}\n")
-    with pytest.raises(Exception, match=r"profile.yaml:3:\d+: accounts\[0\].handle: 'Not A Handle' cannot be a valid Guestbook handle"):
+    with pytest.raises(
+        Exception, match=r"profile.yaml:3:\d+: accounts\[0\].handle: 'Not A Handle' cannot be a valid Guestbook handle"
+    ):
         load_profile(profile_file, registry.sources)
 
     account = Account(platform="guestbook", handle="janesmith")
     profile = make_profile(accounts=[account.model_dump()], fetch={"max_age_days": 36500})
-    answer = {"name": "Jane S", "about": "Walks with Biscuit", "entries": [
-        {"id": "1", "text": "Lovely day at the beach", "date": "2025-06-01T10:00:00Z"},
-        {"id": "2", "text": "Biscuit found a stick", "date": "2025-06-02T10:00:00Z"},
-    ]}
+    answer = {
+        "name": "Jane S",
+        "about": "Walks with Biscuit",
+        "entries": [
+            {"id": "1", "text": "Lovely day at the beach", "date": "2025-06-01T10:00:00Z"},
+            {"id": "2", "text": "Biscuit found a stick", "date": "2025-06-02T10:00:00Z"},
+        ],
+    }
 
     async def go():  # type: ignore[no-untyped-def]
         fast = Limits(connect_timeout=1.0, read_timeout=1.0, deadline=2.0, backoff=0.0, retries=0)
@@ -134,11 +143,19 @@ def test_the_example_reader_is_chosen_for_its_download_and_scanned(installed: Pa
     from tests.conftest import make_profile
 
     download = installed / "guestbook-export.json"
-    download.write_text(json.dumps({"owner": {"handle": "janesmith"}, "entries": [
-        {"id": "a", "text": "Biscuit and I went for a walk", "date": "2025-06-01"},
-        {"id": "b", "text": ""},
-        "not an entry",
-    ]}), encoding="utf-8")
+    download.write_text(
+        json.dumps(
+            {
+                "owner": {"handle": "janesmith"},
+                "entries": [
+                    {"id": "a", "text": "Biscuit and I went for a walk", "date": "2025-06-01"},
+                    {"id": "b", "text": ""},
+                    "not an entry",
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     report = scan(download, make_profile(), discover(), load_rules())
     (account,) = report.accounts
     assert (account.platform, account.account, account.posts_read) == ("guestbook", "janesmith", 1)
@@ -157,8 +174,12 @@ def test_the_example_engine_answers_and_fails_the_contract_way(installed: Path) 
         async with Http(limits=fast, resolve_dns=False) as http:
             return await engine_class(http, EngineConfig(SearchSettings(), {})).search(query, 1)
 
-    results = {"results": [{"url": "https://jane.example/", "title": "<b>Jane</b> Smith", "snippet": "Hello"},
-                           {"url": "https://other.example/", "title": "Other"}]}
+    results = {
+        "results": [
+            {"url": "https://jane.example/", "title": "<b>Jane</b> Smith", "snippet": "Hello"},
+            {"url": "https://other.example/", "title": "Other"},
+        ]
+    }
     with respx.mock(assert_all_mocked=True) as router:
         router.get("https://search.example/api").mock(return_value=httpx.Response(200, json=results))
         (only,) = asyncio.run(ask('"Jane Smith"'))
@@ -170,7 +191,9 @@ def test_the_example_engine_answers_and_fails_the_contract_way(installed: Path) 
     assert failed.value.status is QueryStatus.RATE_LIMITED and failed.value.stops_the_run
 
 
-def test_a_plugin_of_the_wrong_kind_or_a_claimed_key_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_plugin_of_the_wrong_kind_or_a_claimed_key_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     package = tmp_path / "clash_example"
     package.mkdir()
     (package / "__init__.py").write_text(

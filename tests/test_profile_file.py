@@ -89,7 +89,11 @@ def test_unknown_framework_lists_the_shipped_ones(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("", "the file is empty"), ("- a\n- b\n", "expected a mapping"), ("person: {name: J}\naccounts: [{platform: mastodon}]\n", "needs a handle or a url")],
+    [
+        ("", "the file is empty"),
+        ("- a\n- b\n", "expected a mapping"),
+        ("person: {name: J}\naccounts: [{platform: mastodon}]\n", "needs a handle or a url"),
+    ],
 )
 def test_other_malformed_files(tmp_path: Path, text: str, expected: str) -> None:
     assert expected in error_of(tmp_path, text)
@@ -116,7 +120,9 @@ def test_environment_overrides_win_over_the_file(tmp_path: Path) -> None:
 
 def test_a_key_written_twice_is_an_error_not_silently_dropped(tmp_path: Path) -> None:
     message = error_of(tmp_path, GOOD + "framework: swe\n")
-    assert message.endswith("14:1: the key 'framework' appears twice in the same mapping (first on line 13); only one is kept, so merge them")
+    assert message.endswith(
+        "14:1: the key 'framework' appears twice in the same mapping (first on line 13); only one is kept, so merge them"
+    )
 
 
 # --------------------------------------------------------------------------- issue 11: points 4 to 7
@@ -132,7 +138,7 @@ def _readme_blocks() -> list[tuple[bool, str, str]]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     parts = text.split("```yaml\n")
     out = []
-    for before, block in zip(parts, parts[1:]):
+    for before, block in zip(parts, parts[1:], strict=False):
         body, _, after = block.partition("```")
         first = next((line for line in body.splitlines() if line.strip() and not line.startswith("#")), "")
         if first.startswith("person:"):  # NOTE: a profile file (persona files, which embed one, start otherwise)
@@ -167,8 +173,12 @@ def test_every_profile_snippet_in_the_readme_and_the_example_file_validates(tmp_
 
 @pytest.mark.parametrize("handle", ["MysteriousSocialWorker", "jane smith"])
 def test_refused_handles_say_the_rule_broken(tmp_path: Path, handle: str) -> None:
-    message = error_of(tmp_path, GOOD.replace('{platform: mastodon, handle: "@janesmith@mastodon.example"}',
-                                              f"{{platform: x, handle: {handle}}}"))
+    message = error_of(
+        tmp_path,
+        GOOD.replace(
+            '{platform: mastodon, handle: "@janesmith@mastodon.example"}', f"{{platform: x, handle: {handle}}}"
+        ),
+    )
     assert "cannot be a valid X (Twitter) handle: at most 15 letters, digits or _" in message
 
 
@@ -178,9 +188,13 @@ def test_every_platform_states_its_handle_rule() -> None:
 
 
 def test_every_problem_in_the_file_is_reported_at_once(tmp_path: Path) -> None:
-    text = GOOD.replace("  role: social worker\n", "  rol: social worker\n").replace("framework: sssc", "framework: ssc")
-    text = text.replace('  - {platform: mastodon, handle: "@janesmith@mastodon.example"}\n',
-                        "  - {platform: mastadon, handle: x}\n  - {platform: x, handle: MysteriousSocialWorker}\n")
+    text = GOOD.replace("  role: social worker\n", "  rol: social worker\n").replace(
+        "framework: sssc", "framework: ssc"
+    )
+    text = text.replace(
+        '  - {platform: mastodon, handle: "@janesmith@mastodon.example"}\n',
+        "  - {platform: mastadon, handle: x}\n  - {platform: x, handle: MysteriousSocialWorker}\n",
+    )
     lines = error_of(tmp_path, text).splitlines()
     assert len(lines) == 4, lines
     assert "person.rol: unknown key; did you mean 'role'?" in lines[0]
@@ -196,26 +210,42 @@ def test_too_many_problems_are_cut_to_a_sensible_number(tmp_path: Path) -> None:
     assert len(lines) == 11 and "and 15 more problems" in lines[-1]
 
 
-@pytest.mark.parametrize(("platform", "given", "expected"), [
-    ("github", "https://github.com/moragc", "moragc"),
-    ("mastodon", "https://mastodon.example/@moragc", "@moragc@mastodon.example"),
-    ("x", "https://twitter.com/MoragC", "MoragC"),
-    ("bluesky", "https://bsky.app/profile/moragc.example", "moragc.example"),
-    ("reddit", "https://www.reddit.com/user/moragc_sw/", "u/moragc_sw"),
-    ("youtube", "https://www.youtube.com/@moragc", "@moragc"),
-    ("linkedin", "https://www.linkedin.com/in/morag-c-sw", "morag-c-sw"),
-])
+@pytest.mark.parametrize(
+    ("platform", "given", "expected"),
+    [
+        ("github", "https://github.com/moragc", "moragc"),
+        ("mastodon", "https://mastodon.example/@moragc", "@moragc@mastodon.example"),
+        ("x", "https://twitter.com/MoragC", "MoragC"),
+        ("bluesky", "https://bsky.app/profile/moragc.example", "moragc.example"),
+        ("reddit", "https://www.reddit.com/user/moragc_sw/", "u/moragc_sw"),
+        ("youtube", "https://www.youtube.com/@moragc", "@moragc"),
+        ("linkedin", "https://www.linkedin.com/in/morag-c-sw", "morag-c-sw"),
+    ],
+)
 def test_profile_addresses_are_reduced_to_handles(tmp_path: Path, platform: str, given: str, expected: str) -> None:
-    profile = load(tmp_path, GOOD.replace('{platform: mastodon, handle: "@janesmith@mastodon.example"}',
-                                          f'{{platform: {platform}, handle: "{given}"}}'))
+    profile = load(
+        tmp_path,
+        GOOD.replace(
+            '{platform: mastodon, handle: "@janesmith@mastodon.example"}',
+            f'{{platform: {platform}, handle: "{given}"}}',
+        ),
+    )
     assert profile.accounts[0].handle == expected
 
 
-@pytest.mark.parametrize(("alias", "platform"), [("twitter", "x"), ("Twitter", "x"), ("bsky", "bluesky"), ("fb", "facebook")])
+@pytest.mark.parametrize(
+    ("alias", "platform"), [("twitter", "x"), ("Twitter", "x"), ("bsky", "bluesky"), ("fb", "facebook")]
+)
 def test_common_aliases_are_accepted(tmp_path: Path, alias: str, platform: str) -> None:
-    handle = "jane.smith.123" if platform == "facebook" else "janesmith.example" if platform == "bluesky" else "JaneExample"
-    profile = load(tmp_path, GOOD.replace('{platform: mastodon, handle: "@janesmith@mastodon.example"}',
-                                          f"{{platform: {alias}, handle: {handle}}}"))
+    handle = (
+        "jane.smith.123" if platform == "facebook" else "janesmith.example" if platform == "bluesky" else "JaneExample"
+    )
+    profile = load(
+        tmp_path,
+        GOOD.replace(
+            '{platform: mastodon, handle: "@janesmith@mastodon.example"}', f"{{platform: {alias}, handle: {handle}}}"
+        ),
+    )
     assert profile.accounts[0].platform == platform
 
 
@@ -224,8 +254,14 @@ def test_tab_indentation_is_explained(tmp_path: Path) -> None:
     assert message.endswith("tab characters cannot indent YAML; use spaces")
 
 
-@pytest.mark.parametrize("text", ["person: Jane Smith\n", "person:\n  name: Jane\naccounts: mastodon\n",
-                                  "person:\n  name: Jane\nfetch:\n  max_posts: lots\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "person: Jane Smith\n",
+        "person:\n  name: Jane\naccounts: mastodon\n",
+        "person:\n  name: Jane\nfetch:\n  max_posts: lots\n",
+    ],
+)
 def test_no_validation_library_jargon(tmp_path: Path, text: str) -> None:
     message = error_of(tmp_path, text)
     assert "Input should" not in message and "instance of" not in message and "dictionary" not in message
@@ -298,16 +334,31 @@ def test_init_takes_several_accounts_and_asks_again_after_a_bad_answer(tmp_path:
     from footprint.cli import app
 
     target = tmp_path / "p.yaml"
-    answers = "\n".join(["Robin Quill", "", "", "", "",
-                         "mastadon:@robinq@social.example",   # unknown platform: asked again
-                         "github",                            # no handle: asked again
-                         "mastodon:@robinq@social.example",
-                         "twitter:https://x.com/RobinQ_Example",
-                         "blog:https://robinq.example/", ""]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "Robin Quill",
+                "",
+                "",
+                "",
+                "",
+                "mastadon:@robinq@social.example",  # unknown platform: asked again
+                "github",  # no handle: asked again
+                "mastodon:@robinq@social.example",
+                "twitter:https://x.com/RobinQ_Example",
+                "blog:https://robinq.example/",
+                "",
+            ]
+        )
+        + "\n"
+    )
     result = CliRunner().invoke(app, ["init", str(target)], input=answers)
     assert result.exit_code == 0, result.output
     assert "did you mean 'mastodon'?" in result.output and "write it as platform:handle" in result.output
     profile = load_profile(target, discover().sources, frameworks())
     assert [(a.platform, a.ident) for a in profile.accounts] == [
-        ("mastodon", "@robinq@social.example"), ("x", "RobinQ_Example"), ("blog", "https://robinq.example/")]
+        ("mastodon", "@robinq@social.example"),
+        ("x", "RobinQ_Example"),
+        ("blog", "https://robinq.example/"),
+    ]
     assert profile.person.role is None and profile.person.employer is None

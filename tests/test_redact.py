@@ -14,8 +14,21 @@ from footprint.redact import Masker, redact, redact_all
 from footprint.render import FORMATS, RenderOptions, renderer
 from tests.render.sample import sample_report
 
-SECRETS = ["Jamie", "Reid", "jamiereid", "nightshiftsw", "jreid-example", "Templehall", "Fife Council", "Kirkcaldy",
-           "07700", "900123", "Balwearie", "Brian", "mastodon.example/@"]
+SECRETS = [
+    "Jamie",
+    "Reid",
+    "jamiereid",
+    "nightshiftsw",
+    "jreid-example",
+    "Templehall",
+    "Fife Council",
+    "Kirkcaldy",
+    "07700",
+    "900123",
+    "Balwearie",
+    "Brian",
+    "mastodon.example/@",
+]
 
 
 def test_input_is_not_changed_and_output_is_flagged() -> None:
@@ -28,12 +41,24 @@ def test_input_is_not_changed_and_output_is_flagged() -> None:
 
 def test_names_handles_numbers_and_places_are_masked_everywhere_they_are_shown() -> None:
     out = redact(sample_report())
-    shown = json.dumps([
-        out.subject.model_dump(), [a.model_dump(mode="json") for a in out.accounts],
-        [(f.account, f.excerpt.text if f.excerpt else "", f.details, f.why, f.title, f.item.model_dump(mode="json"))
-         for f in out.findings],
-        out.warnings,
-    ])
+    shown = json.dumps(
+        [
+            out.subject.model_dump(),
+            [a.model_dump(mode="json") for a in out.accounts],
+            [
+                (
+                    f.account,
+                    f.excerpt.text if f.excerpt else "",
+                    f.details,
+                    f.why,
+                    f.title,
+                    f.item.model_dump(mode="json"),
+                )
+                for f in out.findings
+            ],
+            out.warnings,
+        ]
+    )
     for secret in SECRETS:
         assert secret not in shown, secret
 
@@ -64,7 +89,11 @@ def test_excerpt_span_moves_to_the_masked_words() -> None:
     assert service_user.excerpt.before == "Tough LAC review for the "
     phone = next(f for f in out.findings if f.check == "contact.personal")
     assert phone.excerpt and phone.excerpt.matched == "[number]" and phone.details == ["phone: [number]"]
-    role = next(f for f in out.findings if f.check == "identity.role" and "Social worker" in (f.excerpt.text if f.excerpt else ""))
+    role = next(
+        f
+        for f in out.findings
+        if f.check == "identity.role" and "Social worker" in (f.excerpt.text if f.excerpt else "")
+    )
     assert role.excerpt and role.excerpt.matched == "Social worker", "ordinary words and sentence starts stay"
 
 
@@ -122,8 +151,15 @@ def test_any_excerpt_stays_valid_after_masking(text: str, data: st.DataObject) -
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     report = sample_report(hostile=False)
-    finding = Finding(check="identity.role", title="t", severity="low", platform="mastodon", account="@a@b.example",
-                      excerpt=Excerpt(text=text, start=start, end=end), why="w")
+    finding = Finding(
+        check="identity.role",
+        title="t",
+        severity="low",
+        platform="mastodon",
+        account="@a@b.example",
+        excerpt=Excerpt(text=text, start=start, end=end),
+        why="w",
+    )
     masked = Masker(report.model_copy(update={"findings": [finding]})).excerpt(finding.excerpt)
     assert masked is not None and 0 <= masked.start <= masked.end <= len(masked.text)
     if start == end == 0:

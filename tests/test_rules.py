@@ -70,7 +70,9 @@ def test_a_packaged_lexicon_adds_its_rated_words_less_the_excluded(tmp_path: Pat
     (tmp_path / "lex.yaml").write_text(
         "version: 1\ncategories:\n  my.verdicts:\n    terms: [rotter]\n    lexicon:\n"
         "      package: vaderSentiment\n      file: vader_lexicon.txt\n      at_most: -2.5\n"
-        "      exclude: [kill*, evil]\n", encoding="utf-8")
+        "      exclude: [kill*, evil]\n",
+        encoding="utf-8",
+    )
     words = set(load_rules([tmp_path]).terms("my.verdicts"))
     assert {"rotter", "vile", "horrible"} <= words  # rated -3.1 and -2.5 in the lexicon
     assert not {"evil", "kill", "killed", "awful"} & words  # excluded, or rated above -2.5 (awful: -2.0)
@@ -79,6 +81,8 @@ def test_a_packaged_lexicon_adds_its_rated_words_less_the_excluded(tmp_path: Pat
 def test_a_lexicon_that_cannot_be_read_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "lex.yaml").write_text(
         "version: 1\ncategories:\n  my.verdicts:\n    lexicon:\n"
-        "      package: vaderSentiment\n      file: no_such_file.txt\n      at_most: -2\n", encoding="utf-8")
+        "      package: vaderSentiment\n      file: no_such_file.txt\n      at_most: -2\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match="no_such_file.txt"):
         load_rules([tmp_path])

@@ -51,9 +51,19 @@ class DevTools:
             os.dup2(from_chrome_w, 4)
 
         self.proc = subprocess.Popen(
-            [browser, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe", "--window-size=1280,720", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=wire, close_fds=False,
+            [
+                browser,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "--remote-debugging-pipe",
+                "--window-size=1280,720",
+                "about:blank",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=wire,
+            close_fds=False,
         )
         os.close(to_chrome_r)
         os.close(from_chrome_w)
@@ -81,8 +91,13 @@ class DevTools:
 
     def open(self, url: str) -> None:
         target = self.send("Target.createTarget", {"url": url}, session=False)["targetId"]
-        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
-        self.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)[
+            "sessionId"
+        ]
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False},
+        )
         for _ in range(400):
             try:
                 if self.eval("location.protocol + document.readyState") == "file:complete":
@@ -98,7 +113,9 @@ class DevTools:
 
     def key(self, key: str, code: str, keycode: int) -> None:
         for kind in ("keyDown", "keyUp"):
-            self.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": code, "windowsVirtualKeyCode": keycode})
+            self.send(
+                "Input.dispatchKeyEvent", {"type": kind, "key": key, "code": code, "windowsVirtualKeyCode": keycode}
+            )
 
     def screenshot(self) -> bytes:
         return base64.b64decode(self.send("Page.captureScreenshot", {"format": "png"})["data"])
@@ -152,7 +169,9 @@ def state(tools: DevTools) -> tuple[int, int, str]:
     return slide, step, shown
 
 
-def test_keys_walk_the_deck_and_reveal_each_answer_on_the_next_step(devtools: DevTools, deck: tuple[str, Path, int]) -> None:
+def test_keys_walk_the_deck_and_reveal_each_answer_on_the_next_step(
+    devtools: DevTools, deck: tuple[str, Path, int]
+) -> None:
     total = deck[2]
     assert devtools.eval("document.documentElement.className").strip() == "js", "footprint's own script did not run"
     assert state(devtools) == (1, 1, "no answer")
@@ -192,17 +211,23 @@ def test_nothing_fetched_runs_and_only_footprints_script_is_on_the_page(devtools
 def test_a_deep_link_opens_a_slide_and_its_step(deck: tuple[str, Path, int], tmp_path: Path) -> None:
     browser, html, _ = deck
     result = run(browser, tmp_path, "--dump-dom", html.as_uri() + "#3.2")
-    assert result.returncode == 0 and 'data-slide="3"' in result.stdout and 'data-step="2"' in result.stdout, result.stderr[-2000:]
+    assert result.returncode == 0 and 'data-slide="3"' in result.stdout and 'data-step="2"' in result.stdout, (
+        result.stderr[-2000:]
+    )
 
 
 def test_the_projected_slide_is_large_and_high_contrast(devtools: DevTools, tmp_path: Path) -> None:
     from PIL import Image
 
     devtools.key(*RIGHT)
-    evidence = devtools.eval("parseFloat(getComputedStyle(document.querySelector('section.slide.current blockquote')).fontSize)")
+    evidence = devtools.eval(
+        "parseFloat(getComputedStyle(document.querySelector('section.slide.current blockquote')).fontSize)"
+    )
     assert evidence >= 32, f"evidence text is {evidence}px on a 1280-pixel screen"
     devtools.key(*RIGHT)
-    body = devtools.eval("parseFloat(getComputedStyle(document.querySelector('section.slide.current .answer li')).fontSize)")
+    body = devtools.eval(
+        "parseFloat(getComputedStyle(document.querySelector('section.slide.current .answer li')).fontSize)"
+    )
     assert body >= 18, f"the answer's text is {body}px"
     image = Image.open(io.BytesIO(devtools.screenshot())).convert("RGB")
     assert image.size == (1280, 720)

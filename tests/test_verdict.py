@@ -13,8 +13,7 @@ from typer.testing import CliRunner
 
 from footprint.cli import app
 from footprint.models import Finding, Severity, report_json_schema
-from footprint.render import RenderOptions, renderer
-from footprint.render import view
+from footprint.render import RenderOptions, renderer, view
 from tests.render.sample import sample_report
 
 runner = CliRunner()
@@ -48,7 +47,11 @@ def test_unread_audit_is_incomplete_never_good_in_every_format(tmp_path: Path) -
     profile = unreadable_profile(tmp_path)
     data = json.loads(run("audit", str(profile), "-f", "json", "--allow-private-addresses").stdout)
     assert data["coverage"]["complete"] is False
-    assert (data["coverage"]["accounts_declared"], data["coverage"]["accounts_read"], data["coverage"]["posts_read"]) == (2, 0, 0)
+    assert (
+        data["coverage"]["accounts_declared"],
+        data["coverage"]["accounts_read"],
+        data["coverage"]["posts_read"],
+    ) == (2, 0, 0)
     assert data["coverage"]["gaps"] and "nothing could be read" in data["coverage"]["gaps"][0]
     terminal = run("audit", str(profile), "--allow-private-addresses").stdout
     top = "\n".join(terminal.splitlines()[:8])
@@ -87,15 +90,25 @@ def test_scan_that_reads_no_posts_is_incomplete(tmp_path: Path) -> None:
     terminal = run("scan", str(archive)).stdout
     assert "MINOR POINTS" not in terminal and "INCOMPLETE" in terminal
     assert "role not declared" in terminal, "an archive scan without a profile never assumes 'social worker'"
-    assert list(data)[:8] == ["schema_version", "tool", "generated_at", "mode", "subject", "framework", "coverage",
-                              "checks_run"], "coverage comes first, with the verdict's inputs"
+    assert list(data)[:8] == [
+        "schema_version",
+        "tool",
+        "generated_at",
+        "mode",
+        "subject",
+        "framework",
+        "coverage",
+        "checks_run",
+    ], "coverage comes first, with the verdict's inputs"
 
 
 def test_coverage_is_documented_in_the_report_schema() -> None:
     schema = report_json_schema()
     assert "coverage" in schema["properties"]
     coverage = schema["$defs"]["Coverage"]
-    assert {"complete", "accounts_declared", "accounts_read", "posts_read", "checks_run", "gaps"} <= set(coverage["properties"])
+    assert {"complete", "accounts_declared", "accounts_read", "posts_read", "checks_run", "gaps"} <= set(
+        coverage["properties"]
+    )
     assert "incomplete" in coverage["properties"]["complete"]["description"]
 
 
@@ -118,11 +131,14 @@ def test_role_is_shown_as_declared_or_not_declared(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- 8. -o
 
 
-@pytest.mark.parametrize(("name", "check"), [
-    ("report.json", lambda text: json.loads(text)[0]["schema_version"] == "1.0"),
-    ("report.html", lambda text: text.startswith("<!doctype html>")),
-    ("report.md", lambda text: text.startswith("# footprint")),
-])
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("report.json", lambda text: json.loads(text)[0]["schema_version"] == "1.0"),
+        ("report.html", lambda text: text.startswith("<!doctype html>")),
+        ("report.md", lambda text: text.startswith("# footprint")),
+    ],
+)
 def test_output_extension_picks_the_format(tmp_path: Path, name: str, check) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / name
     assert run("demo", "-o", str(out)).exit_code == 0
@@ -130,7 +146,9 @@ def test_output_extension_picks_the_format(tmp_path: Path, name: str, check) -> 
 
 
 def test_unwritable_output_is_refused_before_the_run(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["audit", str(tmp_path / "missing-profile.yaml"), "-o", str(tmp_path / "nope" / "r.json")])
+    result = runner.invoke(
+        app, ["audit", str(tmp_path / "missing-profile.yaml"), "-o", str(tmp_path / "nope" / "r.json")]
+    )
     assert result.exit_code == 2
     assert "the folder" in result.output and "does not exist" in result.output
     assert "file not found" not in result.output, "the output is checked before anything else runs"
@@ -166,9 +184,9 @@ def test_summary_lists_top_findings_worst_first_with_evidence_and_first_step() -
 
 def test_checklists_are_a_section_not_a_table_cell() -> None:
     out = renderer("terminal")([sample_report()], RenderOptions(width=100, details=True))
-    table = out[out.index("Accounts"):out.index("By guidance principle")]
+    table = out[out.index("Accounts") : out.index("By guidance principle")]
     assert "☐" not in table
-    section = out[out.index("TO CHECK BY HAND"):]
+    section = out[out.index("TO CHECK BY HAND") :]
     assert "☐ Open your profile in a private window" in section
 
 
@@ -198,8 +216,15 @@ def test_near_duplicate_advice_is_merged_and_at_most_two_clauses_in_the_summary(
         "Remove the post now: even without a name, details such as age or place can identify a person you work with.",
         "Tell your supervisor or line manager; your employer may need to record a possible data breach.",
     ]
-    finding = Finding(check="oversharing.service-user", title="t", severity=Severity.HIGH, platform="blog",
-                      account="a", why="w", advice=advice)
+    finding = Finding(
+        check="oversharing.service-user",
+        title="t",
+        severity=Severity.HIGH,
+        platform="blog",
+        account="a",
+        why="w",
+        advice=advice,
+    )
     merged = view.advice(finding)
     assert len(merged) == 3
     # the first of two lines asking the same thing is kept (kind-specific first steps come first)
@@ -208,7 +233,10 @@ def test_near_duplicate_advice_is_merged_and_at_most_two_clauses_in_the_summary(
     out = renderer("terminal")([report], RenderOptions(width=200))
     first = report.findings[0]
     assert len(first.guidance) > 2
-    assert first.guidance[1].citation in out and first.guidance[2].citation not in out.split("TOP FINDINGS")[1].split("[")[1]
+    assert (
+        first.guidance[1].citation in out
+        and first.guidance[2].citation not in out.split("TOP FINDINGS")[1].split("[")[1]
+    )
 
 
 # --------------------------------------------------------------------------- 11. small things
@@ -216,7 +244,9 @@ def test_near_duplicate_advice_is_merged_and_at_most_two_clauses_in_the_summary(
 
 def test_one_account_is_singular(tmp_path: Path) -> None:
     path = tmp_path / "profiles.yaml"
-    path.write_text("person:\n  name: Jane Smith\n  role: social worker\naccounts:\n  - {platform: x, handle: JaneExample}\n")
+    path.write_text(
+        "person:\n  name: Jane Smith\n  role: social worker\naccounts:\n  - {platform: x, handle: JaneExample}\n"
+    )
     out = run("audit", str(path), "-f", "markdown").stdout + run("audit", str(path)).stdout
     assert "1 accounts" not in out and "0 of 1 account read" in out
 

@@ -7,6 +7,7 @@ Prints counts per label, per persona, per register, and hard negatives/positives
 Exit status 1 on any error. Usage: python3 bench/corpus/validate.py
 Needs only the standard library and PyYAML.
 """
+
 import collections
 import json
 import os
@@ -29,16 +30,36 @@ ALLOWED_LABELS = [
     "boundaries.service-user-contact",
 ]
 REGISTERS = {
-    "tweet", "toot_html", "reddit_comment", "blog_excerpt", "facebook_post",
-    "bio", "linkedin_post", "instagram_caption", "tiktok_caption",
+    "tweet",
+    "toot_html",
+    "reddit_comment",
+    "blog_excerpt",
+    "facebook_post",
+    "bio",
+    "linkedin_post",
+    "instagram_caption",
+    "tiktok_caption",
 }
 PLATFORMS = {
-    "mastodon", "bluesky", "x", "reddit", "blog", "facebook", "linkedin",
-    "instagram", "tiktok",
+    "mastodon",
+    "bluesky",
+    "x",
+    "reddit",
+    "blog",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "tiktok",
 }
 REQUIRED = {
-    "id": str, "persona": str, "register": str, "platform": str, "text": str,
-    "labels": list, "hard_negative": bool, "note": str,
+    "id": str,
+    "persona": str,
+    "register": str,
+    "platform": str,
+    "text": str,
+    "labels": list,
+    "hard_negative": bool,
+    "note": str,
 }
 OPTIONAL = {"hard_positive": bool, "source": str}
 

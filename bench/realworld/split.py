@@ -22,16 +22,31 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REQUIRED = {"id": str, "text": str, "class": str, "labels": list, "hard_negative": bool, "source_url": str, "source": str}
+REQUIRED = {
+    "id": str,
+    "text": str,
+    "class": str,
+    "labels": list,
+    "hard_negative": bool,
+    "source_url": str,
+    "source": str,
+}
 # problem: a post a regulator or employer acted on, with the checks that should fire; ordinary: a real post
 # nobody acted on; context: acted on, but the problem is not in the words (an image, who received it);
 # contested: the action was later overturned (a tribunal or court found the post lawful). Only problem and
 # ordinary posts are scored.
 CLASSES = {"problem", "ordinary", "context", "contested"}
 LABELS = {
-    "conduct.public-trust", "conduct.disparaging", "oversharing.service-user", "oversharing.workplace",
-    "boundaries.service-user-contact", "oversharing.personal", "contact.personal", "identity.role",
-    "identity.employer", "identity.real-name",
+    "conduct.public-trust",
+    "conduct.disparaging",
+    "oversharing.service-user",
+    "oversharing.workplace",
+    "boundaries.service-user-contact",
+    "oversharing.personal",
+    "contact.personal",
+    "identity.role",
+    "identity.employer",
+    "identity.real-name",
 }
 
 
@@ -50,8 +65,11 @@ def same_quote(a: str, b: str) -> bool:
 
 
 def check(record: dict, where: str) -> list[str]:
-    problems = [f"{where}: field {name!r} missing or not {kind.__name__}"
-                for name, kind in REQUIRED.items() if not isinstance(record.get(name), kind)]
+    problems = [
+        f"{where}: field {name!r} missing or not {kind.__name__}"
+        for name, kind in REQUIRED.items()
+        if not isinstance(record.get(name), kind)
+    ]
     if record.get("class") not in CLASSES:
         problems.append(f"{where}: class must be one of {sorted(CLASSES)}")
     unknown = set(record.get("labels") or []) - LABELS
@@ -68,8 +86,11 @@ def check(record: dict, where: str) -> list[str]:
 
 def main() -> int:
     if (HERE / "dev.jsonl").exists() and "--force" not in sys.argv:
-        print("dev.jsonl and sealed.jsonl exist: the split is made once, and the second labelling pass lives only in "
-              "them (re-run with --force to rebuild from incoming/ and lose it)", file=sys.stderr)
+        print(
+            "dev.jsonl and sealed.jsonl exist: the split is made once, and the second labelling pass lives only in "
+            "them (re-run with --force to rebuild from incoming/ and lose it)",
+            file=sys.stderr,
+        )
         return 2
     records: list[dict] = []
     errors: list[str] = []
@@ -114,11 +135,14 @@ def main() -> int:
             halves["dev" if index % 2 == 0 else "sealed"].append(record)
     for name, items in halves.items():
         items.sort(key=lambda r: r["id"])
-        (HERE / f"{name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in items),
-                                            encoding="utf-8")
+        (HERE / f"{name}.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in items), encoding="utf-8"
+        )
         counts = Counter(r["class"] for r in items)
-        print(f"{name}: {len(items)} posts ({counts['problem']} problem, {counts['ordinary']} ordinary, "
-              f"{counts['context']} context, {counts['contested']} contested)")
+        print(
+            f"{name}: {len(items)} posts ({counts['problem']} problem, {counts['ordinary']} ordinary, "
+            f"{counts['context']} context, {counts['contested']} contested)"
+        )
     print(f"{len(records)} kept, {duplicates} duplicates dropped")
     return 0
 

@@ -10,13 +10,18 @@ import io
 from collections.abc import Iterator
 from typing import IO, Any
 
-from footprint.plugins.archives import ArchiveAccount, ArchiveReader, MemberProblem, dig, guarded, listed, text_of, when
 from footprint.archives.car import CarError, CarFile, Link
 from footprint.archives.container import Container, FileContainer, FolderContainer, Member
 from footprint.errors import InputError
 from footprint.models import Post, Snapshot, VisibilityFacts
+from footprint.plugins.archives import ArchiveAccount, ArchiveReader, MemberProblem, dig, guarded, listed, text_of, when
 
-_COUNTED = {"app.bsky.feed.like": "likes", "app.bsky.feed.repost": "reposts", "app.bsky.graph.follow": "follows", "app.bsky.graph.block": "blocks"}
+_COUNTED = {
+    "app.bsky.feed.like": "likes",
+    "app.bsky.feed.repost": "reposts",
+    "app.bsky.graph.follow": "follows",
+    "app.bsky.graph.block": "blocks",
+}
 
 
 def _looks_like_car(head: bytes) -> bool:
@@ -31,7 +36,9 @@ class BlueskyReader(ArchiveReader):
     title = "Bluesky repository (CAR)"
 
     def _cars(self, container: Container) -> list[Member]:
-        return container.find(lambda m: m.suffix == ".car" or (m.suffix == "" and _looks_like_car(container.head(m, 64))))
+        return container.find(
+            lambda m: m.suffix == ".car" or (m.suffix == "" and _looks_like_car(container.head(m, 64)))
+        )
 
     def detect(self, container: Container) -> float:
         cars = self._cars(container)
@@ -75,7 +82,9 @@ class BlueskyReader(ArchiveReader):
                 display_name=text_of(profile.get("displayName")) or None,
                 bio=text_of(profile.get("description")) or None,
                 links=[website] if website else [],
-                visibility=VisibilityFacts(public_profile=True, public_posts=True, no_unauthenticated_label="!no-unauthenticated" in labels),
+                visibility=VisibilityFacts(
+                    public_profile=True, public_posts=True, no_unauthenticated_label="!no-unauthenticated" in labels
+                ),
                 origin="archive",
             )
             snapshot.notes.append(
@@ -88,7 +97,7 @@ class BlueskyReader(ArchiveReader):
     @staticmethod
     def _open(container: Container, member: Member) -> tuple[CarFile, IO[bytes]]:
         if isinstance(container, (FileContainer, FolderContainer)):
-            stream: IO[bytes] = container._open(member)  # noqa: SLF001 - a seekable file, read in place
+            stream: IO[bytes] = container._open(member)
             if container.on_open is not None:
                 container.on_open(member.name)
         else:
@@ -96,7 +105,9 @@ class BlueskyReader(ArchiveReader):
             stream = io.BytesIO(container.read_bytes(member))
         return CarFile(stream), stream
 
-    def _posts(self, car: CarFile, stream: IO[bytes], member: Member, did: str, posts: list[tuple[str, Link]]) -> Iterator[Post]:
+    def _posts(
+        self, car: CarFile, stream: IO[bytes], member: Member, did: str, posts: list[tuple[str, Link]]
+    ) -> Iterator[Post]:
         try:
             for key, link in posts:
                 try:
@@ -142,7 +153,11 @@ def expand_links(text: str, facets: Any) -> str:
     spans: list[tuple[int, int, str]] = []
     for facet in listed(facets):
         start, end = dig(facet, "index", "byteStart"), dig(facet, "index", "byteEnd")
-        uris = [text_of(f.get("uri")) for f in listed(dig(facet, "features")) if isinstance(f, dict) and f.get("$type") == _LINK]
+        uris = [
+            text_of(f.get("uri"))
+            for f in listed(dig(facet, "features"))
+            if isinstance(f, dict) and f.get("$type") == _LINK
+        ]
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(raw) and uris and uris[0]:
             spans.append((start, end, uris[0]))
     last = len(raw) + 1
@@ -165,7 +180,11 @@ def link_card(embed: Any) -> list[str]:
     external = dig(embed, "external") if isinstance(dig(embed, "external"), dict) else dig(embed, "media", "external")
     if not isinstance(external, dict):
         return []
-    return [p for p in (text_of(external.get("uri")), text_of(external.get("title")), text_of(external.get("description"))) if p]
+    return [
+        p
+        for p in (text_of(external.get("uri")), text_of(external.get("title")), text_of(external.get("description")))
+        if p
+    ]
 
 
 def post_text(record: dict[str, Any]) -> str:

@@ -204,7 +204,9 @@ class ZipContainer(Container):
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise InputError(f"{path}: not a readable zip archive ({_reason(exc)})") from None
         if len(infos) > limits.max_members:
-            raise InputError(f"{path}: holds {len(infos):,} files, more than the {limits.max_members:,} footprint reads")
+            raise InputError(
+                f"{path}: holds {len(infos):,} files, more than the {limits.max_members:,} footprint reads"
+            )
         _check_local_headers(path, handle, infos)
         self._infos: dict[str, zipfile.ZipInfo] = {}
         total = 0
@@ -226,7 +228,9 @@ class ZipContainer(Container):
             _check_bomb(path, info.filename, info.file_size, info.compress_size, limits)
             total += info.file_size
             if total > limits.max_total_bytes:
-                raise InputError(f"{path}: expands to more than {_size(limits.max_total_bytes)}; refused as a possible zip bomb")
+                raise InputError(
+                    f"{path}: expands to more than {_size(limits.max_total_bytes)}; refused as a possible zip bomb"
+                )
             if name in self._infos:
                 self.warn(f"{path.name}: {name!r} appears twice; read the first copy only")
                 continue
@@ -248,7 +252,7 @@ class TarContainer(Container):
         super().__init__(path=path, limits=limits)
         compressed = os.fstat(handle.fileno()).st_size if hasattr(handle, "fileno") else 0
         try:
-            self._tar = tarfile.open(fileobj=handle, mode="r:*")  # noqa: SIM115 - closed in close()
+            self._tar = tarfile.open(fileobj=handle, mode="r:*")
             self._infos: dict[str, tarfile.TarInfo] = {}
             total = 0
             count = 0
@@ -266,9 +270,13 @@ class TarContainer(Container):
                     continue
                 total += info.size
                 if info.size > limits.max_member_bytes or total > limits.max_total_bytes:
-                    raise InputError(f"{path}: expands to more than {_size(limits.max_total_bytes)}; refused as a possible zip bomb")
+                    raise InputError(
+                        f"{path}: expands to more than {_size(limits.max_total_bytes)}; refused as a possible zip bomb"
+                    )
                 if compressed and total > limits.ratio_floor_bytes and total / compressed > limits.max_ratio:
-                    raise InputError(f"{path}: expands more than {limits.max_ratio:.0f} times its size; refused as a possible zip bomb")
+                    raise InputError(
+                        f"{path}: expands more than {limits.max_ratio:.0f} times its size; refused as a possible zip bomb"
+                    )
                 if name not in self._infos:
                     self._infos[name] = info
                     self.members.append(Member(name, info.size))
@@ -313,7 +321,7 @@ class FolderContainer(Container):
             raise InputError(f"{path}: holds more than {_size(limits.max_total_bytes)}, more than footprint reads")
 
     def _open(self, member: Member) -> IO[bytes]:
-        return open(self._root / member.name, "rb")  # noqa: SIM115 - the caller closes it
+        return open(self._root / member.name, "rb")
 
 
 class FileContainer(Container):
@@ -324,7 +332,9 @@ class FileContainer(Container):
         self._path = path
         size = path.stat().st_size
         if size > limits.max_member_bytes:
-            raise InputError(f"{path}: {_size(size)}, more than the {_size(limits.max_member_bytes)} footprint reads from one file")
+            raise InputError(
+                f"{path}: {_size(size)}, more than the {_size(limits.max_member_bytes)} footprint reads from one file"
+            )
         self.members.append(Member(path.name, size))
 
     @property
@@ -332,7 +342,7 @@ class FileContainer(Container):
         return True
 
     def _open(self, member: Member) -> IO[bytes]:
-        return open(self._path, "rb")  # noqa: SIM115 - the caller closes it
+        return open(self._path, "rb")
 
 
 # --------------------------------------------------------------------------- opening
@@ -348,7 +358,7 @@ def open_container(path: Path, limits: Limits | None = None) -> Container:
     if not path.is_file():
         raise InputError(f"{path}: not a regular file or folder")
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - owned by the container
+        handle = open(path, "rb")
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     magic = handle.read(262)
@@ -364,7 +374,9 @@ def open_container(path: Path, limits: Limits | None = None) -> Container:
             except InputError as exc:
                 if "zip bomb" in exc.message:
                     raise
-                handle.seek(0)  # NOTE: compressed-looking bytes that are no tar: read it as the plain file it is named as
+                handle.seek(
+                    0
+                )  # NOTE: compressed-looking bytes that are no tar: read it as the plain file it is named as
     except BaseException:
         handle.close()
         raise
@@ -420,4 +432,3 @@ def _size(n: float) -> str:
 def _reason(exc: BaseException) -> str:
     text = " ".join(str(exc).split()).rstrip(".")
     return text or type(exc).__name__
-

@@ -11,10 +11,21 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.archives.meta import exif_photos, message_files, messages
 from footprint.models import Post, ProfileField, Snapshot
+from footprint.plugins.archives import (
+    PRIVATE_NOTE,
+    ArchiveAccount,
+    ArchiveReader,
+    dig,
+    handle_from_name,
+    listed,
+    records,
+    small_json,
+    text_of,
+    when,
+)
 
 _POSTS = re.compile(
     r"^(your_posts(__check_ins__photos_and_videos)?|posts_on_other_pages_and_profiles|group_posts_and_comments"
@@ -37,7 +48,9 @@ class FacebookReader(ArchiveReader):
     title = "Facebook download (JSON)"
 
     def detect(self, container: Container) -> float:
-        if any("your_facebook_activity/" in m.name or "your_activity_across_facebook/" in m.name for m in container.members):
+        if any(
+            "your_facebook_activity/" in m.name or "your_activity_across_facebook/" in m.name for m in container.members
+        ):
             return 0.95
         if any(_POSTS.match(m.basename) and _not_messages(m) for m in container.members):
             return 0.8
@@ -53,7 +66,11 @@ class FacebookReader(ArchiveReader):
         return container.find(lambda m: bool(_COMMENTS.match(m.basename)) and _not_messages(m))
 
     def parts(self, container: Container, include_private: bool) -> list[Member]:
-        found = [*container.by_basename("profile_information.json"), *self._posts_files(container), *self._comment_files(container)]
+        found = [
+            *container.by_basename("profile_information.json"),
+            *self._posts_files(container),
+            *self._comment_files(container),
+        ]
         return found + (message_files(container) if include_private else [])
 
     def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
@@ -72,10 +89,16 @@ class FacebookReader(ArchiveReader):
             bio=text_of(profile.get("intro_bio")) or text_of(profile.get("about_me")) or None,
             location=text_of(dig(profile, "current_city", "name")) or None,
             fields=_fields(profile),
-            links=[text_of(w.get("address")) for w in listed(profile.get("websites")) if isinstance(w, dict) and text_of(w.get("address"))],
+            links=[
+                text_of(w.get("address"))
+                for w in listed(profile.get("websites"))
+                if isinstance(w, dict) and text_of(w.get("address"))
+            ],
             origin="archive",
         )
-        snapshot.notes.append("Facebook's download does not record who could see each post, so their audience is unknown.")
+        snapshot.notes.append(
+            "Facebook's download does not record who could see each post, so their audience is unknown."
+        )
         snapshot.photos = exif_photos(container, self._posts_files(container))
         threads = message_files(container)
         if threads and not include_private:
@@ -104,7 +127,9 @@ def _fields(profile: dict[str, Any]) -> list[ProfileField]:
         fields.append(ProfileField(name="Hometown", value=hometown))
     for job in listed(profile.get("work_experiences")):
         if isinstance(job, dict):
-            value = ", ".join(p for p in (text_of(job.get("title")), text_of(job.get("employer")), text_of(job.get("location"))) if p)
+            value = ", ".join(
+                p for p in (text_of(job.get("title")), text_of(job.get("employer")), text_of(job.get("location"))) if p
+            )
             if value:
                 fields.append(ProfileField(name="Work", value=value))
     for school in listed(profile.get("education_experiences")):
@@ -131,7 +156,11 @@ def _item(record: Any, member: Member, index: int, kind: str) -> Post | None:
         elif text_of(comment):
             parts.append(text_of(comment))
     for label in listed(record.get("label_values")):
-        if isinstance(label, dict) and text_of(label.get("label")).lower() in _TEXT_LABELS and text_of(label.get("value")):
+        if (
+            isinstance(label, dict)
+            and text_of(label.get("label")).lower() in _TEXT_LABELS
+            and text_of(label.get("value"))
+        ):
             parts.append(text_of(label["value"]))
     captions: list[str] = []
     for attachment in listed(record.get("attachments")):

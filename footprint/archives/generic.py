@@ -12,9 +12,18 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any, cast, get_args
 
-from footprint.plugins.archives import BAD_MEMBER, ArchiveAccount, ArchiveReader, MemberProblem, csv_rows, guarded, handle_from_name, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, Snapshot, Visibility
+from footprint.plugins.archives import (
+    BAD_MEMBER,
+    ArchiveAccount,
+    ArchiveReader,
+    MemberProblem,
+    csv_rows,
+    guarded,
+    handle_from_name,
+    when,
+)
 
 _JSONL = (".jsonl", ".ndjson")
 _VISIBILITIES = set(get_args(Visibility))
@@ -52,7 +61,7 @@ class GenericReader(ArchiveReader):
     def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
         for member in self._files(container):
             groups = self._accounts(container, member)
-            for (platform, handle) in groups or [(GENERIC, "")]:
+            for platform, handle in groups or [(GENERIC, "")]:
                 snapshot = Snapshot(
                     platform=platform,
                     handle=handle or handle_from_name(member.basename),
@@ -104,7 +113,9 @@ class GenericReader(ArchiveReader):
             for number, raw in enumerate(_lines(stream), start=1):
                 if raw is None:
                     # NOTE: one monstrous line costs only itself: it is skipped unread and the scan goes on.
-                    container.warn(f"{member.name}:{number}: a line longer than {MAX_LINE:,} bytes is not a post; skipped")
+                    container.warn(
+                        f"{member.name}:{number}: a line longer than {MAX_LINE:,} bytes is not a post; skipped"
+                    )
                     continue
                 try:
                     line = raw.decode("utf-8")
@@ -119,9 +130,12 @@ class GenericReader(ArchiveReader):
                 except RecursionError:
                     record, reason = None, "nested too deeply to be a post"
                 except ValueError as exc:
-                    record, reason = None, f"not valid JSON ({exc.msg if isinstance(exc, json.JSONDecodeError) else exc})"
+                    record, reason = (
+                        None,
+                        f"not valid JSON ({exc.msg if isinstance(exc, json.JSONDecodeError) else exc})",
+                    )
                 else:
-                    reason = "not a JSON object with a \"text\" string"
+                    reason = 'not a JSON object with a "text" string'
                 if isinstance(record, dict) and isinstance(record.get("text"), str):
                     yield number, record
                     continue

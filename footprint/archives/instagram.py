@@ -15,11 +15,22 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, dig, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.archives.meta import exif_photos, media_captions, message_files, messages
 from footprint.errors import InputError
 from footprint.models import Post, Snapshot, Verbatim, VisibilityFacts
+from footprint.plugins.archives import (
+    PRIVATE_NOTE,
+    ArchiveAccount,
+    ArchiveReader,
+    dig,
+    handle_from_name,
+    listed,
+    records,
+    small_json,
+    text_of,
+    when,
+)
 
 _CONTENT = re.compile(r"^(posts|reels|stories|igtv_videos)(_\d+)?\.json$", re.IGNORECASE)
 _COMMENTS = re.compile(r"^(post_comments|reels_comments|comments)(_\d+)?\.json$", re.IGNORECASE)
@@ -53,7 +64,9 @@ def labels() -> Labels:
 
 def _in_instagram(member: Member) -> bool:
     name = f"/{member.name.lower()}"
-    return "/messages/" not in name and ("/content/" in name or "/media/" in name or "/comments/" in name or "/" not in member.name)
+    return "/messages/" not in name and (
+        "/content/" in name or "/media/" in name or "/comments/" in name or "/" not in member.name
+    )
 
 
 class InstagramReader(ArchiveReader):
@@ -80,7 +93,11 @@ class InstagramReader(ArchiveReader):
         return container.find(lambda m: bool(_COMMENTS.match(m.basename)) and _in_instagram(m))
 
     def parts(self, container: Container, include_private: bool) -> list[Member]:
-        found = [*container.by_basename("personal_information.json"), *self._content(container), *self._comments(container)]
+        found = [
+            *container.by_basename("personal_information.json"),
+            *self._content(container),
+            *self._comments(container),
+        ]
         return found + (message_files(container) if include_private else [])
 
     def read(self, container: Container, include_private: bool) -> Iterator[ArchiveAccount]:
@@ -101,7 +118,9 @@ class InstagramReader(ArchiveReader):
             display_name=_label(info, table.of("name")) or None,
             bio=_label(info, table.of("bio")) or None,
             links=[website] if website else [],
-            visibility=VisibilityFacts(locked=private in ("true", "yes", "ja", "oui", "sí", "si", "waar")) if private else VisibilityFacts(),
+            visibility=VisibilityFacts(locked=private in ("true", "yes", "ja", "oui", "sí", "si", "waar"))
+            if private
+            else VisibilityFacts(),
             origin="archive",
         )
         if message_files(container) and not include_private:

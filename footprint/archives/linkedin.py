@@ -19,10 +19,18 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, csv_rows, handle_from_name, pick, when
 from footprint.archives.container import Container, Member
-from footprint.models import Post, ProfileField, Snapshot, Visibility
 from footprint.markup import html_to_text
+from footprint.models import Post, ProfileField, Snapshot, Visibility
+from footprint.plugins.archives import (
+    PRIVATE_NOTE,
+    ArchiveAccount,
+    ArchiveReader,
+    csv_rows,
+    handle_from_name,
+    pick,
+    when,
+)
 
 
 def _prefixed(prefix: str) -> re.Pattern[str]:
@@ -61,7 +69,7 @@ def linkedin_date(value: str) -> dt.datetime | None:
         return found
     for fmt in _DATES:
         try:
-            return dt.datetime.strptime(value.strip(), fmt).replace(tzinfo=dt.timezone.utc)
+            return dt.datetime.strptime(value.strip(), fmt).replace(tzinfo=dt.UTC)
         except ValueError:
             continue
     return None
@@ -83,7 +91,10 @@ class LinkedInReader(ArchiveReader):
 
     def detect(self, container: Container) -> float:
         names = [m.basename for m in container.members]
-        has = {key: any(p.match(n) for n in names) for key, p in (("profile", _PROFILE), ("positions", _POSITIONS), ("shares", _SHARES))}
+        has = {
+            key: any(p.match(n) for n in names)
+            for key, p in (("profile", _PROFILE), ("positions", _POSITIONS), ("shares", _SHARES))
+        }
         if has["profile"] and (has["positions"] or has["shares"]):
             return 0.9
         if any(n.lower() == "connections.csv" for n in names) or has["shares"] or has["positions"]:
@@ -103,7 +114,9 @@ class LinkedInReader(ArchiveReader):
         found += [*self._files(container, _SHARES), *self._files(container, _COMMENTS), *self._articles(container)]
         return found + (self._files(container, _MESSAGES) if include_private else [])
 
-    def _rows(self, container: Container, member: Member, required: list[str], **fmt: Any) -> Iterator[tuple[int, dict[str, str]]]:
+    def _rows(
+        self, container: Container, member: Member, required: list[str], **fmt: Any
+    ) -> Iterator[tuple[int, dict[str, str]]]:
         """Rows keyed by lower-case column name without spaces (2018's `Share Commentary` is 2020's `ShareCommentary`)."""
         for line, row in csv_rows(container, member, required, **_dialect(container, member), **fmt):
             yield line, {key.replace(" ", ""): value for key, value in row.items()}
@@ -121,13 +134,19 @@ class LinkedInReader(ArchiveReader):
                 fields.append(ProfileField(name=key, value=pick(profile, key)))
         for member in self._files(container, _POSITIONS):
             for _, row in csv_rows(container, member, ["Company Name"], **_dialect(container, member)):
-                value = ", ".join(p for p in (pick(row, "Title"), pick(row, "Company Name"), pick(row, "Location")) if p)
+                value = ", ".join(
+                    p for p in (pick(row, "Title"), pick(row, "Company Name"), pick(row, "Location")) if p
+                )
                 ended = pick(row, "Finished On")
                 if value:
-                    fields.append(ProfileField(name="Position" + (f" (until {ended})" if ended else " (current)"), value=value))
+                    fields.append(
+                        ProfileField(name="Position" + (f" (until {ended})" if ended else " (current)"), value=value)
+                    )
                 if pick(row, "Description"):
-                    fields.append(ProfileField(name=f"Position at {pick(row, 'Company Name')}", value=pick(row, "Description")))
-        links = [u for u in re.findall(r"https?://[^\],\s]+", pick(profile, "Websites"))]
+                    fields.append(
+                        ProfileField(name=f"Position at {pick(row, 'Company Name')}", value=pick(row, "Description"))
+                    )
+        links = list(re.findall(r"https?://[^\],\s]+", pick(profile, "Websites")))
         snapshot = Snapshot(
             platform=self.platform,
             handle=name or handle_from_name(container.label),
@@ -150,7 +169,10 @@ class LinkedInReader(ArchiveReader):
             for line, row in self._rows(container, member, ["Date"]):
                 text = unwrap_lines(pick(row, "ShareCommentary"))
                 shared = pick(row, "SharedUrl")
-                card = [pick(row, "ShareTitle"), pick(row, "ShareDescription")]  # the shared link's title and summary, as the post shows them
+                card = [
+                    pick(row, "ShareTitle"),
+                    pick(row, "ShareDescription"),
+                ]  # the shared link's title and summary, as the post shows them
                 if not text and not shared:
                     continue
                 raw = pick(row, "Visibility")
@@ -210,7 +232,9 @@ class LinkedInReader(ArchiveReader):
             title = html_to_text(_first(r"<h1[^>]*>(.*?)</h1>", markup))
             created = _first(r'class="created"[^>]*>\s*Created on ([^<]+)<', markup)
             published = _first(r'class="published"[^>]*>\s*Published on ([^<]+)<', markup)
-            body = html_to_text(_first(r"</p>\s*(?:<p class=\"published\"[^>]*>.*?</p>)?\s*(<div.*)</body>", markup) or "")
+            body = html_to_text(
+                _first(r"</p>\s*(?:<p class=\"published\"[^>]*>.*?</p>)?\s*(<div.*)</body>", markup) or ""
+            )
             link = _first(r'<h1[^>]*>\s*<a href="([^"]+)"', markup)
             text = "\n".join(p for p in (title if title != "Untitled" else "", body) if p)
             if not text:
@@ -227,7 +251,9 @@ class LinkedInReader(ArchiveReader):
                 location=member.name,
             )
         if drafts:
-            snapshot.notes.append(f"{drafts} article draft(s) not yet published were scanned too: they would be public once published.")
+            snapshot.notes.append(
+                f"{drafts} article draft(s) not yet published were scanned too: they would be public once published."
+            )
 
 
 def _dialect(container: Container, member: Member) -> dict[str, Any]:

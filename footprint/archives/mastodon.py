@@ -13,16 +13,27 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from footprint.plugins.archives import ArchiveAccount, ArchiveReader, handle_from_name, listed, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
-from footprint.models import Post, ProfileField, Snapshot, Visibility, VisibilityFacts
 from footprint.markup import html_to_text
+from footprint.models import Post, ProfileField, Snapshot, Visibility, VisibilityFacts
+from footprint.plugins.archives import (
+    ArchiveAccount,
+    ArchiveReader,
+    handle_from_name,
+    listed,
+    records,
+    small_json,
+    text_of,
+    when,
+)
 
 PUBLIC = {"https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"}
 _SIMPLE = re.compile(r"</?(?:p|br|a|span)\b[^<>]*/?>", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p\b[^<>]*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]+")
-_QUOTE_FALLBACK = re.compile(r"<p\b[^<>]*\bclass=[\"'][^\"']*\bquote-inline\b[^\"']*[\"'][^<>]*>.*?</p>", re.IGNORECASE | re.DOTALL)
+_QUOTE_FALLBACK = re.compile(
+    r"<p\b[^<>]*\bclass=[\"'][^\"']*\bquote-inline\b[^\"']*[\"'][^<>]*>.*?</p>", re.IGNORECASE | re.DOTALL
+)
 _ANCHOR = re.compile(r"<a\b([^<>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r"""(\w[\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
@@ -49,7 +60,12 @@ def own_links(markup: str | None) -> list[str]:
 
 def poll_options(note: dict[str, Any]) -> list[str]:
     """A poll's choices (ActivityStreams `oneOf` or `anyOf`, each a Note with a `name`)."""
-    return [text_of(o.get("name")) for key in ("oneOf", "anyOf") for o in listed(note.get(key)) if isinstance(o, dict) and text_of(o.get("name"))]
+    return [
+        text_of(o.get("name"))
+        for key in ("oneOf", "anyOf")
+        for o in listed(note.get(key))
+        if isinstance(o, dict) and text_of(o.get("name"))
+    ]
 
 
 def content_text(markup: str) -> str:
@@ -150,7 +166,9 @@ class MastodonReader(ArchiveReader):
                 elif isinstance(activity, dict) and activity.get("type") == "Announce":
                     boosts += 1
         if boosts:
-            snapshot.notes.append(f"{boosts} boost(s) (other people's posts you shared) were not scanned as your own words.")
+            snapshot.notes.append(
+                f"{boosts} boost(s) (other people's posts you shared) were not scanned as your own words."
+            )
 
 
 def _status(activity: Any, followers: str | None, location: str) -> Post | None:
@@ -162,7 +180,9 @@ def _status(activity: Any, followers: str | None, location: str) -> Post | None:
     content = text_of(note.get("content"))
     if not content and isinstance(note.get("contentMap"), dict):
         content = next((text_of(v) for v in note["contentMap"].values() if text_of(v)), "")
-    alts = [text_of(a.get("name")) for a in listed(note.get("attachment")) if isinstance(a, dict) and text_of(a.get("name"))]
+    alts = [
+        text_of(a.get("name")) for a in listed(note.get("attachment")) if isinstance(a, dict) and text_of(a.get("name"))
+    ]
     text = "\n".join(p for p in (content_text(drop_quote_fallback(content)), *poll_options(note)) if p)
     return Post(
         id=text_of(note.get("id")) or location,

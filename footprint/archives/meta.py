@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.plugins.archives import BAD_MEMBER, dig, listed, records, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.models import Photo, Post
+from footprint.plugins.archives import BAD_MEMBER, dig, listed, records, text_of, when
 
 _MESSAGE_FILE = re.compile(r"^message_\d+\.json$", re.IGNORECASE)
 
@@ -71,7 +71,12 @@ def exif_photos(container: Container, members: list[Member]) -> list[Photo]:
                         longitude = _degrees(dig(exif, "longitude"), 180)
                         path = text_of(media.get("uri")) or f"{member.name}#photo{len(photos)}"
                         if latitude is not None and longitude is not None and path not in photos:
-                            photos[path] = Photo(path=path, latitude=latitude, longitude=longitude, taken_at=when(dig(exif, "taken_timestamp")))
+                            photos[path] = Photo(
+                                path=path,
+                                latitude=latitude,
+                                longitude=longitude,
+                                taken_at=when(dig(exif, "taken_timestamp")),
+                            )
     finally:
         container.on_open = announce
     return list(photos.values())

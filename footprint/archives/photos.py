@@ -45,7 +45,7 @@ def read_photo(container: Container, member: Member) -> Photo | None:
                 exif = image.getexif()
                 gps = exif.get_ifd(_GPS_IFD)
                 details = exif.get_ifd(_EXIF_IFD)
-    except Exception:  # noqa: BLE001 - Pillow raises many kinds on hostile headers; the photo is then unreadable
+    except Exception:
         return None
     latitude = _coordinate(gps.get(2), gps.get(1), 90)
     longitude = _coordinate(gps.get(4), gps.get(3), 180)

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, csv_rows, handle_from_name, pick, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, Snapshot
+from footprint.plugins.archives import (
+    PRIVATE_NOTE,
+    ArchiveAccount,
+    ArchiveReader,
+    csv_rows,
+    handle_from_name,
+    pick,
+    when,
+)
 
 
 class RedditReader(ArchiveReader):
@@ -61,7 +69,13 @@ class RedditReader(ArchiveReader):
                     if handle and sender and sender.casefold() != handle.casefold():
                         continue  # NOTE: only the user's own words are scanned, never what others sent them
                     if pick(row, "body"):
-                        post = self._post(row, member, line, "\n".join(p for p in (pick(row, "subject"), pick(row, "body")) if p), "message")
+                        post = self._post(
+                            row,
+                            member,
+                            line,
+                            "\n".join(p for p in (pick(row, "subject"), pick(row, "body")) if p),
+                            "message",
+                        )
                         yield post.model_copy(update={"visibility": "private_message"})
 
     @staticmethod

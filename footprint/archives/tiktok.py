@@ -9,12 +9,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, dig, handle_from_name, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, Snapshot, Visibility
+from footprint.plugins.archives import (
+    PRIVATE_NOTE,
+    ArchiveAccount,
+    ArchiveReader,
+    dig,
+    handle_from_name,
+    small_json,
+    text_of,
+    when,
+)
 
 _FILES = ("user_data.json", "user_data_tiktok.json")
-_WHO: dict[str, Visibility] = {"everyone": "public", "friends": "followers", "followers": "followers", "only me": "direct", "onlyme": "direct"}
+_WHO: dict[str, Visibility] = {
+    "everyone": "public",
+    "friends": "followers",
+    "followers": "followers",
+    "only me": "direct",
+    "onlyme": "direct",
+}
 
 
 def _first(data: Any, *paths: tuple[str, ...]) -> Any:
@@ -35,7 +50,10 @@ class TikTokReader(ArchiveReader):
     def detect(self, container: Container) -> float:
         for member in container.by_basename(*_FILES):
             head = container.head(member, 8192)
-            if any(key in head for key in (b'"Profile"', b'"Video"', b'"Post"', b'"Comment"', b'"Activity"', b'"Your Activity"')):
+            if any(
+                key in head
+                for key in (b'"Profile"', b'"Video"', b'"Post"', b'"Comment"', b'"Activity"', b'"Your Activity"')
+            ):
                 return 0.9
         return 0.0
 
@@ -46,7 +64,10 @@ class TikTokReader(ArchiveReader):
         members = container.by_basename(*_FILES)
         data = small_json(container, members[0]) if members else None
         data = data if isinstance(data, dict) else {}
-        profile = _first(data, ("Profile", "Profile Info", "ProfileMap"), ("Profile", "Profile Information", "ProfileMap")) or {}
+        profile = (
+            _first(data, ("Profile", "Profile Info", "ProfileMap"), ("Profile", "Profile Information", "ProfileMap"))
+            or {}
+        )
         user = text_of(dig(profile, "userName")) or handle_from_name(container.label)
         snapshot = Snapshot(
             platform=self.platform,
@@ -56,7 +77,11 @@ class TikTokReader(ArchiveReader):
             bio=text_of(dig(profile, "bioDescription")) or None,
             origin="archive",
         )
-        chats = _first(data, ("Direct Message", "Direct Messages", "ChatHistory"), ("Direct Messages", "Chat History", "ChatHistory"))
+        chats = _first(
+            data,
+            ("Direct Message", "Direct Messages", "ChatHistory"),
+            ("Direct Messages", "Chat History", "ChatHistory"),
+        )
         if chats and not include_private:
             snapshot.notes.append(PRIVATE_NOTE)
         name = members[0].name if members else container.label

@@ -20,14 +20,29 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from footprint.plugins.archives import PRIVATE_NOTE, ArchiveAccount, ArchiveReader, csv_rows, dig, handle_from_name, listed, pick, records, small_json, text_of, when
 from footprint.archives.container import Container, Member
 from footprint.models import Post, Snapshot
+from footprint.plugins.archives import (
+    PRIVATE_NOTE,
+    ArchiveAccount,
+    ArchiveReader,
+    csv_rows,
+    dig,
+    handle_from_name,
+    listed,
+    pick,
+    records,
+    small_json,
+    text_of,
+    when,
+)
 
 _TWEETS = re.compile(r"^(tweets?|community-tweet)(-part\d+)?\.js$", re.IGNORECASE)
 _NOTES = re.compile(r"^note-tweet(-part\d+)?\.js$", re.IGNORECASE)
 _DMS = re.compile(r"^direct-messages(-group)?(-part\d+)?\.js$", re.IGNORECASE)
-_MONTHLY = re.compile(r"(^|/)tweets/\d{4}_\d{2}\.js$", re.IGNORECASE)  # the pre-2019 archive's data/js/tweets/2014_09.js
+_MONTHLY = re.compile(
+    r"(^|/)tweets/\d{4}_\d{2}\.js$", re.IGNORECASE
+)  # the pre-2019 archive's data/js/tweets/2014_09.js
 _RETWEET = re.compile(r"^RT @\w+:")
 _LEADING_MENTIONS = re.compile(r"^(?:@\w+\s+)+")
 _TCO = re.compile(r"https?://t\.co/\w+")
@@ -83,9 +98,15 @@ class TwitterReader(ArchiveReader):
         account = self._first(container, "account.js", "account")
         profile = self._first(container, "profile.js", "profile")
         legacy = self._legacy_user(container)
-        username = text_of(account.get("username")) or text_of(legacy.get("screen_name")) or handle_from_name(container.label)
+        username = (
+            text_of(account.get("username")) or text_of(legacy.get("screen_name")) or handle_from_name(container.label)
+        )
         bio = text_of(dig(profile, "description", "bio")) or text_of(legacy.get("bio"))
-        website = text_of(dig(profile, "description", "website")) or text_of(legacy.get("expanded_url")) or text_of(legacy.get("url"))
+        website = (
+            text_of(dig(profile, "description", "website"))
+            or text_of(legacy.get("expanded_url"))
+            or text_of(legacy.get("url"))
+        )
         snapshot = Snapshot(
             platform=self.platform,
             handle=username,
@@ -118,7 +139,9 @@ class TwitterReader(ArchiveReader):
                 return value
         return {}
 
-    def _posts(self, container: Container, snapshot: Snapshot, username: str, account_id: str, include_private: bool) -> Iterator[Post]:
+    def _posts(
+        self, container: Container, snapshot: Snapshot, username: str, account_id: str, include_private: bool
+    ) -> Iterator[Post]:
         notes = self._notes(container)
         shared = 0
         for member in [*self._tweet_files(container), *self._monthly(container)]:
@@ -137,9 +160,17 @@ class TwitterReader(ArchiveReader):
                     yield post
         for key, (note_id, text, created) in notes.items():
             if key not in notes.matched:
-                yield Post(id=note_id, text=text, url=f"https://x.com/{username}/status/{note_id}", created_at=created, location=f"note-tweet.js:{note_id}")
+                yield Post(
+                    id=note_id,
+                    text=text,
+                    url=f"https://x.com/{username}/status/{note_id}",
+                    created_at=created,
+                    location=f"note-tweet.js:{note_id}",
+                )
         if shared:
-            snapshot.notes.append(f"{shared} retweet(s) (other people's posts you shared) were not scanned as your own words.")
+            snapshot.notes.append(
+                f"{shared} retweet(s) (other people's posts you shared) were not scanned as your own words."
+            )
         if include_private:
             for member in self._dm_files(container):
                 for index, record in enumerate(records(container, member, after="=")):
@@ -158,7 +189,11 @@ class TwitterReader(ArchiveReader):
                     short, full = text_of(dig(url, "shortUrl")), text_of(dig(url, "expandedUrl"))
                     if short and full:
                         text = text.replace(short, full)
-                notes[(int(created.timestamp()), _opening(text))] = (text_of(dig(note, "noteTweetId")), html.unescape(text), created)
+                notes[(int(created.timestamp()), _opening(text))] = (
+                    text_of(dig(note, "noteTweetId")),
+                    html.unescape(text),
+                    created,
+                )
         return notes
 
 
@@ -202,7 +237,11 @@ def _tweet(record: Any, username: str, location: str, notes: _Notes) -> Post | N
         short, full = text_of(dig(url, "url")), text_of(dig(url, "expanded_url"))
         if short and full:
             text = text.replace(short, full)
-    media = [m for m in listed(dig(tweet, "extended_entities", "media")) or listed(dig(tweet, "entities", "media")) if isinstance(m, dict)]
+    media = [
+        m
+        for m in listed(dig(tweet, "extended_entities", "media")) or listed(dig(tweet, "entities", "media"))
+        if isinstance(m, dict)
+    ]
     for m in media:
         if text_of(m.get("url")):
             text = text.replace(text_of(m["url"]), "")  # NOTE: a media link points at the attached image, not at words
@@ -229,7 +268,7 @@ def _csv_tweet(row: dict[str, str], username: str, location: str) -> Post | None
     text = html.unescape(raw)
     expanded = [u for u in pick(row, "expanded_urls").split(",") if u.strip()]
     shorts = _TCO.findall(text)
-    for short, full in zip(shorts, expanded):
+    for short, full in zip(shorts, expanded, strict=False):
         text = text.replace(short, full.strip())
     return Post(
         id=tid or location,

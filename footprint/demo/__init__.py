@@ -41,15 +41,23 @@ def bundled_personas(sources: Mapping[str, Any], names: Iterable[str] | None = N
     return [load_persona(files[name], sources, frameworks(), base=site) for name in names or list(files)]
 
 
-async def run_demo(registry: Registry, rules: RuleSet, options: AuditOptions, progress: Progress,
-                   names: Iterable[str] | None = None, personas: Iterable[Persona] | None = None) -> list[Report]:
+async def run_demo(
+    registry: Registry,
+    rules: RuleSet,
+    options: AuditOptions,
+    progress: Progress,
+    names: Iterable[str] | None = None,
+    personas: Iterable[Persona] | None = None,
+) -> list[Report]:
     """Audit each persona (the bundled ones, or `personas`) through its mock transport; one report per persona."""
     from footprint.engine import audit
 
     reports = []
     for persona in personas if personas is not None else bundled_personas(registry.sources, names):
         site = persona.site
-        report = await audit(persona.profile, registry, rules, options, transport=site.transport(), progress=progress, mode="demo")
+        report = await audit(
+            persona.profile, registry, rules, options, transport=site.transport(), progress=progress, mode="demo"
+        )
         report = await _search(report, persona.profile, registry, rules, options, site, progress)
         reports.append(report.model_copy(update={"teaching_point": persona.teaching_point}))
     return reports
@@ -60,8 +68,15 @@ def worst_first(reports: Iterable[Report]) -> list[Report]:
     return sorted(reports, key=lambda r: (-(top.rank if (top := r.max_severity()) else -1), -len(r.findings)))
 
 
-async def _search(report: Report, profile: Profile, registry: Registry, rules: RuleSet, options: AuditOptions, site: FixtureSite,
-                  progress: Progress) -> Report:
+async def _search(
+    report: Report,
+    profile: Profile,
+    registry: Registry,
+    rules: RuleSet,
+    options: AuditOptions,
+    site: FixtureSite,
+    progress: Progress,
+) -> Report:
     """The persona's name searched through the demo's SearXNG instance (fixtures), added to its report."""
     from footprint.guidance import load_catalogue
     from footprint.search import SearchOptions, attach, run_search

@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
-
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from footprint.yamlfile import load_model
@@ -68,9 +67,13 @@ class FixtureSite:
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
         for route in self.routes:
             wanted = urlsplit(route.url)
-            same_place = wanted.path == parts.path and (any_host or (wanted.scheme, wanted.netloc) == (parts.scheme, parts.netloc))
+            same_place = wanted.path == parts.path and (
+                any_host or (wanted.scheme, wanted.netloc) == (parts.scheme, parts.netloc)
+            )
             if same_place and all(query.get(k) == v for k, v in route.query.items()):
-                return Answer(route.status, {"content-type": route.content_type, **route.headers}, self._body(route), route.delay)
+                return Answer(
+                    route.status, {"content-type": route.content_type, **route.headers}, self._body(route), route.delay
+                )
         return Answer(404, {"content-type": "application/json"}, b'{"error":"Record not found"}')
 
     def _body(self, route: Route) -> bytes:
@@ -88,6 +91,3 @@ class FixtureSite:
             return httpx.Response(answer.status, headers=answer.headers, content=answer.body)
 
         return httpx.MockTransport(handle)
-
-
-

@@ -21,9 +21,9 @@ import datetime as dt
 import hashlib
 import json
 import re
-from html import escape
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
@@ -48,16 +48,18 @@ class PersonaPost(_Strict):
     """One post on a persona's account."""
 
     id: str | None = Field(
-        default=None, pattern=r"^[A-Za-z0-9_-]{1,40}$",
+        default=None,
+        pattern=r"^[A-Za-z0-9_-]{1,40}$",
         description="Optional: the post's id (letters, digits, - and _), used in its address and the report's item id.",
     )
     text: str = Field(description="What the post says, as plain text.")
-    date: dt.datetime | None = Field(default=None, description="When it was posted, e.g. 2026-11-20 or 2026-11-20T21:10.")
+    date: dt.datetime | None = Field(
+        default=None, description="When it was posted, e.g. 2026-11-20 or 2026-11-20T21:10."
+    )
     image_description: str | None = Field(default=None, description="The alt text of an attached picture.")
     content_warning: str | None = Field(default=None, description="A content warning shown over the post.")
     visibility: Literal["public", "unlisted"] = "public"
     reply: bool = Field(default=False, description="True when the post is a reply to someone.")
-
 
     @field_validator("date", mode="before")
     @classmethod
@@ -77,7 +79,9 @@ class AccountProfile(_Strict):
 
     display_name: str | None = None
     bio: str | None = None
-    fields: dict[str, str] = Field(default_factory=dict, description="Profile fields, name: value (Mastodon); website (Bluesky).")
+    fields: dict[str, str] = Field(
+        default_factory=dict, description="Profile fields, name: value (Mastodon); website (Bluesky)."
+    )
     locked: bool = Field(default=False, description="Mastodon: followers must be approved.")
     discoverable: bool = Field(default=True, description="Mastodon: listed in the server's directory.")
     indexable: bool = Field(default=True, description="Mastodon: search engines may index it.")
@@ -108,7 +112,8 @@ class PersonaFile(_Strict):
     accounts: list[PersonaAccount] = Field(min_length=1)
     framework: str = "sssc"
     search: SearchSettings = Field(
-        default_factory=SearchSettings, description="Optional: a search for the name, answered from the demo's fixtures."
+        default_factory=SearchSettings,
+        description="Optional: a search for the name, answered from the demo's fixtures.",
     )
 
     @field_validator("teaching_point")
@@ -156,37 +161,58 @@ def load_persona(
     for i, account in enumerate(data.accounts):
         source = sources.get(account.platform)
         if source is None:
-            raise located_error(path, located, ("accounts", i, "platform"), f"unknown platform {account.platform!r} (known: {', '.join(known)})")
+            raise located_error(
+                path,
+                located,
+                ("accounts", i, "platform"),
+                f"unknown platform {account.platform!r} (known: {', '.join(known)})",
+            )
         problem = source.validate(account)
         if problem:
             raise located_error(path, located, ("accounts", i, "handle" if account.handle else "url"), problem)
         if account.has_content and account.platform not in SERVED:
             key = next(k for k in ("profile", "posts", "posts_file") if getattr(account, k))
             raise located_error(
-                path, located, ("accounts", i, key),
+                path,
+                located,
+                ("accounts", i, key),
                 f"a persona can show content only on {', '.join(SERVED)} accounts; leave {account.platform} "
                 "accounts without profile and posts (they are read as a stranger would see them)",
                 at_key=True,
             )
         if account.posts and account.posts_file:
-            raise located_error(path, located, ("accounts", i, "posts_file"), "give posts or posts_file, not both", at_key=True)
+            raise located_error(
+                path, located, ("accounts", i, "posts_file"), "give posts or posts_file, not both", at_key=True
+            )
         accounts.append(account)
     frameworks = sorted(frameworks)
     if frameworks and data.framework not in frameworks:
-        raise located_error(path, located, ("framework",), f"unknown framework {data.framework!r} (known: {', '.join(frameworks)})")
+        raise located_error(
+            path, located, ("framework",), f"unknown framework {data.framework!r} (known: {', '.join(frameworks)})"
+        )
     _refuse_clashes(path, located, data.accounts)
     profile = Profile(
-        person=data.person, watch=data.watch, accounts=[a.declared() for a in accounts], framework=data.framework, fetch=ALL_POSTS,
+        person=data.person,
+        watch=data.watch,
+        accounts=[a.declared() for a in accounts],
+        framework=data.framework,
+        fetch=ALL_POSTS,
         search=data.search,
     )
     routes: list[Route] = []
     for index, account in enumerate(accounts):
         if account.has_content:
-            posts = account.posts if not account.posts_file else read_posts_file(path.parent / account.posts_file, path, located, index)
+            posts = (
+                account.posts
+                if not account.posts_file
+                else read_posts_file(path.parent / account.posts_file, path, located, index)
+            )
             ids = [post.id for post in posts if post.id]
             twice = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
             if twice:
-                raise located_error(path, located, ("accounts", index), f"two posts on this account have the id {twice!r}")
+                raise located_error(
+                    path, located, ("accounts", index), f"two posts on this account have the id {twice!r}"
+                )
             routes.extend(account_routes(account, posts, index))
     return Persona(path.stem, path, data.teaching_point, profile, PersonaSite(routes, base))
 
@@ -196,7 +222,9 @@ def _refuse_clashes(path: Path, located: _Located, accounts: Sequence[PersonaAcc
     for i, account in enumerate(accounts):
         key = (account.platform, account.ident.lstrip("@").casefold())
         if key in seen:
-            raise located_error(path, located, ("accounts", i), f"the same account is declared twice (first as accounts[{seen[key]}])")
+            raise located_error(
+                path, located, ("accounts", i), f"the same account is declared twice (first as accounts[{seen[key]}])"
+            )
         seen[key] = i
 
 
@@ -205,9 +233,13 @@ def read_posts_file(posts_path: Path, persona_path: Path, located: _Located, ind
     try:
         text = posts_path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise located_error(persona_path, located, ("accounts", index, "posts_file"), f"{posts_path} not found") from None
+        raise located_error(
+            persona_path, located, ("accounts", index, "posts_file"), f"{posts_path} not found"
+        ) from None
     except IsADirectoryError:
-        raise located_error(persona_path, located, ("accounts", index, "posts_file"), f"{posts_path} is a folder, not a file") from None
+        raise located_error(
+            persona_path, located, ("accounts", index, "posts_file"), f"{posts_path} is a folder, not a file"
+        ) from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{posts_path}: not UTF-8 text (byte {exc.start})") from None
     posts = []
@@ -219,7 +251,7 @@ def read_posts_file(posts_path: Path, persona_path: Path, located: _Located, ind
         except json.JSONDecodeError as exc:
             raise InputError(f"{posts_path}:{number}:{exc.colno}: not valid JSON: {exc.msg}") from None
         if not isinstance(item, dict):
-            raise InputError(f"{posts_path}:{number}:1: expected one JSON object per line, e.g. {{\"text\": \"…\"}}")
+            raise InputError(f'{posts_path}:{number}:1: expected one JSON object per line, e.g. {{"text": "…"}}')
         try:
             posts.append(PersonaPost.model_validate(item))
         except ValidationError as exc:
@@ -241,7 +273,9 @@ def load_folder(folder: Path, sources: Mapping[str, Any], frameworks: Iterable[s
         raise InputError(f"{folder}: not a folder (give the folder that holds the persona files)")
     files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
     if not files:
-        raise InputError(f"{folder}: no persona files (*.yaml) in this folder; the README's 'Writing your own personas' shows one")
+        raise InputError(
+            f"{folder}: no persona files (*.yaml) in this folder; the README's 'Writing your own personas' shows one"
+        )
     personas = [load_persona(path, sources, frameworks) for path in files]
     names: dict[str, Path] = {}
     for persona in personas:
@@ -259,8 +293,8 @@ def _when(post: PersonaPost) -> str | None:
         return None
     when = post.date
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 _URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
@@ -270,7 +304,7 @@ def _linked(text: str) -> str:
     """Plain text as Mastodon serves it: escaped, with web addresses turned into links."""
     out, last = [], 0
     for m in _URL.finditer(text):
-        out.append(escape(text[last:m.start()]))
+        out.append(escape(text[last : m.start()]))
         url = escape(m.group(0))
         out.append(f'<a href="{url}" rel="nofollow noopener noreferrer" target="_blank">{url}</a>')
         last = m.end()
@@ -290,35 +324,75 @@ def account_routes(account: PersonaAccount, posts: Sequence[PersonaPost], index:
     return _bluesky(account, profile, posts, index)
 
 
-def _mastodon(account: PersonaAccount, profile: AccountProfile, posts: Sequence[PersonaPost], index: int) -> list[Route]:
+def _mastodon(
+    account: PersonaAccount, profile: AccountProfile, posts: Sequence[PersonaPost], index: int
+) -> list[Route]:
     from footprint.sources.mastodon import split_handle
 
     user, domain = split_handle(account.handle or "")
     origin = f"https://{domain}"
     ident = str(9000 + index)
     data = {
-        "id": ident, "username": user, "acct": user, "display_name": profile.display_name or user,
-        "locked": profile.locked, "bot": False, "discoverable": profile.discoverable, "indexable": profile.indexable,
-        "noindex": not profile.indexable, "group": False, "note": _paragraphs(profile.bio or ""),
-        "url": f"{origin}/@{user}", "uri": f"{origin}/users/{user}", "statuses_count": len(posts), "emojis": [],
+        "id": ident,
+        "username": user,
+        "acct": user,
+        "display_name": profile.display_name or user,
+        "locked": profile.locked,
+        "bot": False,
+        "discoverable": profile.discoverable,
+        "indexable": profile.indexable,
+        "noindex": not profile.indexable,
+        "group": False,
+        "note": _paragraphs(profile.bio or ""),
+        "url": f"{origin}/@{user}",
+        "uri": f"{origin}/users/{user}",
+        "statuses_count": len(posts),
+        "emojis": [],
         "fields": [{"name": escape(k), "value": _linked(v), "verified_at": None} for k, v in profile.fields.items()],
     }
     statuses = []
     for n, post in enumerate(posts, start=1):
         sid = post.id or f"{ident}{n:04d}"
-        statuses.append({
-            "id": sid, "created_at": _when(post), "in_reply_to_id": "1" if post.reply else None,
-            "sensitive": bool(post.content_warning), "spoiler_text": post.content_warning or "", "visibility": post.visibility,
-            "url": f"{origin}/@{user}/{sid}", "uri": f"{origin}/users/{user}/statuses/{sid}", "reblog": None,
-            "content": _paragraphs(post.text),
-            "media_attachments": [{"id": f"{sid}1", "type": "image", "url": f"{origin}/media/{sid}.jpg",
-                                   "description": post.image_description}] if post.image_description else [],
-            "mentions": [], "tags": [], "emojis": [], "card": None, "poll": None,
-        })
-    webfinger = {"subject": f"acct:{user}@{domain}", "links": [{"rel": "self", "type": "application/activity+json", "href": f"{origin}/users/{user}"}]}
+        statuses.append(
+            {
+                "id": sid,
+                "created_at": _when(post),
+                "in_reply_to_id": "1" if post.reply else None,
+                "sensitive": bool(post.content_warning),
+                "spoiler_text": post.content_warning or "",
+                "visibility": post.visibility,
+                "url": f"{origin}/@{user}/{sid}",
+                "uri": f"{origin}/users/{user}/statuses/{sid}",
+                "reblog": None,
+                "content": _paragraphs(post.text),
+                "media_attachments": [
+                    {
+                        "id": f"{sid}1",
+                        "type": "image",
+                        "url": f"{origin}/media/{sid}.jpg",
+                        "description": post.image_description,
+                    }
+                ]
+                if post.image_description
+                else [],
+                "mentions": [],
+                "tags": [],
+                "emojis": [],
+                "card": None,
+                "poll": None,
+            }
+        )
+    webfinger = {
+        "subject": f"acct:{user}@{domain}",
+        "links": [{"rel": "self", "type": "application/activity+json", "href": f"{origin}/users/{user}"}],
+    }
     return [
-        Route(url=f"{origin}/.well-known/webfinger", query={"resource": f"acct:{user}@{domain}"}, json=webfinger,
-              content_type="application/jrd+json"),
+        Route(
+            url=f"{origin}/.well-known/webfinger",
+            query={"resource": f"acct:{user}@{domain}"},
+            json=webfinger,
+            content_type="application/jrd+json",
+        ),
         Route(url=f"{origin}/api/v1/accounts/lookup", query={"acct": user}, json=data),
         Route(url=f"{origin}/api/v1/accounts/{ident}/statuses", json=statuses),
     ]
@@ -337,7 +411,10 @@ def _bluesky(account: PersonaAccount, profile: AccountProfile, posts: Sequence[P
     api = BlueskySource.default_base_url
     website = next((v for k, v in profile.fields.items() if k.strip().lower() in ("website", "web", "site")), None)
     answer: dict[str, Any] = {
-        "did": did, "handle": handle, "displayName": profile.display_name or "", "description": profile.bio or "",
+        "did": did,
+        "handle": handle,
+        "displayName": profile.display_name or "",
+        "description": profile.bio or "",
         "labels": [{"val": "!no-unauthenticated", "src": did}] if profile.hide_from_logged_out else [],
         "pronouns": profile.fields.get("Pronouns") or profile.fields.get("pronouns") or "",
     }
@@ -351,8 +428,16 @@ def _bluesky(account: PersonaAccount, profile: AccountProfile, posts: Sequence[P
         if post.reply:
             record["reply"] = {"root": {"uri": f"at://{did}/app.bsky.feed.post/root"}}
         rkey = post.id or f"p{index}x{n:04d}"
-        feed.append({"post": {"uri": f"at://{did}/app.bsky.feed.post/{rkey}", "author": {"did": did, "handle": handle},
-                              "record": record, "indexedAt": _when(post)}})
+        feed.append(
+            {
+                "post": {
+                    "uri": f"at://{did}/app.bsky.feed.post/{rkey}",
+                    "author": {"did": did, "handle": handle},
+                    "record": record,
+                    "indexedAt": _when(post),
+                }
+            }
+        )
     return [
         Route(url=f"{api}/xrpc/app.bsky.actor.getProfile", query={"actor": handle}, json=answer),
         Route(url=f"{api}/xrpc/app.bsky.feed.getAuthorFeed", query={"actor": did}, json={"feed": feed}),
@@ -366,6 +451,8 @@ def listing(personas: Sequence[Persona]) -> str:
     for persona in personas:
         person = persona.profile.person
         platforms = ", ".join(dict.fromkeys(a.platform for a in persona.profile.accounts))
-        lines.append(f"{persona.name:<{width}}  {person.name}, {person.role} ({persona.profile.framework}; {platforms})")
+        lines.append(
+            f"{persona.name:<{width}}  {person.name}, {person.role} ({persona.profile.framework}; {platforms})"
+        )
         lines.append(f"{'':<{width}}  {persona.teaching_point}")
     return "\n".join(lines) + "\n"

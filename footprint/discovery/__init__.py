@@ -18,18 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
+from footprint.core import Progress
 from footprint.discovery.catalogue import Site
 from footprint.discovery.formats import SitesFormat, load_builtin, load_sites, merge
-from footprint.core import Progress
-from footprint.discovery.report import DISCOVERY_CHECKS, attach, discovery_report
 from footprint.discovery.probe import ProbeResult
+from footprint.discovery.report import DISCOVERY_CHECKS, attach, discovery_report
 from footprint.discovery.runner import Probed, RunOptions, RunOutcome, run
 from footprint.discovery.variants import Candidate, declared, variants
 from footprint.errors import InputError
 from footprint.guidance import load_catalogue
 from footprint.models import DiscoveryState, Profile, Report
-from footprint.plugins import Registry, discover as installed
+from footprint.plugins import Registry
+from footprint.plugins import discover as installed
 
 
 @dataclass
@@ -110,7 +110,7 @@ async def unresolvable(sites: Sequence[Site]) -> list[str]:
     async def resolves(host: str) -> bool:
         try:
             await asyncio.wait_for(loop.getaddrinfo(host, 443), PREFLIGHT_TIMEOUT)
-        except (OSError, asyncio.TimeoutError):
+        except (TimeoutError, OSError):
             return False
         return True
 
@@ -123,7 +123,8 @@ def offline_outcome(sites: Sequence[Site], candidates: Sequence[Candidate], host
     reason = f"not probed: no network (could not resolve {', '.join(hosts)})"
     probes = [
         Probed(c, ProbeResult(site, c.handle, site.profile_url(c.handle), DiscoveryState.ERROR, reason))
-        for site in sites for c in candidates
+        for site in sites
+        for c in candidates
     ]
     return RunOutcome(probes, 0.0, False, 0, offline=True)
 

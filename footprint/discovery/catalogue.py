@@ -144,8 +144,12 @@ class Site(Verbatim):
     name: str = Field(min_length=1, description="Display name, e.g. GitHub.")
     category: Category
     url: str = Field(description="Profile address with {handle} where the name goes.")
-    check_url: str | None = Field(default=None, description="Address to probe instead of the profile (an API), with {handle}.")
-    platform: str | None = Field(default=None, description="footprint's platform key when it has one (marks declared accounts).")
+    check_url: str | None = Field(
+        default=None, description="Address to probe instead of the profile (an API), with {handle}."
+    )
+    platform: str | None = Field(
+        default=None, description="footprint's platform key when it has one (marks declared accounts)."
+    )
     grammar: Grammar = Field(default_factory=Grammar)
     detect: Detection = Field(default_factory=Detection)
     known: str | None = Field(

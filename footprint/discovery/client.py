@@ -17,14 +17,23 @@ import ssl
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Literal
 from urllib.parse import urlsplit
 
 import httpx
 
 from footprint.discovery.wire import WireEngine
 from footprint.errors import SourceError
-from footprint.http import USER_AGENT, Limits, Refused, checked_addresses, plainly_private, redirect_target, refusal, tls_context, under
+from footprint.http import (
+    USER_AGENT,
+    Limits,
+    Refused,
+    checked_addresses,
+    plainly_private,
+    redirect_target,
+    refusal,
+    tls_context,
+    under,
+)
 from footprint.models import AccountStatus
 
 __all__ = ["ClientLimits", "DiscoveryClient", "Page", "Refused"]
@@ -89,7 +98,10 @@ class DiscoveryClient:
     async def __aenter__(self) -> DiscoveryClient:
         lim = self.limits
         self._wire = WireEngine(
-            headers=dict(_HEADERS), connect_timeout=lim.connect_timeout, max_bytes=lim.max_bytes, tls=self.tls or tls_context()
+            headers=dict(_HEADERS),
+            connect_timeout=lim.connect_timeout,
+            max_bytes=lim.max_bytes,
+            tls=self.tls or tls_context(),
         )
         return self
 
@@ -187,5 +199,7 @@ def _join(url: str, location: str | None) -> str | None:
     try:
         target = httpx.URL(url).join(location.strip())
     except (httpx.InvalidURL, ValueError):
-        raise SourceError(AccountStatus.ERROR, f"{urlsplit(url).netloc} redirected to an address that cannot be read") from None
+        raise SourceError(
+            AccountStatus.ERROR, f"{urlsplit(url).netloc} redirected to an address that cannot be read"
+        ) from None
     return str(target) if target.scheme in ("http", "https") and target.host else None

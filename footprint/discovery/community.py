@@ -13,14 +13,34 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from footprint.discovery.catalogue import BLOCK_STATUSES, PLACEHOLDER, Category, Detection, Exists, Grammar, Missing, Site
+from footprint.discovery.catalogue import (
+    BLOCK_STATUSES,
+    PLACEHOLDER,
+    Category,
+    Detection,
+    Exists,
+    Grammar,
+    Missing,
+    Site,
+)
 from footprint.errors import InputError
 
 _WMN_CATEGORIES = {
-    "social": Category.SOCIAL, "blog": Category.BLOGGING, "images": Category.PHOTO, "video": Category.VIDEO,
-    "music": Category.MUSIC, "gaming": Category.GAMING, "coding": Category.CODING, "tech": Category.CODING,
-    "business": Category.PROFESSIONAL, "finance": Category.OTHER, "health": Category.FITNESS,
-    "hobby": Category.HOBBY, "shopping": Category.SHOPPING, "art": Category.PHOTO, "news": Category.BLOGGING,
+    "social": Category.SOCIAL,
+    "blog": Category.BLOGGING,
+    "images": Category.PHOTO,
+    "video": Category.VIDEO,
+    "music": Category.MUSIC,
+    "gaming": Category.GAMING,
+    "coding": Category.CODING,
+    "tech": Category.CODING,
+    "business": Category.PROFESSIONAL,
+    "finance": Category.OTHER,
+    "health": Category.FITNESS,
+    "hobby": Category.HOBBY,
+    "shopping": Category.SHOPPING,
+    "art": Category.PHOTO,
+    "news": Category.BLOGGING,
     "political": Category.PETITIONS,
 }
 
@@ -31,7 +51,7 @@ _WMN_CATEGORIES = {
 def from_whatsmyname(data: Any, path: Path) -> tuple[list[Site], list[str]]:
     """Convert a WhatsMyName file ({"sites": [{name, uri_check, e_code, e_string, m_code, m_string, ...}]})."""
     if not isinstance(data, dict) or not isinstance(data.get("sites"), list):
-        raise InputError(f"{path}: a WhatsMyName file has a top-level \"sites\" list")
+        raise InputError(f'{path}: a WhatsMyName file has a top-level "sites" list')
     sites: list[Site] = []
     warnings: list[str] = []
     for i, raw in enumerate(data["sites"]):
@@ -70,7 +90,9 @@ def from_whatsmyname(data: Any, path: Path) -> tuple[list[Site], list[str]]:
                 check_url=_wmn_template(raw["uri_check"]) if raw.get("uri_pretty") else None,
                 grammar=Grammar(pattern=_without(bad_chars)),
                 detect=Detection(
-                    exists=Exists(status=[e_code], body_has=[raw["e_string"]] if raw["e_string"] else [], handle_in_body=True),
+                    exists=Exists(
+                        status=[e_code], body_has=[raw["e_string"]] if raw["e_string"] else [], handle_in_body=True
+                    ),
                     missing=missing_rules,
                 ),
                 known=next(iter(raw.get("known") or []), None),

@@ -16,12 +16,11 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
 from footprint.discovery.catalogue import BLOCK_STATUSES, PLACEHOLDER, Site
 from footprint.discovery.client import DiscoveryClient, Page
 from footprint.errors import Refused, SourceError, Unreachable
-from footprint.models import AccountStatus, DiscoveryState, Excerpt, Verbatim
 from footprint.markup import html_to_text
+from footprint.models import AccountStatus, DiscoveryState, Excerpt, Verbatim
 from footprint.text import excerpt_around
 from footprint.yamlfile import load_model
 
@@ -81,10 +80,16 @@ def classify(site: Site, handle: str, page: Page, signals: BlockSignals | None =
             wait = f"; it asks to wait {page.retry_after} s" if page.retry_after else ""
             return Verdict(DiscoveryState.BLOCKED, f"rate limited (429){wait}", halts=True)
         words = {401: "asks to log in", 403: "refused the request", 999: "refused the request as a bot"}
-        return Verdict(DiscoveryState.BLOCKED, f"{words.get(status, 'refused the request')} ({status})", halts=status != 401)
+        return Verdict(
+            DiscoveryState.BLOCKED, f"{words.get(status, 'refused the request')} ({status})", halts=status != 401
+        )
     for marker in signals.challenge_markers:
         if marker.lower() in head:
-            return Verdict(DiscoveryState.BLOCKED, f"answered with a bot challenge page ({status})", (f"challenge marker: {marker}",))
+            return Verdict(
+                DiscoveryState.BLOCKED,
+                f"answered with a bot challenge page ({status})",
+                (f"challenge marker: {marker}",),
+            )
     # NOTE: only a move counts: a user who is really called "login" must not read as a login wall.
     landing = page.location if page.location and status in (301, 302, 303, 307, 308) else where
     if _is_login(landing, signals):
@@ -160,10 +165,14 @@ async def probe(
     except SourceError as exc:  # an unreachable site, or one the address policy refused
         halts = exc.status is AccountStatus.TIMED_OUT or isinstance(exc, (Unreachable, Refused))
         return ProbeResult(site, handle, url, DiscoveryState.ERROR, exc.reason, halts=halts)
-    except Exception as exc:  # noqa: BLE001 - one odd site must never take the run down or lose its state
-        return ProbeResult(site, handle, url, DiscoveryState.ERROR, f"unexpected failure ({type(exc).__name__}: {exc})"[:200])
+    except Exception as exc:
+        return ProbeResult(
+            site, handle, url, DiscoveryState.ERROR, f"unexpected failure ({type(exc).__name__}: {exc})"[:200]
+        )
     verdict = classify(site, handle, page)
-    result = ProbeResult(site, handle, url, verdict.state, verdict.reason, page.status, list(verdict.evidence), halts=verdict.halts)
+    result = ProbeResult(
+        site, handle, url, verdict.state, verdict.reason, page.status, list(verdict.evidence), halts=verdict.halts
+    )
     if verdict.state is DiscoveryState.FOUND and names:
         result.name_shown, result.name_excerpt = find_name(page.body, names)
     return result

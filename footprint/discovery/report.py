@@ -73,7 +73,9 @@ def discovered_accounts(outcome: RunOutcome) -> list[DiscoveredAccount]:
             evidence.append(f"the page shows your name {result.name_shown!r}")
         value = confidence(probed) if result.state is DiscoveryState.FOUND else None
         if candidate.origin == "variant":
-            evidence.append(f"{candidate.handle!r} is a variant of {candidate.derived_from!r}: it may belong to someone else")
+            evidence.append(
+                f"{candidate.handle!r} is a variant of {candidate.derived_from!r}: it may belong to someone else"
+            )
         out.append(
             DiscoveredAccount(
                 site=result.site.key,
@@ -94,8 +96,14 @@ def discovered_accounts(outcome: RunOutcome) -> list[DiscoveredAccount]:
                 name_excerpt=result.name_excerpt if result.state is DiscoveryState.FOUND else None,
             )
         )
-    order = {DiscoveryState.FOUND: 0, DiscoveryState.INCONCLUSIVE: 1, DiscoveryState.BLOCKED: 2,
-             DiscoveryState.ERROR: 3, DiscoveryState.NOT_FOUND: 4, DiscoveryState.INVALID: 5}
+    order = {
+        DiscoveryState.FOUND: 0,
+        DiscoveryState.INCONCLUSIVE: 1,
+        DiscoveryState.BLOCKED: 2,
+        DiscoveryState.ERROR: 3,
+        DiscoveryState.NOT_FOUND: 4,
+        DiscoveryState.INVALID: 5,
+    }
     out.sort(key=lambda d: (order[d.state], d.declared, -(d.confidence or 0), d.site, d.handle.casefold()))
     return out
 
@@ -116,21 +124,37 @@ def stats(outcome: RunOutcome) -> dict[str, int]:
 
 
 def discovery_report(
-    profile: Profile, outcome: RunOutcome, catalogue: Catalogue, checks: Sequence[type[Check]], warnings: Sequence[str] = ()
+    profile: Profile,
+    outcome: RunOutcome,
+    catalogue: Catalogue,
+    checks: Sequence[type[Check]],
+    warnings: Sequence[str] = (),
 ) -> Report:
     """A report of discovery alone (`footprint discover`): what was probed, and what the checks that read it found."""
     accounts = discovered_accounts(outcome)
     analyser = Analyser(profile, [c for c in checks if reads_discovery(c)], no_rules())  # no text is scanned here
     analyser.discovered(accounts)
-    report = build_report(profile, [], analyser, catalogue, mode="live", discovered=accounts, stats=stats(outcome),
-                          warnings=[*warnings, *_deadline_warning(outcome), *_failure_warning(outcome)])
+    report = build_report(
+        profile,
+        [],
+        analyser,
+        catalogue,
+        mode="live",
+        discovered=accounts,
+        stats=stats(outcome),
+        warnings=[*warnings, *_deadline_warning(outcome), *_failure_warning(outcome)],
+    )
     for key in ("accounts", "posts_read"):  # NOTE: discovery reads no account; its own counts say what it did
         report.stats.pop(key, None)
     return report.remeasure()
 
 
 def attach(
-    report: Report, profile: Profile, outcome: RunOutcome, catalogue: Catalogue, checks: Sequence[type[Check]],
+    report: Report,
+    profile: Profile,
+    outcome: RunOutcome,
+    catalogue: Catalogue,
+    checks: Sequence[type[Check]],
     warnings: Sequence[str] = (),
 ) -> Report:
     """The audit's report with discovery added (`footprint audit --discover`): the discovered accounts, and the
@@ -139,8 +163,14 @@ def attach(
     ran = [c for c in checks if c.id in report.checks_run and reads_discovery(c)]
     analyser = Analyser(profile, ran, no_rules())  # the audit's texts were scanned already
     analyser.discovered(accounts)
-    return extend_report(report, analyser, catalogue, discovered=accounts, stats=stats(outcome),
-                         warnings=[*warnings, *_deadline_warning(outcome), *_failure_warning(outcome)])
+    return extend_report(
+        report,
+        analyser,
+        catalogue,
+        discovered=accounts,
+        stats=stats(outcome),
+        warnings=[*warnings, *_deadline_warning(outcome), *_failure_warning(outcome)],
+    )
 
 
 def _failure_warning(outcome: RunOutcome) -> list[str]:
@@ -153,8 +183,10 @@ def _failure_warning(outcome: RunOutcome) -> list[str]:
     total = len(outcome.probes)
     if not total or failed * 2 <= total:
         return []
-    return [f"most sites could not be asked: {failed} of {total} probes ended blocked or in error, so an account "
-            "there may simply not have been seen"]
+    return [
+        f"most sites could not be asked: {failed} of {total} probes ended blocked or in error, so an account "
+        "there may simply not have been seen"
+    ]
 
 
 def _deadline_warning(outcome: RunOutcome) -> list[str]:

@@ -18,11 +18,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from footprint.core import NoProgress, Progress
 from footprint.discovery.catalogue import Grammar, Site
 from footprint.discovery.client import ClientLimits, DiscoveryClient
 from footprint.discovery.probe import ProbeResult, Verdict, probe
 from footprint.discovery.variants import Candidate
-from footprint.core import NoProgress, Progress
 from footprint.models import DiscoveryState
 
 
@@ -89,12 +89,16 @@ async def run(
             async def one(candidate: Candidate) -> None:
                 if halted:
                     result = ProbeResult(
-                        site, candidate.handle, site.profile_url(candidate.handle),
+                        site,
+                        candidate.handle,
+                        site.profile_url(candidate.handle),
                         DiscoveryState.BLOCKED if "rate limited" in halted[0] else DiscoveryState.ERROR,
                         f"not asked: an earlier request to {site.name} in this run ended with: {halted[0]}",
                     )
                 else:
-                    result = await probe(client, site, candidate.handle, timeout=options.limits.site_timeout, names=names)
+                    result = await probe(
+                        client, site, candidate.handle, timeout=options.limits.site_timeout, names=names
+                    )
                     if result.state is not DiscoveryState.INVALID:
                         tally["requests"] += 1
                     if result.halts:
@@ -102,7 +106,11 @@ async def run(
                 done[(site.key, candidate.handle)] = Probed(candidate, result)
 
             await asyncio.gather(*(one(c) for c in candidates))
-            found = [done[(site.key, c.handle)] for c in candidates if done[(site.key, c.handle)].result.state is DiscoveryState.FOUND]
+            found = [
+                done[(site.key, c.handle)]
+                for c in candidates
+                if done[(site.key, c.handle)].result.state is DiscoveryState.FOUND
+            ]
             if found and options.canary and not halted:
                 await _canary(client, site, found, options, rng)
                 tally["requests"] += 1
@@ -110,7 +118,11 @@ async def run(
             tally["found"] += states.count(DiscoveryState.FOUND)
             blocked = DiscoveryState.BLOCKED in states
             tally["blocked"] += blocked
-            last = "found" if DiscoveryState.FOUND in states else ("blocked" if blocked else states[0].value.replace("_", " ") if states else "")
+            last = (
+                "found"
+                if DiscoveryState.FOUND in states
+                else ("blocked" if blocked else states[0].value.replace("_", " ") if states else "")
+            )
             tally["done"] += 1
             progress.advance(
                 f"{tally['done']}/{len(sites)} sites · {tally['found']} found · {tally['blocked']} blocked — {site.name}: {last}"
@@ -133,7 +145,12 @@ async def run(
     for site in sites:
         for candidate in candidates:
             got = done.get((site.key, candidate.handle))
-            if got is not None and site.key in cut_short and got.result.state is DiscoveryState.FOUND and options.canary:
+            if (
+                got is not None
+                and site.key in cut_short
+                and got.result.state is DiscoveryState.FOUND
+                and options.canary
+            ):
                 # NOTE: the made-up-name check never finished, so this "found" is unguarded: say so.
                 got.result.state = DiscoveryState.INCONCLUSIVE
                 got.result.reason = "looked found, but the overall deadline came before the made-up-name check"
@@ -142,7 +159,10 @@ async def run(
                 got = Probed(
                     candidate,
                     ProbeResult(
-                        site, candidate.handle, site.profile_url(candidate.handle), DiscoveryState.ERROR,
+                        site,
+                        candidate.handle,
+                        site.profile_url(candidate.handle),
+                        DiscoveryState.ERROR,
                         f"no answer before the overall deadline of {options.deadline:g} s",
                         late=True,
                     ),
@@ -151,7 +171,9 @@ async def run(
     return RunOutcome(probes, time.monotonic() - started, deadline_hit, tally["requests"])
 
 
-async def _canary(client: DiscoveryClient, site: Site, found: list[Probed], options: RunOptions, rng: random.Random) -> None:
+async def _canary(
+    client: DiscoveryClient, site: Site, found: list[Probed], options: RunOptions, rng: random.Random
+) -> None:
     name = canary_name(site.grammar, rng)
     if name is None:
         for p in found:

@@ -60,7 +60,9 @@ async def validate(
                 return Check(site, "found-for-anyone", f"the made-up name {name!r} also looks found")
             if known.state is not DiscoveryState.FOUND:
                 return Check(site, "known-missing", f"{site.known!r}: {known.state.value} ({known.reason})")
-            return Check(site, "ok", f"{site.known!r} found; made-up name {random_state.value if random_state else 'not tried'}")
+            return Check(
+                site, "ok", f"{site.known!r} found; made-up name {random_state.value if random_state else 'not tried'}"
+            )
 
         return list(await asyncio.gather(*(one(s) for s in sites)))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -43,13 +43,22 @@ THEMES: tuple[str, ...] = (
 
 # Platforms that get their own how-to advice; anything else falls back to 'default'.
 PLATFORMS: tuple[str, ...] = (
-    "mastodon", "bluesky", "github", "reddit", "blog", "youtube", "x",
-    "facebook", "instagram", "linkedin", "tiktok", "threads",
+    "mastodon",
+    "bluesky",
+    "github",
+    "reddit",
+    "blog",
+    "youtube",
+    "x",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "tiktok",
+    "threads",
 )
 
 # What a user can do on a platform; each check's advice names the actions that fix it.
 ACTIONS: tuple[str, ...] = ("lock", "noindex", "profile", "post", "follower", "separate")
-
 
 
 class Document(Strict):
@@ -135,15 +144,22 @@ class Catalogue(Strict):
         if self.primary not in self.documents:
             out.append((("primary",), f"primary document {self.primary!r} is not among the documents"))
         elif self.documents[self.primary].edition != self.edition:
-            out.append((("edition",), f"edition {self.edition!r} differs from the primary document's edition "
-                                      f"{self.documents[self.primary].edition!r}"))
+            out.append(
+                (
+                    ("edition",),
+                    f"edition {self.edition!r} differs from the primary document's edition "
+                    f"{self.documents[self.primary].edition!r}",
+                )
+            )
         seen: set[str] = set()
         for index, clause in enumerate(self.clauses):
             if clause.id in seen:
                 out.append((("clauses", index, "id"), f"clause id {clause.id!r} appears twice"))
             seen.add(clause.id)
             if clause.document not in self.documents:
-                out.append((("clauses", index, "document"), f"clause {clause.id} names unknown document {clause.document!r}"))
+                out.append(
+                    (("clauses", index, "document"), f"clause {clause.id} names unknown document {clause.document!r}")
+                )
         for check, clause_ids in self.mappings.items():
             if not CHECK_ID.match(check):
                 out.append((("mappings", check), f"mapping key {check!r} is not a check id like 'identity.role'"))
@@ -168,10 +184,17 @@ class Catalogue(Strict):
                     out.append((("kinds", check, kind), f"kind {kind} of {check} lists a clause twice"))
                 for index, cid in enumerate(clause_ids):
                     if cid not in seen:
-                        out.append((("kinds", check, kind, index), f"kind {kind} of {check} names unknown clause {cid!r}"))
+                        out.append(
+                            (("kinds", check, kind, index), f"kind {kind} of {check} names unknown clause {cid!r}")
+                        )
         for index, clause in enumerate(self.clauses):
             if clause.supersedes is not None and clause.supersedes not in seen:
-                out.append((("clauses", index, "supersedes"), f"clause {clause.id} supersedes unknown clause {clause.supersedes!r}"))
+                out.append(
+                    (
+                        ("clauses", index, "supersedes"),
+                        f"clause {clause.id} supersedes unknown clause {clause.supersedes!r}",
+                    )
+                )
         for check, table in self.advice.items():
             if check not in self.mappings:
                 out.append((("advice", check), f"advice for {check} but no mapping for it"))
@@ -238,8 +261,16 @@ class Catalogue(Strict):
         do it on that platform and general advice — near-duplicates merged, the earlier line kept."""
         table = self.advice.get(check_id, {})
         shared = platform_advice()
-        return merge_advice([*shared.for_kind(check_id, kind), *first, *table.get(platform, []),
-                             *shared.how_to(check_id, platform), *shared.general(check_id), *table.get("default", [])])
+        return merge_advice(
+            [
+                *shared.for_kind(check_id, kind),
+                *first,
+                *table.get(platform, []),
+                *shared.how_to(check_id, platform),
+                *shared.general(check_id),
+                *table.get("default", []),
+            ]
+        )
 
     def checks_for(self, clause_id: str) -> list[str]:
         """The check ids mapped to a clause."""
@@ -376,8 +407,10 @@ def merge_advice(lines: Sequence[str]) -> list[str]:
     kept: list[str] = []
     for line in lines:
         how_to = line.startswith("On ")
-        if any(line == earlier if how_to or earlier.startswith("On ") else near_duplicate(line, earlier)
-               for earlier in kept):
+        if any(
+            line == earlier if how_to or earlier.startswith("On ") else near_duplicate(line, earlier)
+            for earlier in kept
+        ):
             continue
         kept.append(line)
     return kept
@@ -412,7 +445,7 @@ class FindingKinds(Strict):
         return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def finding_kinds() -> dict[str, dict[str, str]]:
     """check id → kind → what it means: the vocabulary of `Finding.kind`."""
     path = _folder() / "_kinds.yaml"
@@ -420,14 +453,14 @@ def finding_kinds() -> dict[str, dict[str, str]]:
     return kinds.checks
 
 
-@lru_cache(maxsize=None)
+@cache
 def platform_advice() -> PlatformAdvice:
     """The shared how-to advice, validated."""
     advice, _ = load_model(_folder() / "_advice.yaml", PlatformAdvice)
     return advice
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_catalogue(framework: str) -> Catalogue:
     """Load and validate one framework's catalogue."""
     path = _folder() / f"{framework}.yaml"
@@ -437,7 +470,9 @@ def load_catalogue(framework: str) -> Catalogue:
     for loc, message in catalogue.problems()[:1]:
         raise located_error(path, located, loc, message, at_key=len(loc) == 2 and loc[0] in ("mappings", "advice"))
     if catalogue.framework != framework:
-        raise located_error(path, located, ("framework",), f"is {catalogue.framework!r} but the file is named {framework}.yaml")
+        raise located_error(
+            path, located, ("framework",), f"is {catalogue.framework!r} but the file is named {framework}.yaml"
+        )
     shared = platform_advice()
     missing = [check for check in catalogue.mappings if check not in shared.checks]
     if missing:

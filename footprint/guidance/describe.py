@@ -9,12 +9,18 @@ from footprint.guidance import Catalogue, frameworks
 
 def describe(catalogue: Catalogue, width: int = 100) -> str:
     """Plain text: the framework, its caveats, then each document's clauses with the checks mapped to them."""
-    wrap = lambda text, indent: textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)  # noqa: E731
+
+    def wrap(text: str, indent: str) -> str:
+        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+
     others = [f for f in frameworks() if f != catalogue.framework]
     lines = [
         f"{catalogue.framework.upper()}: {catalogue.title}",
-        wrap(f"Cites the {catalogue.edition} edition of {catalogue.documents[catalogue.primary].title}. "
-             f"Other frameworks: {', '.join(others)} (choose with --framework or `framework:` in the profile).", ""),
+        wrap(
+            f"Cites the {catalogue.edition} edition of {catalogue.documents[catalogue.primary].title}. "
+            f"Other frameworks: {', '.join(others)} (choose with --framework or `framework:` in the profile).",
+            "",
+        ),
     ]
     if catalogue.notes:
         lines.append("")
@@ -28,7 +34,9 @@ def describe(catalogue: Catalogue, width: int = 100) -> str:
             ref = catalogue.ref(clause)
             lines.append("")
             lines.append(f"  {clause.id}")
-            lines.append(wrap(f"cited as: {ref.citation}" + ("" if clause.verified else "  (no number: not verified)"), "    "))
+            lines.append(
+                wrap(f"cited as: {ref.citation}" + ("" if clause.verified else "  (no number: not verified)"), "    ")
+            )
             lines.append(wrap(clause.summary, "    "))
             checks = catalogue.checks_for(clause.id)
             lines.append(wrap(f"checks: {', '.join(checks)}", "    "))

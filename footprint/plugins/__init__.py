@@ -78,7 +78,7 @@ def _load_one(kind: Kind, ep: Any, base: type | None = None) -> type:
     base = base or kind.base()
     try:
         cls = ep.load()
-    except Exception as exc:  # noqa: BLE001 - any failure in third-party code becomes one clear error
+    except Exception as exc:
         dist = getattr(getattr(ep, "dist", None), "name", "?")
         raise PluginLoadError(f"could not load plugin {ep.name!r} from {dist}: {type(exc).__name__}: {exc}") from exc
     if not (isinstance(cls, type) and issubclass(cls, base)):
@@ -182,9 +182,13 @@ def discover() -> Registry:
 # NOTE: older imports (`from footprint.plugins import Check`) keep working; each name is read from its
 # contract module on first use, so importing the loader imports no contract.
 _CONTRACT_NAMES = {
-    "Check": "checks", "CheckContext": "checks", "TextItem": "checks",
-    "Source": "sources", "SourceOptions": "sources",
-    "ArchiveReader": "archives", "SearchEngine": "search",
+    "Check": "checks",
+    "CheckContext": "checks",
+    "TextItem": "checks",
+    "Source": "sources",
+    "SourceOptions": "sources",
+    "ArchiveReader": "archives",
+    "SearchEngine": "search",
 }
 
 

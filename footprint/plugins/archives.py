@@ -32,9 +32,29 @@ GROUP = "footprint.archives"
 ArchiveAccount = tuple[Snapshot, Iterator[Post]]
 
 __all__ = [
-    "BAD_MEMBER", "GROUP", "PRIVATE_NOTE", "ArchiveAccount", "ArchiveReader", "Container", "Member", "MemberProblem",
-    "Post", "ProfileField", "Snapshot", "csv_rows", "describe", "dig", "guarded", "handle_from_name", "html_to_text", "listed", "pick",
-    "records", "small_json", "text_of", "when",
+    "BAD_MEMBER",
+    "GROUP",
+    "PRIVATE_NOTE",
+    "ArchiveAccount",
+    "ArchiveReader",
+    "Container",
+    "Member",
+    "MemberProblem",
+    "Post",
+    "ProfileField",
+    "Snapshot",
+    "csv_rows",
+    "describe",
+    "dig",
+    "guarded",
+    "handle_from_name",
+    "html_to_text",
+    "listed",
+    "pick",
+    "records",
+    "small_json",
+    "text_of",
+    "when",
 ]
 
 PRIVATE_NOTE = "Private messages in this download were not scanned; pass --include-private to scan them too."
@@ -103,7 +123,9 @@ def guarded(container: Container, member: Member, items: Iterable[Any]) -> Itera
         container.warn(f"{message}; the rest of this file was skipped")
 
 
-def records(container: Container, member: Member, *, keys: Any = None, after: str | None = None, mojibake: bool = False) -> Iterator[Any]:
+def records(
+    container: Container, member: Member, *, keys: Any = None, after: str | None = None, mojibake: bool = False
+) -> Iterator[Any]:
     """The records of a JSON member, streamed, optionally with Meta's mojibake repaired."""
 
     def stream() -> Iterator[Any]:
@@ -127,7 +149,9 @@ def small_json(container: Container, member: Member, *, after: str | None = None
     return fix_tree(value) if mojibake else value
 
 
-def csv_rows(container: Container, member: Member, required: Iterable[str] = (), **fmt: Any) -> Iterator[tuple[int, dict[str, str]]]:
+def csv_rows(
+    container: Container, member: Member, required: Iterable[str] = (), **fmt: Any
+) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row keyed by lower-case column name) for each record, finding the header past any preamble.
 
     `fmt` goes to `csv.reader` for files written with another dialect (a tab delimiter, backslash escapes)."""
@@ -147,7 +171,9 @@ def csv_rows(container: Container, member: Member, required: Iterable[str] = (),
     return guarded(container, member, stream())
 
 
-def _csv_rows(text: IO[str], wanted: set[str], fmt: dict[str, Any] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+def _csv_rows(
+    text: IO[str], wanted: set[str], fmt: dict[str, Any] | None = None
+) -> Iterator[tuple[int, dict[str, str]]]:
     reader = csv.reader(text, **(fmt or {}))
     header: list[str] | None = None
     last_line = 0
@@ -200,8 +226,13 @@ def text_of(value: Any) -> str:
 
 # --------------------------------------------------------------------------- dates
 
-_LEGACY = re.compile(r"^[A-Z][a-z]{2} (?P<month>[A-Z][a-z]{2}) (?P<d>\d{2}) (?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2}) (?P<tz>[+-]\d{4}) (?P<y>\d{4})$")
-_MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
+_LEGACY = re.compile(
+    r"^[A-Z][a-z]{2} (?P<month>[A-Z][a-z]{2}) (?P<d>\d{2}) (?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2}) (?P<tz>[+-]\d{4}) (?P<y>\d{4})$"
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)
+}
 _FORMATS = ("%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d %H:%M:%S %Z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
 
 
@@ -212,7 +243,7 @@ def when(value: Any) -> dt.datetime | None:
     if isinstance(value, (int, float)):
         seconds = value / 1000 if value > 1e11 else value
         try:
-            return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+            return dt.datetime.fromtimestamp(seconds, dt.UTC)
         except (OverflowError, OSError, ValueError):
             return None
     if not isinstance(value, str) or not value.strip():
@@ -227,7 +258,15 @@ def when(value: Any) -> dt.datetime | None:
         sign = 1 if tz[0] == "+" else -1
         try:
             zone = dt.timezone(sign * dt.timedelta(hours=int(tz[1:3]), minutes=int(tz[3:5])))
-            return dt.datetime(int(legacy["y"]), _MONTHS[legacy["month"]], int(legacy["d"]), int(legacy["h"]), int(legacy["m"]), int(legacy["s"]), tzinfo=zone)
+            return dt.datetime(
+                int(legacy["y"]),
+                _MONTHS[legacy["month"]],
+                int(legacy["d"]),
+                int(legacy["h"]),
+                int(legacy["m"]),
+                int(legacy["s"]),
+                tzinfo=zone,
+            )
         except ValueError:
             return None
     try:
@@ -242,7 +281,7 @@ def when(value: Any) -> dt.datetime | None:
                 continue
     if parsed is None:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 _SAFE_HANDLE = re.compile(r"[^\w.@:+-]+")
@@ -252,5 +291,3 @@ def handle_from_name(label: str) -> str:
     """A stand-in account name from the archive's file name when the download does not say."""
     stem = label.split(".")[0] or "archive"
     return _SAFE_HANDLE.sub("-", stem).strip("-") or "archive"
-
-

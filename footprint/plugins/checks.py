@@ -25,8 +25,23 @@ GROUP = "footprint.checks"
 T = TypeVar("T")
 
 __all__ = [
-    "CHECK_ID", "GROUP", "Check", "CheckContext", "DiscoveredAccount", "Excerpt", "Finding", "Item", "Match", "Post", "ProfileTerms",
-    "Severity", "Snapshot", "TermsCheck", "TextItem", "TextView", "terms_for",
+    "CHECK_ID",
+    "GROUP",
+    "Check",
+    "CheckContext",
+    "DiscoveredAccount",
+    "Excerpt",
+    "Finding",
+    "Item",
+    "Match",
+    "Post",
+    "ProfileTerms",
+    "Severity",
+    "Snapshot",
+    "TermsCheck",
+    "TextItem",
+    "TextView",
+    "terms_for",
 ]
 
 
@@ -149,6 +164,8 @@ GENERIC = frozenset(
 )
 _ORG_TAIL = {"trust", "council", "partnership", "board", "authority", "university", "college"}
 _LEGAL_SUFFIX = re.compile(r"\b(?:ltd|limited|plc|llp|cic)\.?$", re.IGNORECASE)
+
+
 def acronym(name: str) -> str | None:
     """The initials of a name of three or more significant words ("Aberdeen Royal Infirmary" → "ARI")."""
     significant = [w for w in words(name) if w.lower() not in ("and", "of", "the", "for", "&")]
@@ -178,8 +195,14 @@ def org_variants(name: str, places: frozenset[str] = frozenset()) -> list[str]:
     if initials and len(initials) >= 3:
         out.append(initials)
     distinct = [p for p in parts if p.lower() not in GENERIC]
-    if len(parts) >= 2 and len(distinct) == 1 and distinct[0] == parts[0] and len(parts[0]) >= 5 \
-            and lower[-1] not in _ORG_TAIL and parts[0].lower() not in places:
+    if (
+        len(parts) >= 2
+        and len(distinct) == 1
+        and distinct[0] == parts[0]
+        and len(parts[0]) >= 5
+        and lower[-1] not in _ORG_TAIL
+        and parts[0].lower() not in places
+    ):
         out.append(parts[0])  # "Glenmorven Care" → "Glenmorven" (never "Cardiff" from "Cardiff Council")
     out += [f"{v}'s" for v in out if len(words(v)) >= 2]
     return _unique(out)
@@ -274,8 +297,10 @@ class ProfileTerms:
         shown = self._role_shown.get(key)
         if shown is None:
             texts = [snapshot.display_name or "", snapshot.bio or "", *(f"{f.name} {f.value}" for f in snapshot.fields)]
-            shown = any(view.has(self.index, "role.title") or view.has(self.index, "role.field")
-                        for view in (TextView(t) for t in texts if t))
+            shown = any(
+                view.has(self.index, "role.title") or view.has(self.index, "role.field")
+                for view in (TextView(t) for t in texts if t)
+            )
             self._role_shown[key] = shown
         return shown
 
@@ -306,4 +331,3 @@ class TermsCheck(Check):
 
     def _check_text(self, text: TextItem, snapshot: Snapshot) -> Iterable[Finding]:
         return ()
-

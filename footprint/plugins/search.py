@@ -31,8 +31,17 @@ if TYPE_CHECKING:
 GROUP = "footprint.search_engines"
 
 __all__ = [
-    "GROUP", "EngineConfig", "EngineFailure", "QueryStatus", "RawResult", "SearchEngine", "SearchSettings", "SourceError",
-    "from_source_error", "looks_like_captcha", "plain",
+    "GROUP",
+    "EngineConfig",
+    "EngineFailure",
+    "QueryStatus",
+    "RawResult",
+    "SearchEngine",
+    "SearchSettings",
+    "SourceError",
+    "from_source_error",
+    "looks_like_captcha",
+    "plain",
 ]
 
 
@@ -60,7 +69,12 @@ class EngineFailure(Exception):
         an engine that cannot be reached at all, or any failure the engine marks `final`."""
         if self._final is not None:
             return self._final
-        return self.status in (QueryStatus.REFUSED, QueryStatus.RATE_LIMITED, QueryStatus.CAPTCHA, QueryStatus.UNREACHABLE)
+        return self.status in (
+            QueryStatus.REFUSED,
+            QueryStatus.RATE_LIMITED,
+            QueryStatus.CAPTCHA,
+            QueryStatus.UNREACHABLE,
+        )
 
 
 @dataclass(frozen=True)
@@ -100,7 +114,9 @@ class SearchEngine(ABC):
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-_CAPTCHA = re.compile(r"captcha|are you a robot|verify you are human|unusual traffic|cf-challenge|challenge-platform", re.I)
+_CAPTCHA = re.compile(
+    r"captcha|are you a robot|verify you are human|unusual traffic|cf-challenge|challenge-platform", re.I
+)
 
 
 def plain(text: object) -> str:

@@ -32,10 +32,38 @@ if TYPE_CHECKING:
 GROUP = "footprint.sources"
 
 __all__ = [
-    "GROUP", "MAX_PAGES", "Account", "AccountStatus", "Outcome", "Post", "ProfileField", "Snapshot", "Source",
-    "SourceError", "SourceOptions", "VisibilityFacts", "add_links", "as_bool", "as_text", "base_url", "block_page",
-    "error_body", "expect", "extract_links", "html_to_text", "is_html", "login_wall", "origin", "parse_json", "parse_time", "partial", "raise_for",
-    "same_origin", "segment", "take", "urls_in",
+    "GROUP",
+    "MAX_PAGES",
+    "Account",
+    "AccountStatus",
+    "Outcome",
+    "Post",
+    "ProfileField",
+    "Snapshot",
+    "Source",
+    "SourceError",
+    "SourceOptions",
+    "VisibilityFacts",
+    "add_links",
+    "as_bool",
+    "as_text",
+    "base_url",
+    "block_page",
+    "error_body",
+    "expect",
+    "extract_links",
+    "html_to_text",
+    "is_html",
+    "login_wall",
+    "origin",
+    "parse_json",
+    "parse_time",
+    "partial",
+    "raise_for",
+    "same_origin",
+    "segment",
+    "take",
+    "urls_in",
 ]
 
 
@@ -50,7 +78,7 @@ class SourceOptions:
 
     def cutoff(self) -> dt.datetime:
         """The oldest post date worth reading."""
-        return dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=self.max_age_days)
+        return dt.datetime.now(dt.UTC) - dt.timedelta(days=self.max_age_days)
 
     def wants(self, count: int, created_at: dt.datetime | None) -> bool:
         """True while fewer than `max_posts` were read and the post is inside the age window."""
@@ -60,7 +88,7 @@ class SourceOptions:
 
 
 def _aware(when: dt.datetime) -> dt.datetime:
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 class Source(ABC):
@@ -122,11 +150,11 @@ def parse_time(value: Any) -> dt.datetime | None:
         return None
     if isinstance(value, (int, float)):
         try:
-            return dt.datetime.fromtimestamp(float(value), dt.timezone.utc)
+            return dt.datetime.fromtimestamp(float(value), dt.UTC)
         except (OverflowError, OSError, ValueError):
             return None
     if isinstance(value, time.struct_time):
-        return dt.datetime(*value[:6], tzinfo=dt.timezone.utc)
+        return dt.datetime(*value[:6], tzinfo=dt.UTC)
     if not isinstance(value, str):
         return None
     text = value.strip()
@@ -137,7 +165,7 @@ def parse_time(value: Any) -> dt.datetime | None:
             when = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             return None
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def as_bool(value: Any) -> bool | None:

@@ -5,9 +5,9 @@ A normal audit renders one report; `footprint demo` renders one per persona into
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from collections.abc import Sequence
 from typing import Protocol
 
 from footprint.models import Report

@@ -14,8 +14,7 @@ import jinja2
 
 from footprint import __version__
 from footprint.models import DiscoveryState, Report, Severity
-from footprint.render import RenderOptions
-from footprint.render import view
+from footprint.render import RenderOptions, view
 from footprint.safetext import clean_model
 
 COLOURS = {
@@ -24,8 +23,13 @@ COLOURS = {
     Severity.LOW: "#2e86c1",
     Severity.INFO: "#95a5a6",
 }
-RATING_COLOURS = {"act now": COLOURS[Severity.HIGH], "needs attention": COLOURS[Severity.MEDIUM],
-                  "minor points": COLOURS[Severity.LOW], "good": "#27ae60", "incomplete": "#8e44ad"}
+RATING_COLOURS = {
+    "act now": COLOURS[Severity.HIGH],
+    "needs attention": COLOURS[Severity.MEDIUM],
+    "minor points": COLOURS[Severity.LOW],
+    "good": "#27ae60",
+    "incomplete": "#8e44ad",
+}
 
 
 @dataclass
@@ -55,8 +59,13 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        view=view, chart=chart, colours=COLOURS, rating_colours=RATING_COLOURS,
-        safe_url=view.safe_url, found=DiscoveryState.FOUND, version=__version__,
+        view=view,
+        chart=chart,
+        colours=COLOURS,
+        rating_colours=RATING_COLOURS,
+        safe_url=view.safe_url,
+        found=DiscoveryState.FOUND,
+        version=__version__,
     )
     return env
 

@@ -11,8 +11,7 @@ import re
 from collections.abc import Sequence
 
 from footprint.models import DiscoveryState, Finding, Report
-from footprint.render import RenderOptions
-from footprint.render import view
+from footprint.render import RenderOptions, view
 from footprint.safetext import clean, clean_model
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -34,9 +33,11 @@ def md(text: str | None, *, strip: bool = True) -> str:
     flat = _ENTITY.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
     flat = _INLINE.sub(r"\\\1", flat)
     start = _BLOCK_START.match(flat)
-    ordered = start and start.group(2) in ".)" and start.group(1).strip() and flat[start.end():start.end() + 1] in ("", " ")
+    ordered = (
+        start and start.group(2) in ".)" and start.group(1).strip() and flat[start.end() : start.end() + 1] in ("", " ")
+    )
     if start and (ordered or (start.group(1).strip() == "" and start.group(2) not in ".)")):
-        flat = start.group(1) + "\\" + flat[start.end(1):]
+        flat = start.group(1) + "\\" + flat[start.end(1) :]
     return flat
 
 
@@ -90,7 +91,9 @@ def _report(report: Report, level: int) -> str:
         lines.append("| Principle | Findings | Worst | Cited as |")
         lines.append("| --- | ---: | --- | --- |")
         for row in rows:
-            lines.append(f"| {md(row.theme)} | {row.count} | {row.worst.value} | {'<br>'.join(md(c) for c in row.citations)} |")
+            lines.append(
+                f"| {md(row.theme)} | {row.count} | {row.worst.value} | {'<br>'.join(md(c) for c in row.citations)} |"
+            )
         lines.append("")
 
     lines.append(f"{h}# Accounts\n")
@@ -102,8 +105,10 @@ def _report(report: Report, level: int) -> str:
         notes = [md(view.account_note(acc)), *(md(n) for n in acc.notes)]
         worst = grid_row.worst.value if grid_row.worst else "—"
         count = sum(c.count for c in grid_row.cells)
-        lines.append(f"| {md(acc.platform)} | {name} | {view.status_label(acc)} | {count} | {worst} | "
-                     f"{'<br>'.join(n for n in notes if n)} |")
+        lines.append(
+            f"| {md(acc.platform)} | {name} | {view.status_label(acc)} | {count} | {worst} | "
+            f"{'<br>'.join(n for n in notes if n)} |"
+        )
     lines.append("")
 
     if report.findings:
@@ -144,7 +149,11 @@ def _search(report: Report, h: str) -> str:
     """What a search for your name shows: engine, verdict, each query, then the results by class with links."""
     found = report.search
     assert found is not None
-    lines = [f"{h}# {view.SEARCH_TITLE}\n", f"{md(view.search_summary(report))}\n", f"**{md(view.search_verdict(report))}**\n"]
+    lines = [
+        f"{h}# {view.SEARCH_TITLE}\n",
+        f"{md(view.search_summary(report))}\n",
+        f"**{md(view.search_verdict(report))}**\n",
+    ]
     lines.append("| Query | From | Answer |")
     lines.append("| --- | --- | --- |")
     for query in found.queries:
@@ -173,7 +182,9 @@ def _finding(finding: Finding, number: int, h: str) -> str:
     lines = [f"{h} {number}. {SEVERITY_MARK[finding.severity.value]}: {md(finding.title)}\n"]
     where = " · ".join(md(part) for part in view.where(finding))
     if finding.item.url:
-        where += " · " + link("open", finding.item.url) if view.safe_url(finding.item.url) else " · " + md(finding.item.url)
+        where += (
+            " · " + link("open", finding.item.url) if view.safe_url(finding.item.url) else " · " + md(finding.item.url)
+        )
     lines.append(f"- **Where:** {where}")
     lines.append(f"- **Check:** `{finding.check}` · **id:** `{finding.id}`")
     if finding.details:
@@ -183,7 +194,7 @@ def _finding(finding: Finding, number: int, h: str) -> str:
         ex = finding.excerpt
         matched = ex.matched.strip()
         lead = ex.matched[: len(ex.matched) - len(ex.matched.lstrip())]
-        trail = ex.matched[len(ex.matched.rstrip()):]
+        trail = ex.matched[len(ex.matched.rstrip()) :]
         before = md(ex.before + lead, strip=False).lstrip()
         after = md(trail + ex.after, strip=False).rstrip()
         quote = f"{before}**{md(matched)}**{after}" if matched else before + after
@@ -197,8 +208,10 @@ def _group(group: view.FindingGroup, number: int, h: str) -> str:
     """Minor findings of one check on one platform: each place, then the clauses and advice once."""
     first = group.first
     count = len(group.findings)
-    lines = [f"{h} {number}. {SEVERITY_MARK[group.severity.value]}: {md(first.title)} "
-             f"({md(group.platform)}, {view.plural(count, 'place')})\n"]
+    lines = [
+        f"{h} {number}. {SEVERITY_MARK[group.severity.value]}: {md(first.title)} "
+        f"({md(group.platform)}, {view.plural(count, 'place')})\n"
+    ]
     lines.append(f"- **Check:** `{group.check}`\n")
     for finding in group.findings:
         where = " · ".join(md(part) for part in view.where(finding)[1:])

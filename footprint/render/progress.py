@@ -31,8 +31,13 @@ class RichProgress:
             _PENDING.append((self.console, f"{what}…"))
             return
         self._bar = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("{task.fields[last]}", markup=False), console=self.console, transient=True,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[last]}", markup=False),
+            console=self.console,
+            transient=True,
         )
         self._bar.start()
         _LIVE.append(self)

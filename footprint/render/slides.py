@@ -91,8 +91,17 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(view=view, safe_url=view.safe_url, badges=BADGES, question=QUESTION, version=__version__,
-                       max_advice=MAX_ADVICE, elsewhere=elsewhere, max_occurrences=MAX_OCCURRENCES, severities=view.SEVERITIES)
+    env.globals.update(
+        view=view,
+        safe_url=view.safe_url,
+        badges=BADGES,
+        question=QUESTION,
+        version=__version__,
+        max_advice=MAX_ADVICE,
+        elsewhere=elsewhere,
+        max_occurrences=MAX_OCCURRENCES,
+        severities=view.SEVERITIES,
+    )
     return env
 
 
@@ -101,7 +110,15 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     script = _script()
     deck = slides(reports)
     names = ", ".join(r.subject.name for r in reports)
-    return _environment().get_template("slides.html.j2").render(
-        slides=deck, reports=list(reports), title=names, footer=view.footer(tuple(reports)),
-        script=Markup(script), script_src=Markup(script_hash(script)),  # footprint's own constant script, never fetched text
+    return (
+        _environment()
+        .get_template("slides.html.j2")
+        .render(
+            slides=deck,
+            reports=list(reports),
+            title=names,
+            footer=view.footer(tuple(reports)),
+            script=Markup(script),
+            script_src=Markup(script_hash(script)),  # footprint's own constant script, never fetched text
+        )
     )

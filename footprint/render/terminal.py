@@ -18,8 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from footprint.models import AccountStatus, DiscoveryState, Finding, Report, Severity
-from footprint.render import RenderOptions
-from footprint.render import view
+from footprint.render import RenderOptions, view
 from footprint.safetext import clean_model
 
 SEVERITY_STYLE = {
@@ -28,9 +27,13 @@ SEVERITY_STYLE = {
     Severity.LOW: "bold black on cyan",
     Severity.INFO: "black on white",
 }
-RATING_STYLE = {"act now": "bold white on red", "needs attention": "bold black on yellow",
-                "minor points": "bold black on cyan", "good": "bold white on green",
-                "incomplete": "bold white on magenta"}
+RATING_STYLE = {
+    "act now": "bold white on red",
+    "needs attention": "bold black on yellow",
+    "minor points": "bold black on cyan",
+    "good": "bold white on green",
+    "incomplete": "bold white on magenta",
+}
 STATUS_STYLE = {AccountStatus.CHECKED: "green"}
 MAX_REFS = 3
 SUMMARY_REFS = 2
@@ -43,8 +46,14 @@ def render(reports: Sequence[Report], options: RenderOptions) -> str:
     reports = [clean_model(r) for r in reports]  # fetched text loses its control sequences before drawing
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=options.width, force_terminal=options.color, no_color=not options.color,
-        color_system="standard" if options.color else None, highlight=False, emoji=False, markup=False,
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
     )
     for report in reports:
         if options.details:
@@ -63,8 +72,9 @@ def _summary(console: Console, report: Report) -> None:
     manual = [a for a in report.accounts if a.checklist]
     if manual:
         names = ", ".join(f"{a.platform} {a.account}" for a in manual)
-        console.print(Text(f"To check by hand ({len(manual)}): {names}. `--details` prints a checklist for each.",
-                           style="dim"))
+        console.print(
+            Text(f"To check by hand ({len(manual)}): {names}. `--details` prints a checklist for each.", style="dim")
+        )
     top = report.findings[:TOP_FINDINGS]
     if top:
         console.print()
@@ -74,8 +84,13 @@ def _summary(console: Console, report: Report) -> None:
         rest = report.findings[TOP_FINDINGS:]
         if rest:
             tally = view.by_severity(rest)
-            console.print(Text(f"…and {view.plural(len(rest), 'more finding')} ({tally}): run with --details "
-                               "(or -v) to see every finding in full, or write -o report.html.", style="bold"))
+            console.print(
+                Text(
+                    f"…and {view.plural(len(rest), 'more finding')} ({tally}): run with --details "
+                    "(or -v) to see every finding in full, or write -o report.html.",
+                    style="bold",
+                )
+            )
     else:
         console.print(Text(view.nothing_found_line(report), style="green" if report.complete else "bold magenta"))
     _discovered(console, report)
@@ -93,8 +108,9 @@ def _brief(finding: Finding, width: int) -> Group:
     head.append(finding.title, style="bold")
     lines: list[Text] = [head, Text("   " + " · ".join(view.where(finding)), style="dim")]
     if finding.excerpt:
-        before, hit, after = view.one_line(finding.excerpt.before, finding.excerpt.matched, finding.excerpt.after,
-                                           max(width - 8, 20))
+        before, hit, after = view.one_line(
+            finding.excerpt.before, finding.excerpt.matched, finding.excerpt.after, max(width - 8, 20)
+        )
         quote = Text("   “", style="dim")
         quote.append(before)
         quote.append(hit, style="bold reverse")
@@ -169,7 +185,9 @@ def _discovered(console: Console, report: Report) -> None:
         table.add_column("Evidence", overflow="fold", ratio=2)
         for item in found_elsewhere:
             sure = "" if item.confidence is None else f"{item.confidence:.2f}"
-            table.add_row(Text(item.site_name), Text(item.handle), Text(item.url), Text(sure), Text("; ".join(item.evidence)))
+            table.add_row(
+                Text(item.site_name), Text(item.handle), Text(item.url), Text(sure), Text("; ".join(item.evidence))
+            )
         console.print(table)
 
 
@@ -252,8 +270,10 @@ def _header(report: Report) -> Panel:
         style="dim",
     )
     line = Text("Overall: ")
-    line.append(f" {view.VERDICT_WORDS.get(report.rating, report.rating.upper())} ",
-                style=RATING_STYLE.get(report.rating, "bold"))
+    line.append(
+        f" {view.VERDICT_WORDS.get(report.rating, report.rating.upper())} ",
+        style=RATING_STYLE.get(report.rating, "bold"),
+    )
     if not report.complete:
         line.append(f"  {view.in_what_was_read(report)}", style="bold")
     line.append("   ")
@@ -314,9 +334,16 @@ def _principles(report: Report) -> Table:
         if per_account:
             for grid_row in grid.rows:
                 cell = grid_row.cells[index]
-                cells.append(Text(f" {cell.count} ", style=SEVERITY_STYLE[cell.worst]) if cell.worst else Text("·", style="dim"))
-        table.add_row(Text(row.theme), *cells, str(row.count), Text(row.worst.value, style=SEVERITY_STYLE[row.worst]),
-                      Text("\n".join(row.citations)))
+                cells.append(
+                    Text(f" {cell.count} ", style=SEVERITY_STYLE[cell.worst]) if cell.worst else Text("·", style="dim")
+                )
+        table.add_row(
+            Text(row.theme),
+            *cells,
+            str(row.count),
+            Text(row.worst.value, style=SEVERITY_STYLE[row.worst]),
+            Text("\n".join(row.citations)),
+        )
     return table
 
 
@@ -340,8 +367,12 @@ def _finding(finding: Finding) -> Panel:
         parts.append(Text("Guidance: ", style="bold").append(Text(f"{ref.citation} — {ref.summary}", style="")))
     if len(finding.guidance) > MAX_REFS:
         more = len(finding.guidance) - MAX_REFS
-        parts.append(Text(f"(and {more} more clause{'s' if more != 1 else ''} in the JSON, Markdown and HTML reports)",
-                          style="dim"))
+        parts.append(
+            Text(
+                f"(and {more} more clause{'s' if more != 1 else ''} in the JSON, Markdown and HTML reports)",
+                style="dim",
+            )
+        )
     parts_group: list[Text | Table] = list(parts)
     if finding.advice:
         parts_group.append(Text("What to do:", style="bold"))
@@ -358,8 +389,9 @@ def _finding(finding: Finding) -> Panel:
 
 def _group(group: view.FindingGroup) -> Panel:
     """Minor findings of one check on one platform: each place in a line, then the clauses and advice once."""
-    parts: list[Text | Table] = [Text(f"{group.first.title} · {group.platform} · {view.plural(len(group.findings), 'place')}",
-                                      style="bold")]
+    parts: list[Text | Table] = [
+        Text(f"{group.first.title} · {group.platform} · {view.plural(len(group.findings), 'place')}", style="bold")
+    ]
     for finding in group.findings:
         line = Text("• ", style="dim")
         line.append(" · ".join(view.where(finding)[1:]), style="dim")

@@ -252,12 +252,16 @@ def coverage_line(report: Report) -> str:
         return ""
     if report.search is not None and cov.sites_probed is None and not report.accounts:
         answered = sum(1 for q in report.search.queries if q.status.value == "answered")
-        return (f"{answered} of {plural(len(report.search.queries), 'search query', 'search queries')} answered · "
-                f"{plural(cov.checks_run, 'check')} run")
+        return (
+            f"{answered} of {plural(len(report.search.queries), 'search query', 'search queries')} answered · "
+            f"{plural(cov.checks_run, 'check')} run"
+        )
     if cov.sites_probed is not None and not report.accounts:
         return f"{cov.sites_answered} of {plural(cov.sites_probed, 'site')} answered · {plural(cov.checks_run, 'check')} run"
-    return (f"{cov.accounts_read} of {plural(cov.accounts_declared, 'account')} read · "
-            f"{plural(cov.posts_read, 'post')} read · {plural(cov.checks_run, 'check')} run")
+    return (
+        f"{cov.accounts_read} of {plural(cov.accounts_declared, 'account')} read · "
+        f"{plural(cov.posts_read, 'post')} read · {plural(cov.checks_run, 'check')} run"
+    )
 
 
 def read_anything(report: Report) -> bool:
@@ -284,11 +288,15 @@ def verdict_line(report: Report) -> str:
 def scope_note(report: Report) -> str:
     """What the report covers, for the footer: declared accounts, a data download, or a site search."""
     if report.mode == "archive":
-        return ("footprint shows what the data download holds; it is not legal advice and not a fitness-to-practise "
-                "judgement.")
+        return (
+            "footprint shows what the data download holds; it is not legal advice and not a fitness-to-practise "
+            "judgement."
+        )
     if report.discovered and not report.accounts:
-        return ("footprint shows which sites answered for your names; it is not legal advice and not a "
-                "fitness-to-practise judgement.")
+        return (
+            "footprint shows which sites answered for your names; it is not legal advice and not a "
+            "fitness-to-practise judgement."
+        )
     return FOOTER[-1]
 
 
@@ -323,7 +331,7 @@ def one_line(excerpt_before: str, matched: str, after: str, width: int) -> tuple
     if len(rest) < keep_after:
         keep_before = room - len(rest)
         keep_after = len(rest)
-    before = ("…" + before[len(before) - keep_before + 1:]) if len(before) > keep_before else before
+    before = ("…" + before[len(before) - keep_before + 1 :]) if len(before) > keep_before else before
     rest = (rest[: keep_after - 1] + "…") if len(rest) > keep_after else rest
     return before, hit, rest
 
@@ -377,8 +385,10 @@ def search_groups(report: Report) -> list[SearchGroup]:
     found = report.search
     if found is None:
         return []
-    return [SearchGroup(cls, SEARCH_CLASS_LABELS[cls], hits, list(found.advice.get(cls.value, [])))
-            for cls, hits in found.by_class().items()]
+    return [
+        SearchGroup(cls, SEARCH_CLASS_LABELS[cls], hits, list(found.advice.get(cls.value, [])))
+        for cls, hits in found.by_class().items()
+    ]
 
 
 def search_summary(report: Report) -> str:
@@ -388,8 +398,10 @@ def search_summary(report: Report) -> str:
         return ""
     sent = [q for q in found.queries if q.status not in (QueryStatus.WITHHELD, QueryStatus.NOT_SENT)]
     answered = [q for q in found.queries if q.status is QueryStatus.ANSWERED]
-    line = (f"Engine: {found.engine} · {len(sent)} quer{'y' if len(sent) == 1 else 'ies'} sent, {len(answered)} answered · "
-            f"{len(found.results)} result{'s' if len(found.results) != 1 else ''}")
+    line = (
+        f"Engine: {found.engine} · {len(sent)} quer{'y' if len(sent) == 1 else 'ies'} sent, {len(answered)} answered · "
+        f"{len(found.results)} result{'s' if len(found.results) != 1 else ''}"
+    )
     return line
 
 

@@ -24,8 +24,16 @@ from footprint.search.report import attach, search_report
 from footprint.search.runner import SearchOptions, choose_engine, run_search
 
 __all__ = [
-    "EngineConfig", "EngineFailure", "RawResult", "SearchEngine", "SearchOptions",
-    "add_search", "attach", "choose_engine", "run_search", "search_report",
+    "EngineConfig",
+    "EngineFailure",
+    "RawResult",
+    "SearchEngine",
+    "SearchOptions",
+    "add_search",
+    "attach",
+    "choose_engine",
+    "run_search",
+    "search_report",
 ]
 
 

@@ -189,15 +189,32 @@ class Classifier:
         whole = f"{url}\n{title}".lower()
         declared = self._declared(url, host)
         if declared is not None:
-            return Classed(SearchClass.DECLARED, site=declared.platform, handle=handle_term(declared),
-                           note="one of the accounts in your profile file", account=declared)
+            return Classed(
+                SearchClass.DECLARED,
+                site=declared.platform,
+                handle=handle_term(declared),
+                note="one of the accounts in your profile file",
+                account=declared,
+            )
         if site := _site_for(host, self.data.people_search):
-            return Classed(SearchClass.PEOPLE_SEARCH, site=site.name, opt_out=site.opt_out,
-                           note="a people-search or data-broker site")
+            return Classed(
+                SearchClass.PEOPLE_SEARCH,
+                site=site.name,
+                opt_out=site.opt_out,
+                note="a people-search or data-broker site",
+            )
         if site := _site_for(host, self.data.regulators):
             if word := _has_word(unquote(whole).replace("-", " "), self.data.hearing_words):
-                return Classed(SearchClass.NEWS, site=site.name, note=f"a {site.name} page that speaks of '{word}': not the register")
-            return Classed(SearchClass.REGULATOR, site=site.name, note=f"{site.name}: a regulator's site, usually its public register")
+                return Classed(
+                    SearchClass.NEWS,
+                    site=site.name,
+                    note=f"a {site.name} page that speaks of '{word}': not the register",
+                )
+            return Classed(
+                SearchClass.REGULATOR,
+                site=site.name,
+                note=f"{site.name}: a regulator's site, usually its public register",
+            )
         if site := _site_for(host, self.data.news):
             return Classed(SearchClass.NEWS, site=site.name, note="news, a court, a tribunal or case law")
         if profile := self._profile(url, host):

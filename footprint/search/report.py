@@ -83,7 +83,9 @@ def search_report(
     """A report of the search alone (`footprint search`)."""
     analyser = search_analyser(profile, found, registry, rules, only=only, skip=skip)
     warnings = [f"search incomplete: {found.reason}"] if found.reason else []
-    return build_report(profile, [], analyser, catalogue, mode=mode, search=found, warnings=warnings, stats=_stats(found))
+    return build_report(
+        profile, [], analyser, catalogue, mode=mode, search=found, warnings=warnings, stats=_stats(found)
+    )
 
 
 def attach(

@@ -19,9 +19,9 @@ from footprint.core import NoProgress, Progress
 from footprint.errors import InputError
 from footprint.http import Http, Limits
 from footprint.models import Profile, QueryStatus, SearchClass, SearchHit, SearchQuery, SearchSection
-from footprint.search.classify import Classifier, names_you, site_data
 from footprint.plugins import discover
 from footprint.plugins.search import EngineConfig, EngineFailure, RawResult, SearchEngine
+from footprint.search.classify import Classifier, names_you, site_data
 from footprint.search.queries import build
 
 DEFAULT_ENGINE = "ddgs"
@@ -91,23 +91,41 @@ async def run_search(
         stopped: EngineFailure | None = None
         for index, query in enumerate(send):
             if stopped is not None:
-                queries.append(SearchQuery(text=query.text, purpose=query.purpose, status=QueryStatus.NOT_SENT,
-                                           reason=f"not sent after the engine stopped answering: {stopped.reason}"))
+                queries.append(
+                    SearchQuery(
+                        text=query.text,
+                        purpose=query.purpose,
+                        status=QueryStatus.NOT_SENT,
+                        reason=f"not sent after the engine stopped answering: {stopped.reason}",
+                    )
+                )
                 continue
             if index and pause:
                 await sleep(pause)
             try:
                 results = await engine.search(query.text, per_query)
             except EngineFailure as failure:
-                queries.append(SearchQuery(text=query.text, purpose=query.purpose, status=failure.status, reason=failure.reason))
+                queries.append(
+                    SearchQuery(text=query.text, purpose=query.purpose, status=failure.status, reason=failure.reason)
+                )
                 if failure.stops_the_run:
                     stopped = failure
-            except Exception as exc:  # noqa: BLE001 - one broken engine must never abort the audit
-                queries.append(SearchQuery(text=query.text, purpose=query.purpose, status=QueryStatus.ERROR,
-                                           reason=f"the {engine.name} engine failed unexpectedly ({type(exc).__name__}: {exc})"))
+            except Exception as exc:
+                queries.append(
+                    SearchQuery(
+                        text=query.text,
+                        purpose=query.purpose,
+                        status=QueryStatus.ERROR,
+                        reason=f"the {engine.name} engine failed unexpectedly ({type(exc).__name__}: {exc})",
+                    )
+                )
             else:
                 results = results[:per_query]
-                queries.append(SearchQuery(text=query.text, purpose=query.purpose, status=QueryStatus.ANSWERED, results=len(results)))
+                queries.append(
+                    SearchQuery(
+                        text=query.text, purpose=query.purpose, status=QueryStatus.ANSWERED, results=len(results)
+                    )
+                )
                 for rank, result in enumerate(results, start=1):
                     key = _key(result.url)
                     kept = found.get(key)
@@ -118,8 +136,12 @@ async def run_search(
             progress.advance(f"{query.text}: {queries[-1].status.value.replace('_', ' ')}")
         progress.finish()
     queries.extend(
-        SearchQuery(text=q.text, purpose=q.purpose, status=QueryStatus.WITHHELD,
-                    reason="not sent: it contains an entry from your watch lists, which are never sent anywhere")
+        SearchQuery(
+            text=q.text,
+            purpose=q.purpose,
+            status=QueryStatus.WITHHELD,
+            reason="not sent: it contains an entry from your watch lists, which are never sent anywhere",
+        )
         for q in withheld
     )
     return section(profile, described, queries, found)
@@ -133,11 +155,21 @@ def section(
     hits = []
     for result, rank, asked in found.values():
         classed = classifier.classify(result.url, result.title, result.snippet)
-        hits.append(SearchHit(
-            url=result.url, title=result.title, snippet=result.snippet, result_class=classed.result_class,
-            site=classed.site, handle=classed.handle, rank=rank, queries=asked,
-            names_you=names_you(f"{result.title}\n{result.snippet}", profile), note=classed.note, opt_out=classed.opt_out,
-        ))
+        hits.append(
+            SearchHit(
+                url=result.url,
+                title=result.title,
+                snippet=result.snippet,
+                result_class=classed.result_class,
+                site=classed.site,
+                handle=classed.handle,
+                rank=rank,
+                queries=asked,
+                names_you=names_you(f"{result.title}\n{result.snippet}", profile),
+                note=classed.note,
+                opt_out=classed.opt_out,
+            )
+        )
     order = {c: i for i, c in enumerate(SearchClass)}
     hits.sort(key=lambda h: (order[h.result_class], h.rank, h.url))
     missing = [q for q in queries if q.status.missing]

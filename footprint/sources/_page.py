@@ -54,7 +54,12 @@ class _Parser(HTMLParser):
             href = urljoin(self.url, a["href"].strip())
             if "me" in rel and href not in self.page.me_links:
                 self.page.me_links.append(href)
-            if tag == "link" and "alternate" in rel and a.get("type", "").lower() in _FEED_TYPES and href not in self.page.feeds:
+            if (
+                tag == "link"
+                and "alternate" in rel
+                and a.get("type", "").lower() in _FEED_TYPES
+                and href not in self.page.feeds
+            ):
                 self.page.feeds.append(href)
             if tag == "link" and "https://api.w.org/" in rel:
                 self.page.wp_api = href

@@ -16,16 +16,31 @@ import httpx
 
 from footprint.errors import SourceError
 from footprint.http import parse_json
-from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
-from footprint.plugins.sources import Source, add_links, as_text, error_body, is_html, parse_time, partial, raise_for, same_origin, take
-from footprint.sources._page import PageMeta, person_fields, read_page, same_as
 from footprint.markup import html_to_text
+from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
+from footprint.plugins.sources import (
+    Source,
+    add_links,
+    as_text,
+    error_body,
+    is_html,
+    parse_time,
+    partial,
+    raise_for,
+    same_origin,
+    take,
+)
+from footprint.sources._page import PageMeta, person_fields, read_page, same_as
 
 _WP_PAGES = 5
 _HOST = re.compile(r"localhost|[0-9.]+|[0-9a-fA-F.]*:[0-9a-fA-F:.]*|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _META_FIELDS = (
-    ("twitter:creator", "X/Twitter handle"), ("profile:first_name", "First name"), ("profile:last_name", "Last name"),
-    ("profile:username", "Username"), ("article:author", "Article author"), ("author", "Author"),
+    ("twitter:creator", "X/Twitter handle"),
+    ("profile:first_name", "First name"),
+    ("profile:last_name", "Last name"),
+    ("profile:username", "Username"),
+    ("article:author", "Article author"),
+    ("author", "Author"),
 )
 
 
@@ -57,8 +72,13 @@ class BlogSource(Source):
             raise SourceError(AccountStatus.ERROR, problem)
         response = await self._get(self.site, f"page at {self.site}")
         snapshot = Snapshot(
-            platform=self.platform, handle=account.ident, anonymous=account.anonymous, url=self.site,
-            visibility=VisibilityFacts(public_profile=True, noindex="noindex" in response.headers.get("x-robots-tag", "").lower() or None),
+            platform=self.platform,
+            handle=account.ident,
+            anonymous=account.anonymous,
+            url=self.site,
+            visibility=VisibilityFacts(
+                public_profile=True, noindex="noindex" in response.headers.get("x-robots-tag", "").lower() or None
+            ),
         )
         page = PageMeta()
         try:
@@ -98,7 +118,9 @@ class BlogSource(Source):
     def _describe(self, snapshot: Snapshot, page: PageMeta) -> None:
         meta = page.meta
         people = page.people
-        snapshot.display_name = meta.get("og:title") or (people[0].get("name") if people else None) or page.title or None
+        snapshot.display_name = (
+            meta.get("og:title") or (people[0].get("name") if people else None) or page.title or None
+        )
         snapshot.bio = meta.get("og:description") or meta.get("description") or None
         snapshot.fields += [ProfileField(name=label, value=meta[key]) for key, label in _META_FIELDS if meta.get(key)]
         for person in people:
@@ -111,11 +133,14 @@ class BlogSource(Source):
         if page.noindex:
             snapshot.visibility.noindex = True
         if page.me_links:
-            snapshot.notes.append(f"The page links to {len(page.me_links)} profile(s) with rel=\"me\", which proves they are the same person.")
+            snapshot.notes.append(
+                f'The page links to {len(page.me_links)} profile(s) with rel="me", which proves they are the same person.'
+            )
 
     async def _feed(self, snapshot: Snapshot, body: bytes) -> str | None:
         """Read a feed's entries into the snapshot; returns the site's home link from the feed."""
         import feedparser  # NOTE: on first use, so loading the source to check a profile stays quick
+
         feed = feedparser.parse(body)  # bytes, never a URL: feedparser must not fetch anything itself
         if not feed.get("version") and not feed.entries:
             raise SourceError(AccountStatus.MALFORMED, "the address is neither a web page nor a readable RSS/Atom feed")
@@ -139,12 +164,18 @@ class BlogSource(Source):
         """WordPress posts (when the feed gave none) and the authors the REST API lists."""
         if not snapshot.posts:
             for page in range(1, _WP_PAGES + 1):
-                response = await self.http.get(self._url(f"{api}/wp/v2/posts"), params={"per_page": min(100, self.options.max_posts), "page": page})
+                response = await self.http.get(
+                    self._url(f"{api}/wp/v2/posts"), params={"per_page": min(100, self.options.max_posts), "page": page}
+                )
                 if response.status_code == 400 and error_body(response).get("code") == "rest_post_invalid_page_number":
                     break
                 raise_for(response, "WordPress post list", platform=urlsplit(self.site).netloc)
                 items = parse_json(response)
-                if not isinstance(items, list) or not items or not take(snapshot.posts, (_wp_post(p) for p in items if isinstance(p, dict)), self.options):
+                if (
+                    not isinstance(items, list)
+                    or not items
+                    or not take(snapshot.posts, (_wp_post(p) for p in items if isinstance(p, dict)), self.options)
+                ):
                     break
                 if str(page) == response.headers.get("x-wp-totalpages"):
                     break
@@ -174,6 +205,8 @@ def _wp_post(post: dict[str, Any]) -> Post:
         id=str(post.get("id", "")),
         text="\n".join(p for p in (rendered("title"), rendered("content") or rendered("excerpt")) if p),
         url=as_text(post.get("link")) or None,
-        created_at=parse_time(as_text(post.get("date_gmt")) + "Z" if as_text(post.get("date_gmt")) else post.get("date")),
+        created_at=parse_time(
+            as_text(post.get("date_gmt")) + "Z" if as_text(post.get("date_gmt")) else post.get("date")
+        ),
         kind="article",
     )

@@ -14,7 +14,18 @@ from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
 from footprint.plugins.sources import (
-    MAX_PAGES, Source, add_links, as_text, base_url, error_body, expect, partial, parse_time, raise_for, take, urls_in,
+    MAX_PAGES,
+    Source,
+    add_links,
+    as_text,
+    base_url,
+    error_body,
+    expect,
+    parse_time,
+    partial,
+    raise_for,
+    take,
+    urls_in,
 )
 
 _HANDLE = re.compile(
@@ -36,7 +47,9 @@ class BlueskySource(Source):
     title = "Bluesky"
     handle_pattern = _HANDLE
     handle_example = "janesmith.bsky.social"
-    handle_rule = 'a domain name such as name.bsky.social (letters, digits and -, separated by dots) or a did:plc: identifier'
+    handle_rule = (
+        "a domain name such as name.bsky.social (letters, digits and -, separated by dots) or a did:plc: identifier"
+    )
     default_base_url = "https://public.api.bsky.app"
 
     async def fetch(self, account: Account) -> Outcome:
@@ -65,7 +78,9 @@ class BlueskySource(Source):
             if name in _GONE:
                 raise SourceError(AccountStatus.SUSPENDED, f"the account is {_GONE[name]} ({message or name})")
             if "not found" in message.lower() or name in ("InvalidRequest", "HandleNotFound"):
-                raise SourceError(AccountStatus.NOT_FOUND, f"Bluesky has no {what.removeprefix('a ')} ({message or name})")
+                raise SourceError(
+                    AccountStatus.NOT_FOUND, f"Bluesky has no {what.removeprefix('a ')} ({message or name})"
+                )
             raise SourceError(AccountStatus.ERROR, f"Bluesky refused the request: {message or name or 400}")
         raise_for(response, what, platform="Bluesky")
         return parse_json(response)
@@ -74,11 +89,20 @@ class BlueskySource(Source):
         posts: list[Post] = []
         cursor: str | None = None
         for page_no in range(MAX_PAGES):
-            params: dict[str, Any] = {"actor": did, "limit": min(100, max(1, self.options.max_posts)), "filter": "posts_with_replies"}
+            params: dict[str, Any] = {
+                "actor": did,
+                "limit": min(100, max(1, self.options.max_posts)),
+                "filter": "posts_with_replies",
+            }
             if cursor:
                 params["cursor"] = cursor
             try:
-                data = expect(await self._xrpc(api, "app.bsky.feed.getAuthorFeed", params, "author feed"), dict, "the feed", "Bluesky")
+                data = expect(
+                    await self._xrpc(api, "app.bsky.feed.getAuthorFeed", params, "author feed"),
+                    dict,
+                    "the feed",
+                    "Bluesky",
+                )
                 feed = expect(data.get("feed", []), list, "the feed", "Bluesky")
             except SourceError as exc:
                 if page_no == 0:
@@ -96,7 +120,11 @@ class BlueskySource(Source):
         handle = as_text(profile.get("handle"))
         labels = [label.get("val") for label in profile.get("labels") or [] if isinstance(label, dict)]
         hidden = NO_UNAUTHENTICATED in labels
-        fields = [ProfileField(name="Pronouns", value=as_text(profile.get("pronouns")))] if as_text(profile.get("pronouns")) else []
+        fields = (
+            [ProfileField(name="Pronouns", value=as_text(profile.get("pronouns")))]
+            if as_text(profile.get("pronouns"))
+            else []
+        )
         website = as_text(profile.get("website"))
         if website:
             fields.append(ProfileField(name="Website", value=website))
@@ -119,7 +147,9 @@ class BlueskySource(Source):
 
 
 def _post(item: dict[str, Any], did: str, handle: str) -> Post | None:
-    from footprint.archives.bluesky import post_text  # NOTE: on first use, so loading the source to check a profile stays quick
+    from footprint.archives.bluesky import (
+        post_text,
+    )  # NOTE: on first use, so loading the source to check a profile stays quick
 
     post = item["post"] if isinstance(item.get("post"), dict) else {}
     reason = item["reason"] if isinstance(item.get("reason"), dict) else {}

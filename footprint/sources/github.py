@@ -15,12 +15,30 @@ import httpx
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
-from footprint.plugins.sources import Source, add_links, as_text, base_url, expect, partial, parse_time, raise_for, same_origin, segment, take
+from footprint.plugins.sources import (
+    Source,
+    add_links,
+    as_text,
+    base_url,
+    expect,
+    parse_time,
+    partial,
+    raise_for,
+    same_origin,
+    segment,
+    take,
+)
 
 _HANDLE = re.compile(r"@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
 _HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
 _EVENT_PAGES = 3  # GitHub keeps at most 300 public events (90 days), 100 a page
-_FIELDS = (("company", "Company"), ("blog", "Website"), ("location", "Location"), ("email", "Email"), ("twitter_username", "X/Twitter"))
+_FIELDS = (
+    ("company", "Company"),
+    ("blog", "Website"),
+    ("location", "Location"),
+    ("email", "Email"),
+    ("twitter_username", "X/Twitter"),
+)
 
 
 class GitHubSource(Source):
@@ -30,19 +48,23 @@ class GitHubSource(Source):
     title = "GitHub"
     handle_pattern = _HANDLE
     handle_example = "janesmith"
-    handle_rule = '1 to 39 letters, digits or single hyphens, not starting or ending with a hyphen'
+    handle_rule = "1 to 39 letters, digits or single hyphens, not starting or ending with a hyphen"
     default_base_url = "https://api.github.com"
 
     async def fetch(self, account: Account) -> Outcome:
         login = (account.handle or "").lstrip("@")
         api = base_url(self.options, self.default_base_url or "")
-        user = expect(await self._get(f"{api}/users/{segment(login)}", f"a user called {login}"), dict, "the user", "GitHub")
+        user = expect(
+            await self._get(f"{api}/users/{segment(login)}", f"a user called {login}"), dict, "the user", "GitHub"
+        )
         snapshot = self._snapshot(account, user)
         try:
             socials = await self._get(f"{api}/users/{segment(login)}/social_accounts", "linked social accounts")
             for item in socials if isinstance(socials, list) else []:
                 if isinstance(item, dict) and as_text(item.get("url")):
-                    snapshot.fields.append(ProfileField(name=f"Social ({as_text(item.get('provider')) or 'link'})", value=item["url"]))
+                    snapshot.fields.append(
+                        ProfileField(name=f"Social ({as_text(item.get('provider')) or 'link'})", value=item["url"])
+                    )
                     add_links(snapshot, [item["url"]])
             await self._events(f"{api}/users/{segment(login)}/events/public", snapshot)
         except SourceError as exc:
@@ -62,9 +84,15 @@ class GitHubSource(Source):
     @staticmethod
     def _rate_limited(response: httpx.Response) -> None:
         if response.status_code in (403, 429) and response.headers.get("x-ratelimit-remaining") == "0":
-            reset = parse_time(float(response.headers["x-ratelimit-reset"])) if response.headers.get("x-ratelimit-reset", "").isdigit() else None
-            when = f"; it resets at {reset.astimezone(dt.timezone.utc):%H:%M} UTC" if reset else ""
-            raise SourceError(AccountStatus.RATE_LIMITED, f"GitHub's limit of 60 logged-out requests an hour is used up{when}")
+            reset = (
+                parse_time(float(response.headers["x-ratelimit-reset"]))
+                if response.headers.get("x-ratelimit-reset", "").isdigit()
+                else None
+            )
+            when = f"; it resets at {reset.astimezone(dt.UTC):%H:%M} UTC" if reset else ""
+            raise SourceError(
+                AccountStatus.RATE_LIMITED, f"GitHub's limit of 60 logged-out requests an hour is used up{when}"
+            )
 
     async def _events(self, url: str | None, snapshot: Snapshot) -> None:
         params: dict[str, Any] | None = {"per_page": min(100, self.options.max_posts)}
@@ -78,7 +106,9 @@ class GitHubSource(Source):
             url, params = (nxt, None) if nxt and same_origin(nxt, url) else (None, None)
 
     def _snapshot(self, account: Account, user: dict[str, Any]) -> Snapshot:
-        fields = [ProfileField(name=label, value=as_text(user.get(key))) for key, label in _FIELDS if as_text(user.get(key))]
+        fields = [
+            ProfileField(name=label, value=as_text(user.get(key))) for key, label in _FIELDS if as_text(user.get(key))
+        ]
         if user.get("hireable") is True:
             fields.append(ProfileField(name="Hireable", value="yes"))
         notes = ["This is an organisation account, not a person's."] if user.get("type") == "Organization" else []
@@ -144,7 +174,11 @@ def _event(event: dict[str, Any]) -> Post | None:
         parts += [as_text(release.get("name")), as_text(release.get("body"))]
         url = as_text(release.get("html_url")) or url
     # NOTE: a commit that is not `distinct` was already pushed elsewhere (another branch, a merge): read once.
-    parts += [as_text(c.get("message")) for c in payload.get("commits") or [] if isinstance(c, dict) and c.get("distinct") is not False]
+    parts += [
+        as_text(c.get("message"))
+        for c in payload.get("commits") or []
+        if isinstance(c, dict) and c.get("distinct") is not False
+    ]
     parts += [as_text(p.get("title")) for p in payload.get("pages") or [] if isinstance(p, dict)]
     parts.append(as_text(payload.get("description")))
     text = "\n".join(dict.fromkeys(p for p in parts if p))

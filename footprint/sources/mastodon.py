@@ -13,11 +13,26 @@ from urllib.parse import urlsplit
 
 from footprint.errors import SourceError
 from footprint.http import parse_json
-from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
-from footprint.plugins.sources import MAX_PAGES, Source, add_links, as_bool, expect, login_wall, partial, parse_time, raise_for, same_origin, segment, take
 from footprint.markup import html_to_text
+from footprint.models import Account, AccountStatus, Outcome, Post, ProfileField, Snapshot, VisibilityFacts
+from footprint.plugins.sources import (
+    MAX_PAGES,
+    Source,
+    add_links,
+    as_bool,
+    expect,
+    login_wall,
+    parse_time,
+    partial,
+    raise_for,
+    same_origin,
+    segment,
+    take,
+)
 
-_HANDLE = re.compile(r"@?(?P<user>[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_HANDLE = re.compile(
+    r"@?(?P<user>[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+)
 _PAGE = 40
 
 
@@ -59,7 +74,9 @@ class MastodonSource(Source):
     async def _api_base(self, base: str, user: str, domain: str) -> str:
         """Ask WebFinger where the account really lives (split-domain servers differ)."""
         response = await self.http.get(
-            f"{base}/.well-known/webfinger", params={"resource": f"acct:{user}@{domain}"}, headers={"Accept": "application/jrd+json"}
+            f"{base}/.well-known/webfinger",
+            params={"resource": f"acct:{user}@{domain}"},
+            headers={"Accept": "application/jrd+json"},
         )
         if response.status_code == 404:
             raise SourceError(AccountStatus.NOT_FOUND, f"{domain} has no account called {user}")
@@ -103,7 +120,9 @@ class MastodonSource(Source):
             try:
                 response = await self.http.get(url, params=params)
                 if response.status_code in (401, 403) or login_wall(response):
-                    raise SourceError(AccountStatus.RESTRICTED, f"{response.url.host} refuses to list posts to logged-out visitors")
+                    raise SourceError(
+                        AccountStatus.RESTRICTED, f"{response.url.host} refuses to list posts to logged-out visitors"
+                    )
                 raise_for(response, "this account's posts", platform=response.url.host or "the server")
                 page = expect(parse_json(response), list, "the list of posts", response.url.host)
             except SourceError as exc:
@@ -121,7 +140,11 @@ class MastodonSource(Source):
     def _snapshot(self, account: Account, data: dict[str, Any]) -> Snapshot:
         raw_fields = [f for f in data.get("fields") or [] if isinstance(f, dict)]
         fields = [
-            ProfileField(name=html_to_text(f.get("name")), value=html_to_text(f.get("value")), verified=bool(f.get("verified_at")))
+            ProfileField(
+                name=html_to_text(f.get("name")),
+                value=html_to_text(f.get("value")),
+                verified=bool(f.get("verified_at")),
+            )
             for f in raw_fields
         ]
         notes = []
@@ -148,7 +171,9 @@ class MastodonSource(Source):
             ),
             notes=notes,
         )
-        from footprint.archives.mastodon import own_links  # NOTE: on first use, so loading the source to check a profile stays quick
+        from footprint.archives.mastodon import (
+            own_links,
+        )  # NOTE: on first use, so loading the source to check a profile stays quick
 
         add_links(snapshot, own_links(data.get("note")))
         for f in raw_fields:

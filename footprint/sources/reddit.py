@@ -10,14 +10,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-
 from footprint.errors import SourceError
 from footprint.http import parse_json
+from footprint.markup import html_to_text
 from footprint.models import Account, AccountStatus, Outcome, Post, Snapshot, VisibilityFacts
 from footprint.plugins.sources import (
-    MAX_PAGES, Source, add_links, as_bool, as_text, base_url, block_page, error_body, expect, partial, parse_time, raise_for, segment, take, urls_in,
+    MAX_PAGES,
+    Source,
+    add_links,
+    as_bool,
+    as_text,
+    base_url,
+    block_page,
+    error_body,
+    expect,
+    parse_time,
+    partial,
+    raise_for,
+    segment,
+    take,
+    urls_in,
 )
-from footprint.markup import html_to_text
 
 _HANDLE = re.compile(r"(?:/?u/)?[A-Za-z0-9_-]{3,20}")
 ARCHIVE_HINT = (
@@ -38,7 +51,7 @@ class RedditSource(Source):
     title = "Reddit"
     handle_pattern = _HANDLE
     handle_example = "u/janesmith"
-    handle_rule = '3 to 20 letters, digits, _ or -, optionally written u/name'
+    handle_rule = "3 to 20 letters, digits, _ or -, optionally written u/name"
     default_base_url = "https://www.reddit.com"
 
     async def fetch(self, account: Account) -> Outcome:
@@ -71,7 +84,12 @@ class RedditSource(Source):
         return response
 
     async def _from_json(self, site: str, name: str, account: Account) -> Snapshot:
-        about = expect(parse_json(await self._get(f"{site}/user/{segment(name)}/about.json", f"a user called {name}")), dict, "the profile", "Reddit")
+        about = expect(
+            parse_json(await self._get(f"{site}/user/{segment(name)}/about.json", f"a user called {name}")),
+            dict,
+            "the profile",
+            "Reddit",
+        )
         data = expect(about.get("data"), dict, "the profile", "Reddit")
         if data.get("is_suspended"):
             raise SourceError(AccountStatus.SUSPENDED, f"Reddit says u/{name} is suspended")
@@ -88,9 +106,16 @@ class RedditSource(Source):
         add_links(snapshot, urls_in(snapshot.bio))
         after: str | None = None
         for page_no in range(MAX_PAGES):
-            params = {"limit": min(100, self.options.max_posts), "sort": "new", "raw_json": 1, **({"after": after} if after else {})}
+            params = {
+                "limit": min(100, self.options.max_posts),
+                "sort": "new",
+                "raw_json": 1,
+                **({"after": after} if after else {}),
+            }
             try:
-                listing = parse_json(await self._get(f"{site}/user/{segment(name)}/overview.json", "the user's posts", params))
+                listing = parse_json(
+                    await self._get(f"{site}/user/{segment(name)}/overview.json", "the user's posts", params)
+                )
                 body = expect(expect(listing, dict, "the posts", "Reddit").get("data"), dict, "the posts", "Reddit")
             except SourceError as exc:
                 if page_no == 0 and exc.status is not AccountStatus.BLOCKED:
@@ -99,7 +124,11 @@ class RedditSource(Source):
                 break
             children = body.get("children") if isinstance(body.get("children"), list) else []
             nxt = body.get("after") if isinstance(body.get("after"), str) else None
-            if not take(snapshot.posts, (_thing(c) for c in children if isinstance(c, dict)), self.options) or not nxt or nxt == after:
+            if (
+                not take(snapshot.posts, (_thing(c) for c in children if isinstance(c, dict)), self.options)
+                or not nxt
+                or nxt == after
+            ):
                 break
             after = nxt
         snapshot.visibility.public_posts = bool(snapshot.posts) or None
@@ -108,6 +137,7 @@ class RedditSource(Source):
     async def _from_feed(self, site: str, name: str, account: Account) -> Snapshot:
         response = await self._get(f"{site}/user/{segment(name)}/.rss", "the user's feed")
         import feedparser  # NOTE: on first use, so loading the source to check a profile stays quick
+
         feed = feedparser.parse(response.content)
         if feed.bozo and not feed.entries:
             raise SourceError(AccountStatus.MALFORMED, "Reddit's user feed was not a readable feed")
@@ -117,7 +147,9 @@ class RedditSource(Source):
             anonymous=account.anonymous,
             url=f"https://www.reddit.com/user/{segment(name)}/",
             visibility=VisibilityFacts(public_profile=True),
-            notes=["Reddit blocked its JSON interface, so this was read from the user's public feed: no profile details."],
+            notes=[
+                "Reddit blocked its JSON interface, so this was read from the user's public feed: no profile details."
+            ],
         )
         entries = (
             Post(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-
 from footprint.errors import SourceError
 from footprint.models import Account, AccountStatus, Outcome, Post, Snapshot, VisibilityFacts
 from footprint.plugins.sources import Source, as_text, base_url, is_html, parse_time, raise_for, segment, take
@@ -30,7 +29,7 @@ class YouTubeSource(Source):
     title = "YouTube"
     handle_pattern = _HANDLE
     handle_example = "@janesmith or UCAbCdEfGhIjKlMnOpQrStUv"
-    handle_rule = '@name of 3 to 30 letters, digits, . _ or -, or a channel id: UC and 22 more characters'
+    handle_rule = "@name of 3 to 30 letters, digits, . _ or -, or a channel id: UC and 22 more characters"
     default_base_url = "https://www.youtube.com"
 
     async def fetch(self, account: Account) -> Outcome:
@@ -40,6 +39,7 @@ class YouTubeSource(Source):
         response = await self.http.get(f"{site}/feeds/videos.xml", params={"channel_id": channel})
         raise_for(response, f"a channel with the id {channel}", platform="YouTube")
         import feedparser  # NOTE: on first use, so loading the source to check a profile stays quick
+
         feed = feedparser.parse(response.content)  # bytes, never a URL: feedparser must not fetch anything itself
         if not feed.get("version") or "title" not in feed.feed:
             raise SourceError(AccountStatus.MALFORMED, "YouTube's channel feed was not a readable Atom feed")
@@ -63,7 +63,9 @@ class YouTubeSource(Source):
         )
         take(snapshot.posts, videos, self.options)
         snapshot.visibility.public_posts = bool(snapshot.posts) or None
-        snapshot.notes.append("YouTube's public feed lists only the most recent videos (about 15); older ones were not read.")
+        snapshot.notes.append(
+            "YouTube's public feed lists only the most recent videos (about 15); older ones were not read."
+        )
         return Outcome(account=account, status=AccountStatus.CHECKED, snapshot=snapshot)
 
     async def _channel_id(self, site: str, name: str) -> str:
@@ -88,7 +90,11 @@ def _description(entry: object) -> str:
     if get is None:
         return ""
     group = get("media_group") or []
-    for value in (get("media_description"), get("summary"), *(g.get("media_description") for g in group if isinstance(g, dict))):
+    for value in (
+        get("media_description"),
+        get("summary"),
+        *(g.get("media_description") for g in group if isinstance(g, dict)),
+    ):
         if as_text(value):
             return as_text(value)
     return ""

@@ -67,28 +67,97 @@ def _meta(value: Any) -> bytes:
 
 
 def twitter_files() -> dict[str, bytes]:
-    manifest = {"userInfo": {"accountId": "1400000000000000001", "userName": "robinquill_sw"},
-                "dataTypes": {"tweets": {"files": [{"fileName": "data/tweets.js", "globalName": "YTD.tweets.part0", "count": "2"}]}}}
+    manifest = {
+        "userInfo": {"accountId": "1400000000000000001", "userName": "robinquill_sw"},
+        "dataTypes": {
+            "tweets": {"files": [{"fileName": "data/tweets.js", "globalName": "YTD.tweets.part0", "count": "2"}]}
+        },
+    }
     return {
         "Your archive.html": b"<html></html>",
         "data/manifest.js": f"window.__THAR_CONFIG = {json.dumps(manifest)}".encode(),
-        "data/account.js": _ytd("account", [{"account": {"email": "robin@mail.example", "username": "robinquill_sw",
-                                                         "accountId": "1400000000000000001", "createdAt": "2021-06-01T09:00:00.000Z",
-                                                         "accountDisplayName": "Robin Quill"}}]),
-        "data/profile.js": _ytd("profile", [{"profile": {"description": {"bio": "Eastvale. Tea.", "website": "https://t.co/XyZ", "location": "Eastvale"}}}]),
-        "data/tweets.js": _ytd("tweets", [
-            {"tweet": {"id_str": "1790000000000000123", "created_at": "Wed Jun 04 10:15:00 +0000 2025",
-                       "full_text": "Court report done &amp; filed. Birch Lane next https://t.co/AbCdEf",
-                       "entities": {"urls": [{"url": "https://t.co/AbCdEf", "expanded_url": "https://robinquill.example/2025/06/report"}]}}},
-            {"tweet": {"id_str": "1790000000000000124", "created_at": "Thu Jun 05 18:00:00 +0000 2025",
-                       "full_text": f"{ROLE_LINE} &lt;3", "entities": {}}},
-        ]),
-        "data/direct-messages.js": _ytd("directMessages", [{"dmConversation": {"conversationId": "1-2", "messages": [
-            {"messageCreate": {"id": "55", "senderId": "1400000000000000001", "recipientId": "2", "text": PRIVATE_LINE,
-                               "createdAt": "2025-06-06T10:00:00.000Z"}},
-            {"messageCreate": {"id": "56", "senderId": "2", "recipientId": "1400000000000000001", "text": "Sam says: I am a social worker too",
-                               "createdAt": "2025-06-06T10:01:00.000Z"}},
-        ]}}]),
+        "data/account.js": _ytd(
+            "account",
+            [
+                {
+                    "account": {
+                        "email": "robin@mail.example",
+                        "username": "robinquill_sw",
+                        "accountId": "1400000000000000001",
+                        "createdAt": "2021-06-01T09:00:00.000Z",
+                        "accountDisplayName": "Robin Quill",
+                    }
+                }
+            ],
+        ),
+        "data/profile.js": _ytd(
+            "profile",
+            [
+                {
+                    "profile": {
+                        "description": {"bio": "Eastvale. Tea.", "website": "https://t.co/XyZ", "location": "Eastvale"}
+                    }
+                }
+            ],
+        ),
+        "data/tweets.js": _ytd(
+            "tweets",
+            [
+                {
+                    "tweet": {
+                        "id_str": "1790000000000000123",
+                        "created_at": "Wed Jun 04 10:15:00 +0000 2025",
+                        "full_text": "Court report done &amp; filed. Birch Lane next https://t.co/AbCdEf",
+                        "entities": {
+                            "urls": [
+                                {
+                                    "url": "https://t.co/AbCdEf",
+                                    "expanded_url": "https://robinquill.example/2025/06/report",
+                                }
+                            ]
+                        },
+                    }
+                },
+                {
+                    "tweet": {
+                        "id_str": "1790000000000000124",
+                        "created_at": "Thu Jun 05 18:00:00 +0000 2025",
+                        "full_text": f"{ROLE_LINE} &lt;3",
+                        "entities": {},
+                    }
+                },
+            ],
+        ),
+        "data/direct-messages.js": _ytd(
+            "directMessages",
+            [
+                {
+                    "dmConversation": {
+                        "conversationId": "1-2",
+                        "messages": [
+                            {
+                                "messageCreate": {
+                                    "id": "55",
+                                    "senderId": "1400000000000000001",
+                                    "recipientId": "2",
+                                    "text": PRIVATE_LINE,
+                                    "createdAt": "2025-06-06T10:00:00.000Z",
+                                }
+                            },
+                            {
+                                "messageCreate": {
+                                    "id": "56",
+                                    "senderId": "2",
+                                    "recipientId": "1400000000000000001",
+                                    "text": "Sam says: I am a social worker too",
+                                    "createdAt": "2025-06-06T10:01:00.000Z",
+                                }
+                            },
+                        ],
+                    }
+                }
+            ],
+        ),
         "data/tweets_media/1790000000000000123-abc.jpg": b"not really a jpeg",
     }
 
@@ -98,29 +167,84 @@ def twitter_files() -> dict[str, bytes]:
 
 def facebook_files() -> dict[str, bytes]:
     posts = [
-        {"timestamp": 1748800000,
-         "attachments": [
-             {"data": [{"media": {"uri": "your_facebook_activity/posts/media/Mobileuploads_10001/900001.jpg", "creation_timestamp": 1748799990,
-                                  "title": "Mobile uploads", "description": "Team lunch at the Café",
-                                  "media_metadata": {"photo_metadata": {"exif_data": [{"latitude": 51.0001, "longitude": -1.0001,
-                                                                                        "taken_timestamp": 1748799000}]}}}}]},
-             {"data": [{"place": {"name": "Birch Lane Café", "coordinate": {"latitude": 51.0002, "longitude": -1.0002}}}]}],
-         "data": [{"post": f"{ROLE_LINE} 😀 at the Café"}, {"update_timestamp": 1748800050}],
-         "title": "Robin Quill was at Birch Lane Café."},
+        {
+            "timestamp": 1748800000,
+            "attachments": [
+                {
+                    "data": [
+                        {
+                            "media": {
+                                "uri": "your_facebook_activity/posts/media/Mobileuploads_10001/900001.jpg",
+                                "creation_timestamp": 1748799990,
+                                "title": "Mobile uploads",
+                                "description": "Team lunch at the Café",
+                                "media_metadata": {
+                                    "photo_metadata": {
+                                        "exif_data": [
+                                            {"latitude": 51.0001, "longitude": -1.0001, "taken_timestamp": 1748799000}
+                                        ]
+                                    }
+                                },
+                            }
+                        }
+                    ]
+                },
+                {
+                    "data": [
+                        {
+                            "place": {
+                                "name": "Birch Lane Café",
+                                "coordinate": {"latitude": 51.0002, "longitude": -1.0002},
+                            }
+                        }
+                    ]
+                },
+            ],
+            "data": [{"post": f"{ROLE_LINE} 😀 at the Café"}, {"update_timestamp": 1748800050}],
+            "title": "Robin Quill was at Birch Lane Café.",
+        },
         {"timestamp": 1748700000, "label_values": [{"label": "Post", "value": "Newer schema post"}]},
     ]
     return {
         "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json": _meta(posts),
-        "your_facebook_activity/comments_and_reactions/comments.json": _meta({"comments_v2": [
-            {"timestamp": 1748650000, "data": [{"comment": {"timestamp": 1748650000, "comment": "Zoë says well done", "author": "Robin Quill"}}],
-             "title": "Robin Quill commented on Sam Ortega's post."}]}),
-        "personal_information/profile_information/profile_information.json": _meta({"profile_v2": {
-            "name": {"full_name": "Robin Quill"}, "current_city": {"name": "Eastvale"}, "hometown": {"name": "Riverton"},
-            "work_experiences": [{"employer": "Eastvale County", "title": "Family Support Worker"}]}}),
-        "your_facebook_activity/messages/inbox/samortega_1/message_1.json": _meta({
-            "participants": [{"name": "Sam Ortega"}, {"name": "Robin Quill"}],
-            "messages": [{"sender_name": "Robin Quill", "timestamp_ms": 1748650000000, "content": PRIVATE_LINE},
-                         {"sender_name": "Sam Ortega", "timestamp_ms": 1748650001000, "content": "I'm a social worker too"}]}),
+        "your_facebook_activity/comments_and_reactions/comments.json": _meta(
+            {
+                "comments_v2": [
+                    {
+                        "timestamp": 1748650000,
+                        "data": [
+                            {
+                                "comment": {
+                                    "timestamp": 1748650000,
+                                    "comment": "Zoë says well done",
+                                    "author": "Robin Quill",
+                                }
+                            }
+                        ],
+                        "title": "Robin Quill commented on Sam Ortega's post.",
+                    }
+                ]
+            }
+        ),
+        "personal_information/profile_information/profile_information.json": _meta(
+            {
+                "profile_v2": {
+                    "name": {"full_name": "Robin Quill"},
+                    "current_city": {"name": "Eastvale"},
+                    "hometown": {"name": "Riverton"},
+                    "work_experiences": [{"employer": "Eastvale County", "title": "Family Support Worker"}],
+                }
+            }
+        ),
+        "your_facebook_activity/messages/inbox/samortega_1/message_1.json": _meta(
+            {
+                "participants": [{"name": "Sam Ortega"}, {"name": "Robin Quill"}],
+                "messages": [
+                    {"sender_name": "Robin Quill", "timestamp_ms": 1748650000000, "content": PRIVATE_LINE},
+                    {"sender_name": "Sam Ortega", "timestamp_ms": 1748650001000, "content": "I'm a social worker too"},
+                ],
+            }
+        ),
     }
 
 
@@ -129,25 +253,60 @@ def facebook_files() -> dict[str, bytes]:
 
 def instagram_files() -> dict[str, bytes]:
     posts = [
-        {"media": [{"uri": "media/posts/202605/17900000000000001.jpg", "creation_timestamp": 1748700000,
-                    "title": "First day in the new Riverton office ☀️ #socialworkmonth"}]},
-        {"title": f"{ROLE_LINE}, weekend walk", "creation_timestamp": 1748600000,
-         "media": [{"uri": "media/posts/202605/2.jpg", "creation_timestamp": 1748600000, "title": ""}]},
+        {
+            "media": [
+                {
+                    "uri": "media/posts/202605/17900000000000001.jpg",
+                    "creation_timestamp": 1748700000,
+                    "title": "First day in the new Riverton office ☀️ #socialworkmonth",
+                }
+            ]
+        },
+        {
+            "title": f"{ROLE_LINE}, weekend walk",
+            "creation_timestamp": 1748600000,
+            "media": [{"uri": "media/posts/202605/2.jpg", "creation_timestamp": 1748600000, "title": ""}],
+        },
     ]
-    comments = {"comments_media_comments": [
-        {"title": "sam.ortega", "string_map_data": {"Opmerking": {"value": "Mis je op het teamoverleg, collega social worker!"},
-                                                    "Media-eigenaar": {"value": "sam.ortega"}, "Tijd": {"timestamp": 1748650000}}},
-        {"title": "jo", "string_list_data": [{"value": "Older shape comment", "timestamp": 1748650001, "href": ""}]},
-    ]}
-    profile = {"profile_user": [{"title": "User Information", "string_map_data": {
-        "Gebruikersnaam": {"value": "robin.q", "timestamp": 0, "href": ""}, "Naam": {"value": "Robin Quill"},
-        "Biografie": {"value": "Kaffee ☕ und Katzen"}, "Privéaccount": {"value": "False"}}}]}
+    comments = {
+        "comments_media_comments": [
+            {
+                "title": "sam.ortega",
+                "string_map_data": {
+                    "Opmerking": {"value": "Mis je op het teamoverleg, collega social worker!"},
+                    "Media-eigenaar": {"value": "sam.ortega"},
+                    "Tijd": {"timestamp": 1748650000},
+                },
+            },
+            {
+                "title": "jo",
+                "string_list_data": [{"value": "Older shape comment", "timestamp": 1748650001, "href": ""}],
+            },
+        ]
+    }
+    profile = {
+        "profile_user": [
+            {
+                "title": "User Information",
+                "string_map_data": {
+                    "Gebruikersnaam": {"value": "robin.q", "timestamp": 0, "href": ""},
+                    "Naam": {"value": "Robin Quill"},
+                    "Biografie": {"value": "Kaffee ☕ und Katzen"},
+                    "Privéaccount": {"value": "False"},
+                },
+            }
+        ]
+    }
     return {
         "your_instagram_activity/content/posts_1.json": _meta(posts),
         "your_instagram_activity/comments/post_comments_1.json": _meta(comments),
         "personal_information/personal_information/personal_information.json": _meta(profile),
-        "your_instagram_activity/messages/inbox/sam_1/message_1.json": _meta({
-            "participants": [{"name": "Robin Quill"}], "messages": [{"sender_name": "Robin Quill", "timestamp_ms": 1748650000000, "content": PRIVATE_LINE}]}),
+        "your_instagram_activity/messages/inbox/sam_1/message_1.json": _meta(
+            {
+                "participants": [{"name": "Robin Quill"}],
+                "messages": [{"sender_name": "Robin Quill", "timestamp_ms": 1748650000000, "content": PRIVATE_LINE}],
+            }
+        ),
     }
 
 
@@ -162,7 +321,7 @@ def linkedin_files() -> dict[str, bytes]:
             'Government Administration,,"Eastvale, Westshire",[robinquill_sw],[PERSONAL:https://robinquill.example],\n'
         ).encode("utf-8-sig"),
         "Positions.csv": b"Company Name,Title,Description,Location,Started On,Finished On\n"
-                         b'Eastvale County Children\'s Services,Family Support Worker,"Caseload of 18 families.","Eastvale, Westshire",Mar 2021,\n',
+        b'Eastvale County Children\'s Services,Family Support Worker,"Caseload of 18 families.","Eastvale, Westshire",Mar 2021,\n',
         "Shares_7789716.csv": (
             "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
             '2026-05-01 10:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A1,"Proud of our team. ""Small wins"" matter.",,,PUBLIC\n'
@@ -170,9 +329,11 @@ def linkedin_files() -> dict[str, bytes]:
             "2026-04-12 08:30:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A3,Connections only: a social worker's week,,,CONNECTIONS\n"
         ).encode(),
         "Comments.csv": b"Date,Link,Message\n2026-05-02 09:00:00,https://www.linkedin.com/feed/update/x,Great point\n",
-        "Connections.csv": b"Notes:\n\"When exporting your connection data, you may notice...\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nSam,Ortega,https://www.linkedin.com/in/x,,Riverton,Nurse,01 Jan 2024\n",
-        "messages.csv": ("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
-                         f"1,,Robin Quill,,Sam Ortega,,2026-05-03 10:00:00 UTC,,{PRIVATE_LINE},INBOX\n").encode(),
+        "Connections.csv": b'Notes:\n"When exporting your connection data, you may notice..."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nSam,Ortega,https://www.linkedin.com/in/x,,Riverton,Nurse,01 Jan 2024\n',
+        "messages.csv": (
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+            f"1,,Robin Quill,,Sam Ortega,,2026-05-03 10:00:00 UTC,,{PRIVATE_LINE},INBOX\n"
+        ).encode(),
     }
 
 
@@ -184,13 +345,39 @@ PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 
 def _note(n: int, text: str, to: list[str], cc: list[str]) -> dict[str, Any]:
     sid = f"{ACTOR}/statuses/11455000000000000{n}"
-    return {"id": f"{sid}/activity", "type": "Create", "actor": ACTOR, "published": "2026-05-30T18:42:10Z", "to": to, "cc": cc,
-            "object": {"id": sid, "type": "Note", "summary": None, "inReplyTo": None, "published": "2026-05-30T18:42:10Z",
-                       "url": f"https://social.example/@robinq/11455000000000000{n}", "attributedTo": ACTOR, "to": to, "cc": cc,
-                       "sensitive": False, "content": f"<p>{text}</p>", "contentMap": {"en": f"<p>{text}</p>"},
-                       "attachment": [{"type": "Document", "mediaType": "image/jpeg", "url": "media_attachments/files/1/original/a.jpg",
-                                       "name": "Whiteboard with first names blurred"}] if n == 1 else [],
-                       "tag": []}}
+    return {
+        "id": f"{sid}/activity",
+        "type": "Create",
+        "actor": ACTOR,
+        "published": "2026-05-30T18:42:10Z",
+        "to": to,
+        "cc": cc,
+        "object": {
+            "id": sid,
+            "type": "Note",
+            "summary": None,
+            "inReplyTo": None,
+            "published": "2026-05-30T18:42:10Z",
+            "url": f"https://social.example/@robinq/11455000000000000{n}",
+            "attributedTo": ACTOR,
+            "to": to,
+            "cc": cc,
+            "sensitive": False,
+            "content": f"<p>{text}</p>",
+            "contentMap": {"en": f"<p>{text}</p>"},
+            "attachment": [
+                {
+                    "type": "Document",
+                    "mediaType": "image/jpeg",
+                    "url": "media_attachments/files/1/original/a.jpg",
+                    "name": "Whiteboard with first names blurred",
+                }
+            ]
+            if n == 1
+            else [],
+            "tag": [],
+        },
+    }
 
 
 def mastodon_files() -> dict[str, bytes]:
@@ -200,20 +387,44 @@ def mastodon_files() -> dict[str, bytes]:
         _note(2, "Unlisted: quiet day", [followers], [PUBLIC]),
         _note(3, "Followers-only: as a social worker, the Birch Lane family finally engaged today.", [followers], []),
         _note(4, f"@sam {PRIVATE_LINE}", ["https://other.example/users/sam"], []),
-        {"id": f"{ACTOR}/statuses/9/activity", "type": "Announce", "actor": ACTOR, "to": [PUBLIC], "cc": [followers],
-         "object": "https://other.example/users/samo/statuses/1"},
+        {
+            "id": f"{ACTOR}/statuses/9/activity",
+            "type": "Announce",
+            "actor": ACTOR,
+            "to": [PUBLIC],
+            "cc": [followers],
+            "object": "https://other.example/users/samo/statuses/1",
+        },
     ]
-    outbox = {"@context": ["https://www.w3.org/ns/activitystreams"], "id": "outbox.json", "type": "OrderedCollection",
-              "totalItems": len(items), "orderedItems": items}
-    actor = {"@context": ["https://www.w3.org/ns/activitystreams"], "id": ACTOR, "type": "Person", "preferredUsername": "robinq",
-             "name": "Robin Quill", "summary": "<p>Tea, trains and Eastvale.</p>", "url": "https://social.example/@robinq",
-             "manuallyApprovesFollowers": False, "discoverable": True, "indexable": False, "followers": followers,
-             "attachment": [{"type": "PropertyValue", "name": "Work", "value": "<p>Eastvale County</p>"}],
-             "outbox": "outbox.json", "icon": {"url": "avatar.png"}}
+    outbox = {
+        "@context": ["https://www.w3.org/ns/activitystreams"],
+        "id": "outbox.json",
+        "type": "OrderedCollection",
+        "totalItems": len(items),
+        "orderedItems": items,
+    }
+    actor = {
+        "@context": ["https://www.w3.org/ns/activitystreams"],
+        "id": ACTOR,
+        "type": "Person",
+        "preferredUsername": "robinq",
+        "name": "Robin Quill",
+        "summary": "<p>Tea, trains and Eastvale.</p>",
+        "url": "https://social.example/@robinq",
+        "manuallyApprovesFollowers": False,
+        "discoverable": True,
+        "indexable": False,
+        "followers": followers,
+        "attachment": [{"type": "PropertyValue", "name": "Work", "value": "<p>Eastvale County</p>"}],
+        "outbox": "outbox.json",
+        "icon": {"url": "avatar.png"},
+    }
     return {
         "outbox.json": json.dumps(outbox, indent=2).encode(),
         "actor.json": json.dumps(actor).encode(),
-        "likes.json": json.dumps({"type": "OrderedCollection", "orderedItems": ["https://other.example/users/samo/statuses/1"]}).encode(),
+        "likes.json": json.dumps(
+            {"type": "OrderedCollection", "orderedItems": ["https://other.example/users/samo/statuses/1"]}
+        ).encode(),
     }
 
 
@@ -297,7 +508,13 @@ def bluesky_car(records: dict[str, dict[str, Any]], did: str = "did:plc:abcdefgh
         previous = raw
     root = add({"l": None, "e": entries})
     commit = add({"did": did, "version": 3, "data": root, "rev": "3lpqrstuv2222", "prev": None, "sig": b"\x00" * 64})
-    add({"$type": "app.bsky.feed.post", "text": "stray block, not in the tree: social worker", "createdAt": "2020-01-01T00:00:00Z"})
+    add(
+        {
+            "$type": "app.bsky.feed.post",
+            "text": "stray block, not in the tree: social worker",
+            "createdAt": "2020-01-01T00:00:00Z",
+        }
+    )
     header = cbor({"version": 1, "roots": [commit]})
     out = bytearray(_varint(len(header)) + header)
     for cid, data in reversed(blocks):
@@ -307,13 +524,36 @@ def bluesky_car(records: dict[str, dict[str, Any]], did: str = "did:plc:abcdefgh
 
 def bluesky_records() -> dict[str, dict[str, Any]]:
     return {
-        "app.bsky.actor.profile/self": {"$type": "app.bsky.actor.profile", "displayName": "Sam Ortega", "description": "Hospital social worker | Riverton",
-                                        "labels": {"$type": "com.atproto.label.defs#selfLabels", "values": [{"val": "!no-unauthenticated"}]}},
-        "app.bsky.feed.post/3lpqrstuv2a2b": {"$type": "app.bsky.feed.post", "text": "Back at Riverton General on Monday.", "createdAt": "2026-05-28T10:14:58.120Z",
-                                             "embed": {"$type": "app.bsky.embed.images", "images": [{"alt": "My badge on the desk", "image": {"$type": "blob"}}]}},
-        "app.bsky.feed.post/3lpqrstuv2a2c": {"$type": "app.bsky.feed.post", "text": ROLE_LINE, "createdAt": "2026-05-29T10:14:58.120Z"},
-        "app.bsky.feed.like/3lpqrstuv2a2d": {"$type": "app.bsky.feed.like", "subject": {"uri": "at://x/y/z"}, "createdAt": "2026-05-29T10:14:58.120Z"},
-        "app.bsky.graph.block/3lpqrstuv2a2e": {"$type": "app.bsky.graph.block", "subject": "did:plc:zzz", "createdAt": "2026-05-29T10:14:58.120Z"},
+        "app.bsky.actor.profile/self": {
+            "$type": "app.bsky.actor.profile",
+            "displayName": "Sam Ortega",
+            "description": "Hospital social worker | Riverton",
+            "labels": {"$type": "com.atproto.label.defs#selfLabels", "values": [{"val": "!no-unauthenticated"}]},
+        },
+        "app.bsky.feed.post/3lpqrstuv2a2b": {
+            "$type": "app.bsky.feed.post",
+            "text": "Back at Riverton General on Monday.",
+            "createdAt": "2026-05-28T10:14:58.120Z",
+            "embed": {
+                "$type": "app.bsky.embed.images",
+                "images": [{"alt": "My badge on the desk", "image": {"$type": "blob"}}],
+            },
+        },
+        "app.bsky.feed.post/3lpqrstuv2a2c": {
+            "$type": "app.bsky.feed.post",
+            "text": ROLE_LINE,
+            "createdAt": "2026-05-29T10:14:58.120Z",
+        },
+        "app.bsky.feed.like/3lpqrstuv2a2d": {
+            "$type": "app.bsky.feed.like",
+            "subject": {"uri": "at://x/y/z"},
+            "createdAt": "2026-05-29T10:14:58.120Z",
+        },
+        "app.bsky.graph.block/3lpqrstuv2a2e": {
+            "$type": "app.bsky.graph.block",
+            "subject": "did:plc:zzz",
+            "createdAt": "2026-05-29T10:14:58.120Z",
+        },
     }
 
 
@@ -326,27 +566,63 @@ def bluesky_files() -> dict[str, bytes]:
 
 def reddit_files() -> dict[str, bytes]:
     return {
-        "posts.csv": ("id,permalink,date,ip,subreddit,gildings,title,url,body\n"
-                      f'1abcd2,https://www.reddit.com/r/socialwork/comments/1abcd2/x/,2026-06-01 12:00:00 UTC,,socialwork,0,How do you cope?,,"{ROLE_LINE}.\nAny tips?"\n').encode(),
-        "comments.csv": ("id,permalink,date,ip,subreddit,gildings,link,parent,body,media\n"
-                         "kq9zzzz,https://www.reddit.com/r/socialwork/comments/1abcd2/x/kq9zzzz/,2026-06-01 12:26:40 UTC,,socialwork,0,,,"
-                         '"We had a family on our caseload with exactly this issue last month.",\n').encode(),
-        "messages.csv": ("id,permalink,thread_id,date,ip,from,to,subject,body\n"
-                         f"m1,,t1,2026-06-02 10:00:00 UTC,,robin_throwaway,sam,hi,{PRIVATE_LINE}\n"
-                         "m2,,t1,2026-06-02 10:05:00 UTC,,sam,robin_throwaway,re: hi,I am a social worker as well\n").encode(),
+        "posts.csv": (
+            "id,permalink,date,ip,subreddit,gildings,title,url,body\n"
+            f'1abcd2,https://www.reddit.com/r/socialwork/comments/1abcd2/x/,2026-06-01 12:00:00 UTC,,socialwork,0,How do you cope?,,"{ROLE_LINE}.\nAny tips?"\n'
+        ).encode(),
+        "comments.csv": (
+            b"id,permalink,date,ip,subreddit,gildings,link,parent,body,media\n"
+            b"kq9zzzz,https://www.reddit.com/r/socialwork/comments/1abcd2/x/kq9zzzz/,2026-06-01 12:26:40 UTC,,socialwork,0,,,"
+            b'"We had a family on our caseload with exactly this issue last month.",\n'
+        ),
+        "messages.csv": (
+            "id,permalink,thread_id,date,ip,from,to,subject,body\n"
+            f"m1,,t1,2026-06-02 10:00:00 UTC,,robin_throwaway,sam,hi,{PRIVATE_LINE}\n"
+            "m2,,t1,2026-06-02 10:05:00 UTC,,sam,robin_throwaway,re: hi,I am a social worker as well\n"
+        ).encode(),
         "statistics.csv": b"statistic,value\naccount name,robin_throwaway\n",
     }
 
 
 def tiktok_files() -> dict[str, bytes]:
     data = {
-        "Profile": {"Profile Info": {"ProfileMap": {"userName": "robin.quill.sw", "displayName": "Robin Q", "bioDescription": "SW life in Eastvale"}}},
-        "Post": {"Posts": {"VideoList": [
-            {"Date": "2026-05-01 10:00:00", "Link": "https://www.tiktokv.com/share/video/7360000000000000001/", "Likes": "57",
-             "Title": f"{ROLE_LINE} #socialwork", "Location": "Eastvale", "WhoCanView": "Everyone"}]}},
-        "Comment": {"Comments": {"CommentsList": [{"date": "2026-05-02 21:14:00", "comment": "This is literally my caseload lol"}]}},
-        "Direct Message": {"Direct Messages": {"ChatHistory": {"Chat History with sam:": [
-            {"Date": "2026-05-03 10:00:00", "From": "robin.quill.sw", "Content": PRIVATE_LINE}]}}},
+        "Profile": {
+            "Profile Info": {
+                "ProfileMap": {
+                    "userName": "robin.quill.sw",
+                    "displayName": "Robin Q",
+                    "bioDescription": "SW life in Eastvale",
+                }
+            }
+        },
+        "Post": {
+            "Posts": {
+                "VideoList": [
+                    {
+                        "Date": "2026-05-01 10:00:00",
+                        "Link": "https://www.tiktokv.com/share/video/7360000000000000001/",
+                        "Likes": "57",
+                        "Title": f"{ROLE_LINE} #socialwork",
+                        "Location": "Eastvale",
+                        "WhoCanView": "Everyone",
+                    }
+                ]
+            }
+        },
+        "Comment": {
+            "Comments": {
+                "CommentsList": [{"date": "2026-05-02 21:14:00", "comment": "This is literally my caseload lol"}]
+            }
+        },
+        "Direct Message": {
+            "Direct Messages": {
+                "ChatHistory": {
+                    "Chat History with sam:": [
+                        {"Date": "2026-05-03 10:00:00", "From": "robin.quill.sw", "Content": PRIVATE_LINE}
+                    ]
+                }
+            }
+        },
     }
     return {"TikTok_Data/user_data_tiktok.json": json.dumps(data).encode()}
 

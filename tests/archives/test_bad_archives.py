@@ -40,7 +40,9 @@ def test_truncated_zip_is_one_clear_error(tmp_path: Path) -> None:
 
 def test_corrupt_member_is_a_warning_and_the_rest_is_scanned(tmp_path: Path) -> None:
     files = b.twitter_files()
-    files["data/tweets-part1.js"] = b"window.YTD.tweets.part1 = [" + b'{"tweet": {"id_str": "9", "full_text": "x"}}, ' * 2000 + b"]"
+    files["data/tweets-part1.js"] = (
+        b"window.YTD.tweets.part1 = [" + b'{"tweet": {"id_str": "9", "full_text": "x"}}, ' * 2000 + b"]"
+    )
     path = b.write_zip(tmp_path / "x.zip", files)
     raw = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as archive:
@@ -82,8 +84,19 @@ def test_member_escaping_the_folder_is_skipped_with_a_warning(tmp_path: Path) ->
     assert _tree(tmp_path) == before, "scanning must never write anything"
 
 
-@pytest.mark.parametrize("raw, safe", [("a/b.js", "a/b.js"), ("./a//b.js", "a/b.js"), ("a\\b.js", "a/b.js"),
-                                        ("../x", None), ("a/../../x", None), ("/etc/passwd", None), ("C:/x", None), ("", None)])
+@pytest.mark.parametrize(
+    "raw, safe",
+    [
+        ("a/b.js", "a/b.js"),
+        ("./a//b.js", "a/b.js"),
+        ("a\\b.js", "a/b.js"),
+        ("../x", None),
+        ("a/../../x", None),
+        ("/etc/passwd", None),
+        ("C:/x", None),
+        ("", None),
+    ],
+)
 def test_safe_names(raw: str, safe: str | None) -> None:
     assert safe_name(raw) == safe
 
@@ -115,13 +128,16 @@ def test_unknown_forced_format(tmp_path: Path) -> None:
         _scan(path, format_of="myspace")
 
 
-@pytest.mark.parametrize("name, data", [
-    ("photo.png", b"\x89PNG\r\n\x1a\n" + os.urandom(200)),
-    ("report.pdf", b"%PDF-1.7\n" + os.urandom(200)),
-    ("random.bin", bytes(range(256)) * 4),
-    ("empty.zip", b""),
-    ("fake.tar.gz", b"\x1f\x8b\x08\x00garbage"),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + os.urandom(200)),
+        ("report.pdf", b"%PDF-1.7\n" + os.urandom(200)),
+        ("random.bin", bytes(range(256)) * 4),
+        ("empty.zip", b""),
+        ("fake.tar.gz", b"\x1f\x8b\x08\x00garbage"),
+    ],
+)
 def test_not_an_archive_at_all(name: str, data: bytes, tmp_path: Path) -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -174,7 +190,9 @@ def test_cli_scan_json_report_and_fail_on(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     path = b.write_zip(tmp_path / "twitter.zip", b.twitter_files())
     out = tmp_path / "report.json"
-    result = CliRunner().invoke(app, ["scan", str(path), "-f", "json", "-o", str(out), "--only", "identity", "--fail-on", "low"])
+    result = CliRunner().invoke(
+        app, ["scan", str(path), "-f", "json", "-o", str(out), "--only", "identity", "--fail-on", "low"]
+    )
     assert result.exit_code == 1, result.output
     data = json.loads(out.read_text())
     assert data["mode"] == "archive"
@@ -290,7 +308,9 @@ def test_a_line_too_long_to_be_a_post(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_unknown_framework_is_refused_before_reading(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["scan", str(b.write_folder(tmp_path / "d", b.generic_files())), "--framework", "nope"])
+    result = CliRunner().invoke(
+        app, ["scan", str(b.write_folder(tmp_path / "d", b.generic_files())), "--framework", "nope"]
+    )
     assert result.exit_code == 2
     assert "Traceback" not in result.output and "nope" in result.output
 

@@ -170,9 +170,13 @@ def test_bluesky_walks_the_tree_not_stray_blocks(tmp_path: Path) -> None:
 
 
 def test_tiktok_reads_old_keys_too(tmp_path: Path) -> None:
-    old = {"Profile": {"Profile Information": {"ProfileMap": {"userName": "old.user"}}},
-           "Video": {"Videos": {"VideoList": [{"Date": "2021-01-01 10:00:00", "Title": "old caption from a social worker"}]}},
-           "Comment": {"CommentsList": [{"Date": "2021-01-02 10:00:00", "Comment": "old comment"}]}}
+    old = {
+        "Profile": {"Profile Information": {"ProfileMap": {"userName": "old.user"}}},
+        "Video": {
+            "Videos": {"VideoList": [{"Date": "2021-01-01 10:00:00", "Title": "old caption from a social worker"}]}
+        },
+        "Comment": {"CommentsList": [{"Date": "2021-01-02 10:00:00", "Comment": "old comment"}]},
+    }
     import json
 
     path = b.write_folder(tmp_path / "tt", {"user_data.json": json.dumps(old).encode()})
@@ -180,7 +184,12 @@ def test_tiktok_reads_old_keys_too(tmp_path: Path) -> None:
 
 
 def test_generic_jsonl_reports_line_numbers(tmp_path: Path) -> None:
-    lines = ['{"text": "nothing here"}', "", "not json at all", '{"text": "I am a social worker in Kirkcaldy", "url": "https://blog.example/2"}']
+    lines = [
+        '{"text": "nothing here"}',
+        "",
+        "not json at all",
+        '{"text": "I am a social worker in Kirkcaldy", "url": "https://blog.example/2"}',
+    ]
     path = tmp_path / "posts.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = _scan(path)
@@ -214,7 +223,9 @@ def test_declared_anonymous_account_is_matched(builder: Callable[[], dict[str, b
 
 
 def test_without_a_profile_the_archive_name_is_used_and_said(tmp_path: Path) -> None:
-    report = scan(b.write_folder(tmp_path / "d", b.twitter_files()), None, REGISTRY, RULES, ScanOptions(only=["identity"]))
+    report = scan(
+        b.write_folder(tmp_path / "d", b.twitter_files()), None, REGISTRY, RULES, ScanOptions(only=["identity"])
+    )
     assert report.subject.name == "Robin Quill"
     assert any(w.startswith("No profile file") for w in report.warnings)
     assert any(f.check == "identity.real-name" for f in report.findings)
@@ -243,5 +254,10 @@ def test_progress_names_each_part_as_it_is_read(tmp_path: Path) -> None:
     starts = [value for kind, value in recorder.events if kind == "start"]
     assert starts == [(1, "Reading photo metadata"), (3, "Reading X/Twitter archive")]
     advanced = [value for kind, value in recorder.events if kind == "advance"]
-    assert advanced == ["data/tweets_media/1790000000000000123-abc.jpg", "data/account.js", "data/profile.js", "data/tweets.js"]
+    assert advanced == [
+        "data/tweets_media/1790000000000000123-abc.jpg",
+        "data/account.js",
+        "data/profile.js",
+        "data/tweets.js",
+    ]
     assert recorder.events[-1] == ("finish", None)

@@ -16,7 +16,9 @@ from tests.archives import builders as b
 from tests.conftest import make_profile
 
 
-def jpeg(gps: dict[int, object] | None = None, artist: str | None = None, when: str | None = None, fmt: str = "JPEG") -> bytes:
+def jpeg(
+    gps: dict[int, object] | None = None, artist: str | None = None, when: str | None = None, fmt: str = "JPEG"
+) -> bytes:
     image = Image.new("RGB", (16, 16), "white")
     exif = Image.Exif()
     if artist:
@@ -75,7 +77,13 @@ def test_a_photo_with_a_position_becomes_a_finding(tmp_path: Path) -> None:
         pytest.skip("the oversharing.personal check is not installed")
     files = b.mastodon_files()
     files["media_attachments/files/1/original/a.jpg"] = jpeg(KIRKCALDY)
-    report = scan(b.write_zip(tmp_path / "m.zip", files), make_profile(), registry, load_rules(), ScanOptions(only=["oversharing.personal"]))
+    report = scan(
+        b.write_zip(tmp_path / "m.zip", files),
+        make_profile(),
+        registry,
+        load_rules(),
+        ScanOptions(only=["oversharing.personal"]),
+    )
     photos = [f for f in report.findings if f.item.kind == "photo"]
     assert len(photos) == 1
     assert photos[0].item.id == "media_attachments/files/1/original/a.jpg"

@@ -61,18 +61,47 @@ json_values = st.recursive(
 # JSON shaped somewhat like the real files, so parsers get past their first checks.
 shaped = st.one_of(
     json_values,
-    st.lists(st.dictionaries(st.sampled_from(["tweet", "data", "media", "title", "text", "timestamp", "string_map_data", "orderedItems",
-                                               "type", "object", "to", "cc", "content", "attachments", "label_values", "Post"]),
-                             json_values, max_size=6), max_size=5),
-    st.dictionaries(st.sampled_from(["orderedItems", "comments_v2", "profile_v2", "Profile", "Post", "Comment", "profile_user"]),
-                    json_values, max_size=4),
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "tweet",
+                    "data",
+                    "media",
+                    "title",
+                    "text",
+                    "timestamp",
+                    "string_map_data",
+                    "orderedItems",
+                    "type",
+                    "object",
+                    "to",
+                    "cc",
+                    "content",
+                    "attachments",
+                    "label_values",
+                    "Post",
+                ]
+            ),
+            json_values,
+            max_size=6,
+        ),
+        max_size=5,
+    ),
+    st.dictionaries(
+        st.sampled_from(["orderedItems", "comments_v2", "profile_v2", "Profile", "Post", "Comment", "profile_user"]),
+        json_values,
+        max_size=4,
+    ),
 )
 
 
 def _outcome(path: Path, fmt: str) -> Report | None:
     """Scan with the format forced; an InputError is an accepted, clear refusal."""
     try:
-        report = scan(path, PROFILE, REGISTRY, RULES, ScanOptions(format_of=fmt, include_private=True, only=["identity"]))
+        report = scan(
+            path, PROFILE, REGISTRY, RULES, ScanOptions(format_of=fmt, include_private=True, only=["identity"])
+        )
     except InputError as exc:
         assert exc.message and "\n" not in exc.message
         return None
@@ -105,7 +134,9 @@ def test_arbitrary_json(fmt: str, value: Any, other: Any) -> None:
     elif fmt == "generic":
         text = "\n".join(json.dumps(v) for v in (value if isinstance(value, list) else [value]))
     elif fmt in ("linkedin", "reddit"):
-        text = "text,body,ShareCommentary,id\n" + "\n".join(json.dumps(v) for v in (value if isinstance(value, list) else [value]))
+        text = "text,body,ShareCommentary,id\n" + "\n".join(
+            json.dumps(v) for v in (value if isinstance(value, list) else [value])
+        )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         files = {TARGETS[fmt]: text.encode(), EXTRA[fmt]: json.dumps(other).encode()}
@@ -167,7 +198,11 @@ def test_truncated_car_is_refused(cut: int) -> None:
 
 
 @settings(deadline=None)
-@given(items=st.lists(json_values, max_size=12), chunk=st.integers(min_value=1, max_value=9), indent=st.sampled_from([None, 1]))
+@given(
+    items=st.lists(json_values, max_size=12),
+    chunk=st.integers(min_value=1, max_value=9),
+    indent=st.sampled_from([None, 1]),
+)
 def test_streamed_array_equals_json_loads(items: list[Any], chunk: int, indent: int | None) -> None:
     original = jsonstream._CHUNK
     jsonstream._CHUNK = chunk  # tiny reads put every boundary inside a value somewhere

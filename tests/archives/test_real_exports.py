@@ -30,7 +30,9 @@ def _read(path: Path, include_private: bool = False) -> tuple[str, Snapshot, lis
 
 
 def _scan(path: Path, **person: str) -> Report:
-    profile = make_profile(person={"name": "Robin Quill", "employer": "Eastvale County Council", "localities": ["Eastvale"], **person})
+    profile = make_profile(
+        person={"name": "Robin Quill", "employer": "Eastvale County Council", "localities": ["Eastvale"], **person}
+    )
     return scan(path, profile, REGISTRY, RULES, ScanOptions())
 
 
@@ -52,7 +54,9 @@ def test_x_long_tweets_are_read_in_full_from_note_tweet_js() -> None:
     thread = next(p for p in posts if p.id == "1790000000000000103")
     assert "07700 900123" in thread.text and "https://blog.example.org/home-visits" in thread.text
     assert "…" not in thread.text
-    assert not any(p.location and p.location.startswith("note-tweet") for p in posts), "a matched note is not read twice"
+    assert not any(p.location and p.location.startswith("note-tweet") for p in posts), (
+        "a matched note is not read twice"
+    )
 
 
 def test_x_community_tweets_are_read() -> None:
@@ -63,7 +67,10 @@ def test_x_community_tweets_are_read() -> None:
 def test_x_media_links_are_dropped_and_links_expanded() -> None:
     _, _, posts = _read(FIXTURES / "x-2025")
     tea = next(p for p in posts if p.id == "1790000000000000102")
-    assert tea.text == "Another long day as a social worker. Tea & biscuits now, then bed. Wrote about it here: https://blog.example.org/a-long-week"
+    assert (
+        tea.text
+        == "Another long day as a social worker. Tea & biscuits now, then bed. Wrote about it here: https://blog.example.org/a-long-week"
+    )
     assert tea.alt_texts == ["A mug of tea on a desk"]
 
 
@@ -73,7 +80,10 @@ def test_x_media_links_are_dropped_and_links_expanded() -> None:
 def _expect_2014(snapshot: Snapshot, posts: list[Post]) -> None:
     assert snapshot.handle == "robinquill_sw" and snapshot.display_name == "Robin Quill"
     assert [p.id for p in posts] == ["516000000000000001", "516000000000000003"]
-    assert posts[0].text == "First year as a social worker done. Tea & cake. Notes from it here: http://blog.example.org/first-year"
+    assert (
+        posts[0].text
+        == "First year as a social worker done. Tea & cake. Notes from it here: http://blog.example.org/first-year"
+    )
     assert posts[0].created_at is not None and posts[0].created_at.year == 2014
     assert posts[0].url == "https://x.com/robinquill_sw/status/516000000000000001"
     assert posts[1].kind == "reply" and "&gt;" not in posts[1].text
@@ -117,8 +127,12 @@ def test_linkedin_2018_message_dates_and_articles() -> None:
     assert len(messages) == 1 and "Tuesday works, I’m at the Riverton office" in messages[0].text
     assert messages[0].created_at is not None and messages[0].created_at.isoformat() == "2018-08-18T09:05:00+00:00"
     articles = {p.visibility: p for p in posts if p.kind == "article"}
-    assert "07700 900456" in articles["public"].text and articles["public"].text.startswith("Why I became a social worker")
-    assert articles["public"].created_at is not None and articles["public"].created_at.date().isoformat() == "2018-03-02"
+    assert "07700 900456" in articles["public"].text and articles["public"].text.startswith(
+        "Why I became a social worker"
+    )
+    assert (
+        articles["public"].created_at is not None and articles["public"].created_at.date().isoformat() == "2018-03-02"
+    )
     assert "Oakfield home visit" in articles["unknown"].text
     assert any("1 article draft(s)" in n for n in snapshot.notes)
 
@@ -129,7 +143,9 @@ def test_linkedin_member_network_posts_are_scanned_and_said_so() -> None:
     assert [p.visibility for p in shares] == ["unknown", "unknown", "followers"]
     assert any("2 post(s) are marked Visibility=MEMBER_NETWORK" in n for n in snapshot.notes)
     report = _scan(FIXTURES / "linkedin-2025")
-    assert any(f.check == "identity.role" and f.item.id and f.item.id.endswith("7300000000000000002") for f in report.findings)
+    assert any(
+        f.check == "identity.role" and f.item.id and f.item.id.endswith("7300000000000000002") for f in report.findings
+    )
 
 
 def test_linkedin_wrapped_lines_lose_their_stray_quotes() -> None:
@@ -139,14 +155,20 @@ def test_linkedin_wrapped_lines_lose_their_stray_quotes() -> None:
         "I'm off for a week of walking in the hills.\n\nWHAT? No phone, no laptop.\n"
         "WHERE? Near Eastvale. https://lnkd.in/gExAmPle\n\nPosts are scheduled, so you'll still see stuff."
     )
-    assert second.text == "If someone asked me, \"What's changed this year at work\", here's my list:\n\nAnother long day as a social worker, every day."
+    assert (
+        second.text
+        == "If someone asked me, \"What's changed this year at work\", here's my list:\n\nAnother long day as a social worker, every day."
+    )
 
 
 def test_linkedin_comments_with_backslash_escaped_quotes_stay_whole() -> None:
     _, _, posts = _read(FIXTURES / "linkedin-2025")
     comments = [p for p in posts if p.kind == "comment"]
     assert len(comments) == 4 and all(p.created_at is not None for p in comments)
-    assert comments[1].text == 'Sam Teller Yes, it varies. Rather than read it as "This is what a team does", read it as "Here\'s how teams differ"'
+    assert (
+        comments[1].text
+        == 'Sam Teller Yes, it varies. Rather than read it as "This is what a team does", read it as "Here\'s how teams differ"'
+    )
     assert comments[2].text.startswith('"... if you are locked into one supplier" got me thinking')
     assert comments[3].text.endswith("Not sure I understood what you meant.")
 
@@ -221,9 +243,16 @@ def test_mastodon_archive_boosts_are_counted_not_read(tmp_path: Path) -> None:
 
     shutil.copytree(FIXTURES / "mastodon-poll", tmp_path / "m")
     outbox = json.loads((tmp_path / "m" / "outbox.json").read_text())
-    outbox["orderedItems"].append({"id": "https://social.example/users/robinq/statuses/114550000000000072/activity", "type": "Announce",
-                                   "actor": "https://social.example/users/robinq", "published": "2026-05-22T10:00:00Z",
-                                   "to": ["https://www.w3.org/ns/activitystreams#Public"], "object": "https://other.example/users/samteller/statuses/1"})
+    outbox["orderedItems"].append(
+        {
+            "id": "https://social.example/users/robinq/statuses/114550000000000072/activity",
+            "type": "Announce",
+            "actor": "https://social.example/users/robinq",
+            "published": "2026-05-22T10:00:00Z",
+            "to": ["https://www.w3.org/ns/activitystreams#Public"],
+            "object": "https://other.example/users/samteller/statuses/1",
+        }
+    )
     (tmp_path / "m" / "outbox.json").write_text(json.dumps(outbox))
     _, snapshot, posts = _read(tmp_path / "m")
     assert len(posts) == 2 and any("1 boost(s)" in n for n in snapshot.notes)

@@ -13,16 +13,28 @@ _RULES = load_rules()
 TEXT_CHECKS = sorted(c for c in _REGISTRY.checks if not c.startswith("visibility.") and c != "identity.linkable")
 
 
-def findings(text: str = "", *, profile: Profile | None = None, bio: bool = False, anonymous: bool = False,
-             photos: list[Photo] | None = None, visibility: VisibilityFacts | None = None,
-             account_bio: str | None = None) -> list[Finding]:
+def findings(
+    text: str = "",
+    *,
+    profile: Profile | None = None,
+    bio: bool = False,
+    anonymous: bool = False,
+    photos: list[Photo] | None = None,
+    visibility: VisibilityFacts | None = None,
+    account_bio: str | None = None,
+) -> list[Finding]:
     """Every finding the built-in checks make on one post (or bio) of one account."""
     checks = [cls for cls in _REGISTRY.checks.values() if cls.__module__.startswith("checks.")]
     analyser = Analyser(profile or make_profile(), checks, _RULES)
     snapshot = Snapshot(
-        platform="mastodon", handle="@jane@social.example", anonymous=anonymous, origin="archive",
-        bio=text if bio else account_bio, posts=[] if bio or not text else [Post(id="1", text=text)],
-        photos=photos or [], visibility=visibility or VisibilityFacts(),
+        platform="mastodon",
+        handle="@jane@social.example",
+        anonymous=anonymous,
+        origin="archive",
+        bio=text if bio else account_bio,
+        posts=[] if bio or not text else [Post(id="1", text=text)],
+        photos=photos or [],
+        visibility=visibility or VisibilityFacts(),
     )
     analyser.account(snapshot)
     return analyser.finish()

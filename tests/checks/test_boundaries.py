@@ -43,15 +43,15 @@ def test_meeting_up_is_more_serious_than_a_follow() -> None:
     ("text", "expected"),
     [
         # the idea in wording the rules were not written from (invented for these tests); False rows are hard negatives
-        ('A teenager I used to keyworker sent me a friend request last night, no idea what to do', True),
-        ('Lent one of my tenants twenty quid for the meter out of my own pocket', True),
-        ('Gave a lift home in my car to a mum whose case I hold, it was pouring', True),
-        ('The lassie I work with asked for my Insta, said no obviously', True),
-        ('One of my old residents invited me to her wedding in June and I said yes', True),
-        ('My pal from uni added me on Facebook after ten years, lovely to catch up', False),
-        ('Coffee with my sister then back to the school run', False),
-        ('Our team WhatsApp group is chaos this morning', False),
+        ("A teenager I used to keyworker sent me a friend request last night, no idea what to do", True),
+        ("Lent one of my tenants twenty quid for the meter out of my own pocket", True),
+        ("Gave a lift home in my car to a mum whose case I hold, it was pouring", True),
+        ("The lassie I work with asked for my Insta, said no obviously", True),
+        ("One of my old residents invited me to her wedding in June and I said yes", True),
+        ("My pal from uni added me on Facebook after ten years, lovely to catch up", False),
+        ("Coffee with my sister then back to the school run", False),
+        ("Our team WhatsApp group is chaos this morning", False),
     ],
 )
 def test_boundaries_new_wording(text: str, expected: bool) -> None:
-    assert ('boundaries.service-user-contact' in found(text)) is expected
+    assert ("boundaries.service-user-contact" in found(text)) is expected

@@ -75,18 +75,18 @@ def test_a_role_on_the_profile_raises_conduct_findings() -> None:
     ("text", "expected"),
     [
         # the idea in wording the rules were not written from (invented for these tests); False rows are hard negatives
-        ('Honestly the dads on my list are a bunch of numpties, not one turned up to contact this week', True),
+        ("Honestly the dads on my list are a bunch of numpties, not one turned up to contact this week", True),
         ("That HV is a total jobsworth, wouldn't bend a rule to save her life", True),
-        ('The polis round here are clowns, lost the statement twice', True),
-        ('Half the tenants in that block are scroungers who think the council owes them', True),
-        ('Our new senior is a glaikit wee eejit who has never held a case', True),
-        ('Punters at the drop-in today were feckless as ever', True),
+        ("The polis round here are clowns, lost the statement twice", True),
+        ("Half the tenants in that block are scroungers who think the council owes them", True),
+        ("Our new senior is a glaikit wee eejit who has never held a case", True),
+        ("Punters at the drop-in today were feckless as ever", True),
         ("The panel members today hadn't a clue what they were deciding on", True),
         ("Parent at the review called me a bampot and to be fair I'd been late", False),
         ("I'm such an idiot, left my lanyard in the car again", False),
-        ('Watched the new cooking series last night, the contestants were useless', False),
-        ('Thick fog on the A9 this morning, the kids were late for school', False),
-        ('The new housing allocation policy is a shambles and needs rewritten', False),
+        ("Watched the new cooking series last night, the contestants were useless", False),
+        ("Thick fog on the A9 this morning, the kids were late for school", False),
+        ("The new housing allocation policy is a shambles and needs rewritten", False),
     ],
 )
 def test_disparaging_new_wording(text: str, expected: bool) -> None:
@@ -98,15 +98,15 @@ def test_disparaging_new_wording(text: str, expected: bool) -> None:
     [
         # the idea in wording the rules were not written from (invented for these tests); False rows are hard negatives
         ("Absolutely hanging this morning and I've the core group at 9", True),
-        ('Two bottles of red at lunch then straight into the panel, pray for me', True),
+        ("Two bottles of red at lunch then straight into the panel, pray for me", True),
         ("Made up the case notes for Friday's visits, no one will notice", True),
-        ('Backdated the risk assessment so the file looks tidy before the audit', True),
+        ("Backdated the risk assessment so the file looks tidy before the audit", True),
         ("Not being funny but travellers are all the same, can't be trusted", True),
-        ('Immigrants are ruining this town, should be sent back', True),
-        ('Couple of wines at the wedding on Saturday, lovely day off', False),
-        ('The dad was steaming drunk at contact so we stopped it early', False),
-        ('Supported a family of refugees to find a flat today, so proud of them', False),
-        ('Skipped breakfast and lunch, running on coffee', False),
+        ("Immigrants are ruining this town, should be sent back", True),
+        ("Couple of wines at the wedding on Saturday, lovely day off", False),
+        ("The dad was steaming drunk at contact so we stopped it early", False),
+        ("Supported a family of refugees to find a flat today, so proud of them", False),
+        ("Skipped breakfast and lunch, running on coffee", False),
     ],
 )
 def test_public_trust_new_wording(text: str, expected: bool) -> None:

@@ -28,6 +28,7 @@ def conduct(text: str, profile: Profile = NOBODY) -> dict[str, object]:
 
 # --- 1. Discrimination: a group named for who they are, made less than human, a burden or unwelcome ---------
 
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -89,6 +90,7 @@ def test_slur_alone_is_discrimination_and_quoting_it_to_condemn_is_not() -> None
 
 # --- 2. Abuse aimed at a person: name-calling, obscene put-downs, threats, harm-wishing, masked spellings -------
 
+
 @pytest.mark.parametrize(
     ("text", "severity"),
     [
@@ -122,10 +124,18 @@ def test_a_declared_role_raises_name_calling_but_never_gates_it() -> None:
     from footprint.core import Analyser
     from footprint.models import Post, Snapshot
     from tests.checks.helpers import _REGISTRY, _RULES
+
     checks = [cls for cls in _REGISTRY.checks.values() if cls.__module__.startswith("checks.")]
     analyser = Analyser(role, checks, _RULES)
-    analyser.account(Snapshot(platform="mastodon", handle="@alex@social.example", origin="archive",
-                              bio="Social worker. Views my own.", posts=[Post(id="1", text="Our neighbour is a total c**t")]))
+    analyser.account(
+        Snapshot(
+            platform="mastodon",
+            handle="@alex@social.example",
+            origin="archive",
+            bio="Social worker. Views my own.",
+            posts=[Post(id="1", text="Our neighbour is a total c**t")],
+        )
+    )
     shown = [f for f in analyser.finish() if f.check == TRUST]
     assert without.severity is Severity.MEDIUM
     assert shown and shown[0].severity is Severity.HIGH
@@ -165,15 +175,24 @@ def test_abuse_look_alikes_stay_quiet(text: str) -> None:
 def test_masked_and_leetspeak_words_are_read_back_at_the_same_length() -> None:
     rules = load_rules()
     unmask = Unmasker(rules.terms("conduct.profanity"), rules.terms("conduct.profanity-noun")).unmask
-    for masked, plain in [("f**k off", "fuck off"), ("a b*****d", "a bastard"), ("sh1t", "shit"), ("tw@t", "twat"),
-                          ("just **** off", "just fuck off"), ("a complete *******", "a complete bastard"),
-                          ("half p***ed", "half pissed"), ("c0vid", "c0vid"), ("*so* tired", "*so* tired"),
-                          ("jane@example.org", "jane@example.org")]:
+    for masked, plain in [
+        ("f**k off", "fuck off"),
+        ("a b*****d", "a bastard"),
+        ("sh1t", "shit"),
+        ("tw@t", "twat"),
+        ("just **** off", "just fuck off"),
+        ("a complete *******", "a complete bastard"),
+        ("half p***ed", "half pissed"),
+        ("c0vid", "c0vid"),
+        ("*so* tired", "*so* tired"),
+        ("jane@example.org", "jane@example.org"),
+    ]:
         out = unmask(masked)
         assert out == plain and len(out) == len(masked)
 
 
 # --- 3. Contempt for people who use services, in everyday words ---------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text",
@@ -213,7 +232,9 @@ def test_mocking_a_body_at_work_is_contempt(text: str, expected: bool) -> None:
 
 
 def test_contempt_for_colleagues_has_its_own_kind() -> None:
-    finding = conduct("Some of the agency workers are thick as mince, can't do a handover to save their life")[DISPARAGING]
+    finding = conduct("Some of the agency workers are thick as mince, can't do a handover to save their life")[
+        DISPARAGING
+    ]
     assert finding.kind == "contempt-colleagues"
 
 
@@ -235,6 +256,7 @@ def test_contempt_look_alikes_stay_quiet(text: str) -> None:
 
 # --- 4. The other kinds of public-trust finding -------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -255,21 +277,26 @@ def test_keeping_quiet_about_contact_on_a_personal_channel_is_a_boundary_not_a_b
 
 def test_drink_in_a_family_story_is_not_drink_at_work() -> None:
     assert TRUST not in conduct("Gran used to tell us about her father, drunk on rum every payday, poor woman")
-    assert conduct("Still steaming, and my first call is a gent who needs his insulin at 8")[TRUST].kind == "intoxication"
+    assert (
+        conduct("Still steaming, and my first call is a gent who needs his insulin at 8")[TRUST].kind == "intoxication"
+    )
 
 
 # --- 5. Without a profile: the scan of a plain posts file still finds conduct --------------------------------
 
+
 def test_scan_without_a_profile_finds_hate_and_threats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # no profiles.yaml here
     posts = tmp_path / "posts.jsonl"
-    lines = [{"id": "1", "text": "Refugees are parasites, send the lot back"},
-             {"id": "2", "text": "hope that referee gets hit by a bus"},
-             {"id": "3", "text": "Refugees welcome here, proud of our town"}]
+    lines = [
+        {"id": "1", "text": "Refugees are parasites, send the lot back"},
+        {"id": "2", "text": "hope that referee gets hit by a bus"},
+        {"id": "3", "text": "Refugees welcome here, proud of our town"},
+    ]
     posts.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     result = CliRunner().invoke(app, ["scan", str(posts), "-f", "json", "--only", "conduct"])
     assert result.exit_code == 0, result.output
-    report = json.loads(result.stdout[result.stdout.index("{"):])
+    report = json.loads(result.stdout[result.stdout.index("{") :])
     by_post = {(f["item"]["id"], f["check"]): f for f in report["findings"]}
     assert by_post[("1", TRUST)]["kind"] == "discrimination" and by_post[("1", TRUST)]["severity"] == "high"
     assert by_post[("2", TRUST)]["kind"] == "abuse" and by_post[("2", TRUST)]["severity"] == "high"

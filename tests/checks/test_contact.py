@@ -50,17 +50,18 @@ def test_phone_classification() -> None:
     ("text", "expected"),
     [
         # the idea in wording the rules were not written from (invented for these tests); False rows are hard negatives
-        ('Text me on 07700/900/412 if you want the pram', True),
-        ('Mail me: jo.brodie [at] example [dot] com', True),
-        ('Call the duty team on 0800 000 0000 if you are worried about a child', False),
+        ("Text me on 07700/900/412 if you want the pram", True),
+        ("Mail me: jo.brodie [at] example [dot] com", True),
+        ("Call the duty team on 0800 000 0000 if you are worried about a child", False),
     ],
 )
 def test_contact_new_wording(text: str, expected: bool) -> None:
-    assert ('contact.personal' in found(text)) is expected
+    assert ("contact.personal" in found(text)) is expected
 
 
 def test_drama_landline_and_odd_separators_are_numbers() -> None:
     from checks.contact import personal_phone
+
     assert personal_phone("01632 960 555") is not None
     assert personal_phone("07700_900_321") == "+447700900321"
     assert personal_phone("0800 000 0000") is None

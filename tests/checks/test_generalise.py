@@ -99,10 +99,16 @@ def test_a_routine_is_the_writers_own(text: str, expected: bool) -> None:
 def _persona(**person: object):  # type: ignore[no-untyped-def]
     from footprint.models import Profile
 
-    base = {"name": "Jane Smith", "role": "social worker", "employer": "Fife Council",
-            "team": "Children and Families, Kirkcaldy", "localities": ["Kirkcaldy", "Dysart", "Fife"]}
-    return Profile.model_validate({"person": {**base, **person},
-                                   "watch": {"words": ["placement", "falls", "panel"], "places": []}})
+    base = {
+        "name": "Jane Smith",
+        "role": "social worker",
+        "employer": "Fife Council",
+        "team": "Children and Families, Kirkcaldy",
+        "localities": ["Kirkcaldy", "Dysart", "Fife"],
+    }
+    return Profile.model_validate(
+        {"person": {**base, **person}, "watch": {"words": ["placement", "falls", "panel"], "places": []}}
+    )
 
 
 @pytest.mark.parametrize(
@@ -181,8 +187,14 @@ def test_contact_within_the_authors_own_family_is_not_a_boundary(text: str, expe
     ("text", "expected"),
     [
         # an injury placed on a child's body is a detail like a diagnosis
-        ("P3 wee lad, Gallatown, came into breakfast club with a burn on his arm the shape of an iron. Had him at the Vic by 11.", True),
-        ("Year 5 girl from Templehall, bruising to her face again, third time this term, school only told us today", True),
+        (
+            "P3 wee lad, Gallatown, came into breakfast club with a burn on his arm the shape of an iron. Had him at the Vic by 11.",
+            True,
+        ),
+        (
+            "Year 5 girl from Templehall, bruising to her face again, third time this term, school only told us today",
+            True,
+        ),
         # the author's own family, the author's own body, or the news
         ("My wee boy got a burn on his arm from the oven door, lesson learned, he's 4", False),
         ("Fell off my bike, bruises all over my legs, 42 and still daft", False),
@@ -212,7 +224,10 @@ def test_a_sales_pick_up_point_is_the_sellers_home(text: str, expected: bool) ->
     ("text", "expected"),
     [
         # a hospital admission, counted, in a post about work is a case event
-        ("The lady from Paisley with the allotment who I've known since her first admission, 15 years ago. Home today.", True),
+        (
+            "The lady from Paisley with the allotment who I've known since her first admission, 15 years ago. Home today.",
+            True,
+        ),
         # the author's own family, or a discharge told of one's own child
         ("My gran's first admission to hospital in 90 years, she's 94 and furious about it", False),
         ("Our Jess was discharged today after her tonsils, home and eating ice cream, she's 7", False),

@@ -94,14 +94,17 @@ def test_handle_that_spells_the_name_is_reported() -> None:
     ("text", "expected"),
     [
         # the idea in wording the rules were not written from (invented for these tests); False rows are hard negatives
-        ('Back on shift at the unit tonight, three young people and one sleepover', True),
-        ('Writing a court report for Tuesday and my caseload is through the roof', True),
-        ('On the MHO rota all weekend so no plans for me', True),
-        ('My practice educator says my reflective logs are getting better', False),  # someone else's title: bench/corpus c0148 is labelled so
-        ('On placement in the duty team and my practice educator says my logs are getting better', True),
-        ('Resi worker, gran, hillwalker. Views my own', True),
-        ('My social worker came round today and was lovely', False),
-        ('Applied to be a support worker for the summer, fingers crossed', False),
+        ("Back on shift at the unit tonight, three young people and one sleepover", True),
+        ("Writing a court report for Tuesday and my caseload is through the roof", True),
+        ("On the MHO rota all weekend so no plans for me", True),
+        (
+            "My practice educator says my reflective logs are getting better",
+            False,
+        ),  # someone else's title: bench/corpus c0148 is labelled so
+        ("On placement in the duty team and my practice educator says my logs are getting better", True),
+        ("Resi worker, gran, hillwalker. Views my own", True),
+        ("My social worker came round today and was lovely", False),
+        ("Applied to be a support worker for the summer, fingers crossed", False),
         ("Proud of my cousin who's just been approved as a foster carer", False),
     ],
 )

@@ -11,7 +11,7 @@ import pytest
 
 from footprint.core import Analyser
 from footprint.models import Finding, Post, Snapshot
-from tests.checks.helpers import _REGISTRY, _RULES, findings, found, one
+from tests.checks.helpers import _REGISTRY, _RULES, found, one
 from tests.conftest import make_profile
 
 SU = "oversharing.service-user"
@@ -20,6 +20,7 @@ ROLE = "identity.role"
 
 
 # --------------------------------------------------------------------------- work context without work words
+
 
 @pytest.mark.parametrize(
     "text",
@@ -76,6 +77,7 @@ def test_everyday_panels_shifts_and_houses_say_nothing_about_work(text: str) -> 
 
 
 # --------------------------------------------------------------------------- case details without a name
+
 
 @pytest.mark.parametrize(
     "text",
@@ -152,10 +154,14 @@ def test_own_family_news_training_fiction_and_adverts_are_not_case_details(text:
 
 # --------------------------------------------------------------------------- personal channels, gifts, relationships
 
+
 @pytest.mark.parametrize(
     "text, kind",
     [
-        ("Accepted a friend request from one of my YP's mums, she's lovely and it's easier than phoning.", "personal-channel"),
+        (
+            "Accepted a friend request from one of my YP's mums, she's lovely and it's easier than phoning.",
+            "personal-channel",
+        ),
         ("Told the lads at the house to add me on Snapchat, just don't tell my manager 🤫", "personal-channel"),
         ("Playing Fortnite tonight with one of the boys from the unit, he's actually class at it.", "personal-channel"),
         ("Tagged one of my service users in my holiday photos, she loved it.", "personal-channel"),
@@ -197,6 +203,7 @@ def test_friends_family_and_fiction_are_not_contact_with_people_from_work(text: 
 
 # --------------------------------------------------------------------------- image descriptions and content warnings
 
+
 def _post_findings(post: Post) -> list[Finding]:
     checks = [cls for cls in _REGISTRY.checks.values() if cls.__module__.startswith("checks.")]
     analyser = Analyser(make_profile(), checks, _RULES)
@@ -205,8 +212,11 @@ def _post_findings(post: Post) -> list[Finding]:
 
 
 def test_risk_carried_only_by_the_image_description_is_found_and_says_so() -> None:
-    post = Post(id="1", text="Proud of this one today ❤️",
-                alt_texts=["A boy of 9 from Methil in his school uniform holding his new foster placement agreement"])
+    post = Post(
+        id="1",
+        text="Proud of this one today ❤️",
+        alt_texts=["A boy of 9 from Methil in his school uniform holding his new foster placement agreement"],
+    )
     finding = next(f for f in _post_findings(post) if f.check == SU)
     assert finding.kind == "image-description"
     assert "image description" in finding.why
@@ -214,8 +224,11 @@ def test_risk_carried_only_by_the_image_description_is_found_and_says_so() -> No
 
 
 def test_risk_carried_only_by_a_content_warning_is_found_and_says_so() -> None:
-    post = Post(id="1", text="Rough one. Going for a walk.",
-                content_warning="CW: section 47 on one of my families today, the toddler had unexplained bruising")
+    post = Post(
+        id="1",
+        text="Rough one. Going for a walk.",
+        content_warning="CW: section 47 on one of my families today, the toddler had unexplained bruising",
+    )
     finding = next(f for f in _post_findings(post) if f.check == SU)
     assert "content warning" in finding.why
     assert finding.kind == "image-description"  # the vocabulary's kind for both (footprint/guidance/_kinds.yaml)
@@ -228,6 +241,7 @@ def test_a_harmless_image_description_stays_quiet() -> None:
 
 # --------------------------------------------------------------------------- the demo's and real exports' false alarms
 
+
 def test_a_parent_in_the_workers_own_author_bio_is_not_a_person_they_work_with() -> None:
     text = "Author bio: Social worker, Fife Council. Dad of Isla and Rory."
     assert SU not in found(text)
@@ -239,8 +253,10 @@ def test_someone_elses_parent_is_still_a_detail() -> None:
 
 
 def test_a_file_format_is_not_a_place() -> None:
-    text = ("Import from CSV loses rows. Same here: I export my caseload from work at home and the names in the "
-            "last rows go missing.")
+    text = (
+        "Import from CSV loses rows. Same here: I export my caseload from work at home and the names in the "
+        "last rows go missing."
+    )
     assert SU not in found(text)
 
 
@@ -314,10 +330,13 @@ def test_the_demo_no_longer_reads_the_workers_own_children_or_a_file_format_as_s
 
 
 def test_a_public_group_meeting_is_not_a_personal_routine() -> None:
-    assert "oversharing.personal" not in found("Every Tuesday our support group meets at the church hall at 7pm, all welcome.")
+    assert "oversharing.personal" not in found(
+        "Every Tuesday our support group meets at the church hall at 7pm, all welcome."
+    )
 
 
 # --------------------------------------------------------------------------- care told by first name, inline alt text
+
 
 @pytest.mark.parametrize(
     "text",
@@ -418,7 +437,9 @@ def test_a_managers_own_staff_and_a_named_hospitals_pressure_are_internal(text: 
 
 
 def test_a_tribunal_about_another_employer_read_in_the_news_is_not_internal() -> None:
-    assert "oversharing.workplace" not in found("That employment tribunal about the big supermarket is wild reading. Management fae hell.")
+    assert "oversharing.workplace" not in found(
+        "That employment tribunal about the big supermarket is wild reading. Management fae hell."
+    )
 
 
 @pytest.mark.parametrize(
@@ -440,10 +461,14 @@ def test_a_topic_hashtag_shows_the_role_only_on_a_post_about_ones_own_work() -> 
 
 # --------------------------------------------------------------------------- nursing and care-home wording
 
+
 @pytest.mark.parametrize(
     "check, text",
     [
-        (SU, "Admitted a 31 year old tonight after an overdose, second time this month. Her dad drives the night bus here."),
+        (
+            SU,
+            "Admitted a 31 year old tonight after an overdose, second time this month. Her dad drives the night bus here.",
+        ),
         (SU, "Dad of three sleeping in a car with the kids since the eviction, we've found them a hotel for tonight."),
         (BD, "Met up with a former patient for a coffee, we've become proper friends since he was discharged."),
         ("oversharing.workplace", "Ward 12 had four staff off sick tonight and we had 30 patients. Unsafe."),
@@ -460,7 +485,10 @@ def test_nursing_and_care_home_wording_is_found(check: str, text: str) -> None:
         (SU, "News: a 31 year old man was admitted to hospital after an overdose, police said."),
         (SU, "Charity appeal: help a dad of three sleeping in a car after eviction. Link below."),
         (BD, "Met up with a former colleague for a coffee, we've become proper friends since she retired."),
-        ("oversharing.workplace", "BBC reports 3 in 10 nursing posts vacant across Scotland, hospitals short of staff."),
+        (
+            "oversharing.workplace",
+            "BBC reports 3 in 10 nursing posts vacant across Scotland, hospitals short of staff.",
+        ),
         (ROLE, "My sister is a nurse and she does twelve hour shifts, I don't know how."),
         (ROLE, "Thank you to the nurses on ward 7 who looked after my dad."),
     ],
@@ -482,7 +510,10 @@ def test_nursing_look_alikes_stay_quiet(check: str, text: str) -> None:
         (ROLE, "Section 47 training this morning with the new starts, brilliant discussion about thresholds."),
         (ROLE, "Strategy meeting about our marketing plan went well, new logo next month."),
         (ROLE, "Panel tomorrow for my PhD viva, wish me luck!"),
-        ("oversharing.personal", "Reminder: our drop-in at the community centre is open every Wednesday 10-12, all welcome."),
+        (
+            "oversharing.personal",
+            "Reminder: our drop-in at the community centre is open every Wednesday 10-12, all welcome.",
+        ),
     ],
 )
 def test_own_family_published_reviews_training_and_public_notices_stay_quiet(check: str, text: str) -> None:

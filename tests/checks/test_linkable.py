@@ -16,13 +16,23 @@ def run(*snapshots: Snapshot) -> list:
     return analyser.finish()
 
 
-NAMED = Snapshot(platform="mastodon", handle="@janesmith@social.example", display_name="Jane Smith",
-                 url="https://social.example/@janesmith", links=["https://janesmith.example/"])
+NAMED = Snapshot(
+    platform="mastodon",
+    handle="@janesmith@social.example",
+    display_name="Jane Smith",
+    url="https://social.example/@janesmith",
+    links=["https://janesmith.example/"],
+)
 
 
 def test_a_shared_link_ties_the_accounts() -> None:
-    anon = Snapshot(platform="mastodon", handle="@quietsw@other.example", anonymous=True,
-                    links=["https://janesmith.example"], bio="Just a walker.")
+    anon = Snapshot(
+        platform="mastodon",
+        handle="@quietsw@other.example",
+        anonymous=True,
+        links=["https://janesmith.example"],
+        bio="Just a walker.",
+    )
     (finding,) = run(NAMED, anon)
     assert finding.account == "@quietsw@other.example"
     assert any("janesmith.example" in d for d in finding.details)
@@ -36,9 +46,13 @@ def test_reused_handle_ties_the_accounts() -> None:
 
 
 def test_details_that_single_you_out_and_serious_content_make_it_high() -> None:
-    anon = Snapshot(platform="x", handle="nightowl", anonymous=True,
-                    bio="Children and families social worker in Kirkcaldy. Views my own.",
-                    posts=[Post(id="1", text="My team manager is a clueless idiot")])
+    anon = Snapshot(
+        platform="x",
+        handle="nightowl",
+        anonymous=True,
+        bio="Children and families social worker in Kirkcaldy. Views my own.",
+        posts=[Post(id="1", text="My team manager is a clueless idiot")],
+    )
     (finding,) = run(NAMED, anon)
     assert finding.severity is Severity.HIGH
     assert any("single you out" in d for d in finding.details)
@@ -46,9 +60,15 @@ def test_details_that_single_you_out_and_serious_content_make_it_high() -> None:
 
 
 def test_an_unconnected_anonymous_account_is_not_reported() -> None:
-    anon = Snapshot(platform="x", handle="nightowl", anonymous=True, bio="Hills and baking.",
-                    fields=[ProfileField(name="web", value="https://baking.example")],
-                    links=["https://baking.example"], posts=[Post(id="1", text="Loaf number four")])
+    anon = Snapshot(
+        platform="x",
+        handle="nightowl",
+        anonymous=True,
+        bio="Hills and baking.",
+        fields=[ProfileField(name="web", value="https://baking.example")],
+        links=["https://baking.example"],
+        posts=[Post(id="1", text="Loaf number four")],
+    )
     assert run(NAMED, anon) == []
 
 

@@ -13,7 +13,10 @@ from tests.checks.helpers import found
 @pytest.mark.parametrize(
     "check, text",
     [
-        ("oversharing.service-user", "Bumped into a young woman I used to support, now 22 and nursing at the hospital in Kirkcaldy!"),
+        (
+            "oversharing.service-user",
+            "Bumped into a young woman I used to support, now 22 and nursing at the hospital in Kirkcaldy!",
+        ),
         ("conduct.disparaging", "Honestly the parents on my caseload this month are the laziest bunch going."),
         ("conduct.disparaging", "Our new team manager is the most clueless person ever to run a duty rota."),
         ("oversharing.personal", "Mia starts P1 at Fairview Primary on Tuesday, my baby is all grown up!"),

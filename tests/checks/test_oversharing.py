@@ -79,22 +79,22 @@ def test_workplace_naming_a_colleague_in_an_hr_matter_is_high() -> None:
     ("text", "expected"),
     [
         # the idea in wording the rules were not written from (invented for these tests); False rows are hard negatives
-        ('Nine year old in P5 on Hoy, mum in hospital again, gran doing her best', True),
+        ("Nine year old in P5 on Hoy, mum in hospital again, gran doing her best", True),
         ("The retired ferryman up in Dounby, in his eighties, won't accept the carers", True),
-        ('Twelve-year-old from the Fernlea estate, third school exclusion this term, dad on remand', True),
+        ("Twelve-year-old from the Fernlea estate, third school exclusion this term, dad on remand", True),
     ],
 )
 def test_service_user_new_wording(text: str, expected: bool) -> None:
-    assert ('oversharing.service-user' in found(text)) is expected
+    assert ("oversharing.service-user" in found(text)) is expected
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # the idea in wording the rules were not written from (invented for these tests); False rows are hard negatives
-        ('Duty team: three of us covering what seven used to, and two reviews missed statutory timescales', True),
+        ("Duty team: three of us covering what seven used to, and two reviews missed statutory timescales", True),
         ("Tomorrow's weather looks great for the team walk", False),
     ],
 )
 def test_workplace_new_wording(text: str, expected: bool) -> None:
-    assert ('oversharing.workplace' in found(text)) is expected
+    assert ("oversharing.workplace" in found(text)) is expected

@@ -32,7 +32,9 @@ def test_personal_table(text: str, expected: bool) -> None:
 
 
 def test_combined_details_raise_the_severity() -> None:
-    assert one(PERSONAL, "House is empty till the 22nd, anyone on Glenview Crescent keep an eye").severity is Severity.HIGH
+    assert (
+        one(PERSONAL, "House is empty till the 22nd, anyone on Glenview Crescent keep an eye").severity is Severity.HIGH
+    )
     assert one(PERSONAL, "Off to Crete, house will be empty").severity is Severity.MEDIUM
 
 
@@ -62,11 +64,11 @@ def test_watched_names_feed_the_checks() -> None:
     ("text", "expected"),
     [
         # the idea in wording the rules were not written from (invented for these tests); False rows are hard negatives
-        ('Off to Crete for a fortnight from Saturday, back on the 14th!', True),
+        ("Off to Crete for a fortnight from Saturday, back on the 14th!", True),
         ("Every Tuesday at 6 you'll find me at the Loanhead pool, lane 3", True),
-        ('Drop-off at Ysgol Bryn Teg at 8:40 every morning then the commute', True),
-        ('The office is empty this week with half the team on leave', False),
+        ("Drop-off at Ysgol Bryn Teg at 8:40 every morning then the commute", True),
+        ("The office is empty this week with half the team on leave", False),
     ],
 )
 def test_personal_new_wording(text: str, expected: bool) -> None:
-    assert ('oversharing.personal' in found(text)) is expected
+    assert ("oversharing.personal" in found(text)) is expected

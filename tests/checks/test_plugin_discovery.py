@@ -14,7 +14,8 @@ from footprint.plugins import discover
 def _install(root: Path) -> None:
     package = root / "petcheck_example"
     package.mkdir()
-    (package / "__init__.py").write_text(textwrap.dedent('''
+    (package / "__init__.py").write_text(
+        textwrap.dedent('''
         from footprint.models import Severity
         from footprint.plugins import Check
 
@@ -27,7 +28,9 @@ def _install(root: Path) -> None:
                 if "biscuit" in text.view.tokens:
                     yield self.finding(snapshot, severity=Severity.LOW, item=text.item,
                                        why="Pet names are common security answers.")
-    '''), encoding="utf-8")
+    '''),
+        encoding="utf-8",
+    )
     dist = root / "petcheck_example-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: petcheck-example\nVersion: 1.0\n", encoding="utf-8")
@@ -58,9 +61,19 @@ def test_third_party_check_is_discovered_and_runs(tmp_path: Path, monkeypatch: p
 
 def test_every_built_in_check_is_registered() -> None:
     expected = {
-        "visibility.public", "visibility.indexable", "identity.real-name", "identity.role", "identity.employer",
-        "identity.linkable", "contact.personal", "oversharing.service-user", "oversharing.workplace",
-        "oversharing.personal", "conduct.disparaging", "conduct.public-trust", "boundaries.service-user-contact",
+        "visibility.public",
+        "visibility.indexable",
+        "identity.real-name",
+        "identity.role",
+        "identity.employer",
+        "identity.linkable",
+        "contact.personal",
+        "oversharing.service-user",
+        "oversharing.workplace",
+        "oversharing.personal",
+        "conduct.disparaging",
+        "conduct.public-trust",
+        "boundaries.service-user-contact",
     }
     checks = discover().checks
     assert expected <= set(checks)

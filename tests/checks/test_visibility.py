@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from footprint.core import Analyser
 from footprint.models import Post, Severity, Snapshot, VisibilityFacts
 from footprint.plugins import discover
-from footprint.core import Analyser
 from footprint.rules import load_rules
 from tests.conftest import make_profile
 
@@ -43,9 +43,19 @@ def test_indexable_ignores_archives() -> None:
 @pytest.mark.parametrize(
     ("snapshot", "expected"),
     [
-        (Snapshot(platform="mastodon", handle="@j@x.example", visibility=VisibilityFacts(public_profile=True),
-                  posts=[Post(id="1", text="hi")]), Severity.LOW),
-        (Snapshot(platform="mastodon", handle="@j@x.example", visibility=VisibilityFacts(public_profile=True)), Severity.INFO),
+        (
+            Snapshot(
+                platform="mastodon",
+                handle="@j@x.example",
+                visibility=VisibilityFacts(public_profile=True),
+                posts=[Post(id="1", text="hi")],
+            ),
+            Severity.LOW,
+        ),
+        (
+            Snapshot(platform="mastodon", handle="@j@x.example", visibility=VisibilityFacts(public_profile=True)),
+            Severity.INFO,
+        ),
         (Snapshot(platform="mastodon", handle="@j@x.example", visibility=VisibilityFacts(public_profile=False)), None),
         (Snapshot(platform="x", handle="j", origin="archive", posts=[Post(id="1", text="hi")]), None),
     ],
@@ -56,7 +66,11 @@ def test_public_table(snapshot: Snapshot, expected: Severity | None) -> None:
 
 
 def test_bluesky_label_is_explained_as_a_request_only() -> None:
-    snap = Snapshot(platform="bluesky", handle="j.bsky.social", posts=[Post(id="1", text="hi")],
-                    visibility=VisibilityFacts(public_profile=True, no_unauthenticated_label=True))
+    snap = Snapshot(
+        platform="bluesky",
+        handle="j.bsky.social",
+        posts=[Post(id="1", text="hi")],
+        visibility=VisibilityFacts(public_profile=True, no_unauthenticated_label=True),
+    )
     (finding,) = run("visibility.public", snap)
     assert "only a request" in finding.why

@@ -17,7 +17,9 @@ PROFILES = {
     "jane_sw": "<h1>jane_sw</h1><p>Running, baking and the odd photo.</p>",
     "nightowl_sw": "<h1>nightowl_sw</h1><p class=name>Jane Smith</p><p>Night shifts and strong tea.</p>",
 }
-CHALLENGE = b"<html><head><title>Just a moment...</title></head><body><div id=cf-browser-verification></div></body></html>"
+CHALLENGE = (
+    b"<html><head><title>Just a moment...</title></head><body><div id=cf-browser-verification></div></body></html>"
+)
 
 # What every site must report, per name: the acceptance table of issue 7.
 EXPECTED = {
@@ -79,53 +81,155 @@ def catalogue(base: str, dead: str) -> str:
     """A footprint-format sites file for the playground."""
     sites = [
         {"key": "real", "name": "Real", "category": "social", "url": f"{base}/real/{{handle}}", "known": "jane_sw"},
-        {"key": "soft404", "name": "Soft", "category": "forum", "url": f"{base}/soft404/{{handle}}", "known": "jane_sw",
-         "detect": {"missing": [{"status": [404]}, {"status": [200], "body_has": "Sorry, this page isn't available."}]}},
-        {"key": "everyone", "name": "Everyone", "category": "social", "url": f"{base}/everyone/{{handle}}", "known": "jane_sw"},
+        {
+            "key": "soft404",
+            "name": "Soft",
+            "category": "forum",
+            "url": f"{base}/soft404/{{handle}}",
+            "known": "jane_sw",
+            "detect": {
+                "missing": [{"status": [404]}, {"status": [200], "body_has": "Sorry, this page isn't available."}]
+            },
+        },
+        {
+            "key": "everyone",
+            "name": "Everyone",
+            "category": "social",
+            "url": f"{base}/everyone/{{handle}}",
+            "known": "jane_sw",
+        },
         {"key": "waf", "name": "Walled", "category": "photo", "url": f"{base}/waf/{{handle}}", "known": "jane_sw"},
-        {"key": "ratelimit", "name": "Limited", "category": "video", "url": f"{base}/ratelimit/{{handle}}", "known": "jane_sw"},
-        {"key": "loginwall", "name": "Login Wall", "category": "professional", "url": f"{base}/loginwall/{{handle}}", "known": "jane_sw"},
+        {
+            "key": "ratelimit",
+            "name": "Limited",
+            "category": "video",
+            "url": f"{base}/ratelimit/{{handle}}",
+            "known": "jane_sw",
+        },
+        {
+            "key": "loginwall",
+            "name": "Login Wall",
+            "category": "professional",
+            "url": f"{base}/loginwall/{{handle}}",
+            "known": "jane_sw",
+        },
         {"key": "slow", "name": "Slow", "category": "fitness", "url": f"{base}/slow/{{handle}}", "known": "jane_sw"},
         {"key": "dead", "name": "Dead", "category": "gaming", "url": f"{dead}/dead/{{handle}}", "known": "jane_sw"},
-        {"key": "strict", "name": "Strict", "category": "reviews", "url": f"{base}/strict/{{handle}}", "known": "janesw",
-         "grammar": {"pattern": "^[a-z]+$"}},
-        {"key": "api", "name": "Api", "category": "coding", "url": f"{base}/people/{{handle}}",
-         "check_url": f"{base}/api/{{handle}}", "known": "nightowl_sw",
-         "detect": {"exists": {"body_has": ['"username"']}}},
-        {"key": "moved", "name": "Moved", "category": "blogging", "url": f"{base}/moved/{{handle}}", "known": "jane_sw",
-         "detect": {"missing": [{"status": [404]}, {"redirect_to": f"{base}/moved/home"}]}},
+        {
+            "key": "strict",
+            "name": "Strict",
+            "category": "reviews",
+            "url": f"{base}/strict/{{handle}}",
+            "known": "janesw",
+            "grammar": {"pattern": "^[a-z]+$"},
+        },
+        {
+            "key": "api",
+            "name": "Api",
+            "category": "coding",
+            "url": f"{base}/people/{{handle}}",
+            "check_url": f"{base}/api/{{handle}}",
+            "known": "nightowl_sw",
+            "detect": {"exists": {"body_has": ['"username"']}},
+        },
+        {
+            "key": "moved",
+            "name": "Moved",
+            "category": "blogging",
+            "url": f"{base}/moved/{{handle}}",
+            "known": "jane_sw",
+            "detect": {"missing": [{"status": [404]}, {"redirect_to": f"{base}/moved/home"}]},
+        },
     ]
     return json.dumps({"version": 1, "sites": sites}, indent=1)
 
 
 def whatsmyname(base: str) -> str:
     """The same real/soft/everyone sites in WhatsMyName's format."""
-    return json.dumps({
-        "license": ["test data"], "authors": ["footprint tests"], "categories": ["social"],
-        "sites": [
-            {"name": "Real WMN", "uri_check": f"{base}/real/{{account}}", "e_code": 200, "e_string": "<h1>",
-             "m_string": "No such page", "m_code": 404, "known": ["jane_sw"], "cat": "social"},
-            {"name": "Soft WMN", "uri_check": f"{base}/soft404/{{account}}", "e_code": 200, "e_string": "<h1>",
-             "m_string": "Sorry, this page isn't available.", "m_code": 200, "known": ["jane_sw"], "cat": "hobby"},
-            {"name": "Everyone WMN", "uri_check": f"{base}/everyone/{{account}}", "e_code": 200, "e_string": "Member since",
-             "m_string": "Not found", "m_code": 404, "known": ["jane_sw"], "cat": "social"},
-            {"name": "Posty", "uri_check": f"{base}/api", "post_body": "{\"u\": \"{account}\"}", "e_code": 200,
-             "e_string": "username", "m_string": "not found", "m_code": 404, "known": ["x"], "cat": "coding"},
-        ],
-    })
+    return json.dumps(
+        {
+            "license": ["test data"],
+            "authors": ["footprint tests"],
+            "categories": ["social"],
+            "sites": [
+                {
+                    "name": "Real WMN",
+                    "uri_check": f"{base}/real/{{account}}",
+                    "e_code": 200,
+                    "e_string": "<h1>",
+                    "m_string": "No such page",
+                    "m_code": 404,
+                    "known": ["jane_sw"],
+                    "cat": "social",
+                },
+                {
+                    "name": "Soft WMN",
+                    "uri_check": f"{base}/soft404/{{account}}",
+                    "e_code": 200,
+                    "e_string": "<h1>",
+                    "m_string": "Sorry, this page isn't available.",
+                    "m_code": 200,
+                    "known": ["jane_sw"],
+                    "cat": "hobby",
+                },
+                {
+                    "name": "Everyone WMN",
+                    "uri_check": f"{base}/everyone/{{account}}",
+                    "e_code": 200,
+                    "e_string": "Member since",
+                    "m_string": "Not found",
+                    "m_code": 404,
+                    "known": ["jane_sw"],
+                    "cat": "social",
+                },
+                {
+                    "name": "Posty",
+                    "uri_check": f"{base}/api",
+                    "post_body": '{"u": "{account}"}',
+                    "e_code": 200,
+                    "e_string": "username",
+                    "m_string": "not found",
+                    "m_code": 404,
+                    "known": ["x"],
+                    "cat": "coding",
+                },
+            ],
+        }
+    )
 
 
 def sherlock(base: str) -> str:
     """The playground in Sherlock's manifest format, one site per detection method."""
-    return json.dumps({
-        "$schema": "data.schema.json",
-        "RealSherlock": {"url": f"{base}/real/{{}}", "urlMain": f"{base}/", "errorType": "status_code",
-                         "username_claimed": "jane_sw"},
-        "SoftSherlock": {"url": f"{base}/soft404/{{}}", "urlMain": f"{base}/", "errorType": "message",
-                         "errorMsg": "Sorry, this page isn't available.", "username_claimed": "jane_sw"},
-        "MovedSherlock": {"url": f"{base}/moved/{{}}", "urlMain": f"{base}/", "errorType": "response_url",
-                          "errorUrl": f"{base}/moved/home", "username_claimed": "jane_sw"},
-        "StrictSherlock": {"url": f"{base}/strict/{{}}", "urlMain": f"{base}/", "errorType": "status_code",
-                           "regexCheck": "^[a-z]+$", "username_claimed": "janesw",
-                           "headers": {"User-Agent": "Mozilla/5.0 pretend browser"}},
-    })
+    return json.dumps(
+        {
+            "$schema": "data.schema.json",
+            "RealSherlock": {
+                "url": f"{base}/real/{{}}",
+                "urlMain": f"{base}/",
+                "errorType": "status_code",
+                "username_claimed": "jane_sw",
+            },
+            "SoftSherlock": {
+                "url": f"{base}/soft404/{{}}",
+                "urlMain": f"{base}/",
+                "errorType": "message",
+                "errorMsg": "Sorry, this page isn't available.",
+                "username_claimed": "jane_sw",
+            },
+            "MovedSherlock": {
+                "url": f"{base}/moved/{{}}",
+                "urlMain": f"{base}/",
+                "errorType": "response_url",
+                "errorUrl": f"{base}/moved/home",
+                "username_claimed": "jane_sw",
+            },
+            "StrictSherlock": {
+                "url": f"{base}/strict/{{}}",
+                "urlMain": f"{base}/",
+                "errorType": "status_code",
+                "regexCheck": "^[a-z]+$",
+                "username_claimed": "janesw",
+                "headers": {"User-Agent": "Mozilla/5.0 pretend browser"},
+            },
+        }
+    )

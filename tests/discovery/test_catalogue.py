@@ -18,8 +18,18 @@ from footprint.errors import InputError
 SITES_YAML, SCHEMA_JSON = builtin_paths()
 SITES = load_builtin()
 ISSUE_CATEGORIES = {
-    "social", "blogging", "forum", "professional", "academic", "photo", "video",
-    "fitness", "crowdfunding", "petitions", "reviews", "gaming",
+    "social",
+    "blogging",
+    "forum",
+    "professional",
+    "academic",
+    "photo",
+    "video",
+    "fitness",
+    "crowdfunding",
+    "petitions",
+    "reviews",
+    "gaming",
 }
 
 
@@ -35,7 +45,9 @@ def test_catalogue_validates_against_the_shipped_schema() -> None:
 
 def test_schema_rejects_what_the_model_rejects() -> None:
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_JSON.read_text()))
-    bad = {"sites": [{"key": "x", "name": "X", "category": "social", "url": "https://x.example/{handle}", "colour": "red"}]}
+    bad = {
+        "sites": [{"key": "x", "name": "X", "category": "social", "url": "https://x.example/{handle}", "colour": "red"}]
+    }
     assert list(validator.iter_errors(bad))
     bad = {"sites": [{"key": "x", "name": "X", "category": "knitting", "url": "https://x.example/{handle}"}]}
     assert list(validator.iter_errors(bad))
@@ -95,10 +107,14 @@ def test_a_user_file_aimed_at_loopback_is_refused_unless_allowed(tmp_path: Path)
 )
 def test_bad_entries_are_refused_with_a_reason(site: dict, problem: str) -> None:
     entry = {"key": "x", "name": "X", "category": "social", "url": "https://x.example/{handle}", **site}
-    with pytest.raises(ValueError, match=problem.replace("(", r"\(").replace(")", r"\)").replace("{", r"\{").replace("}", r"\}")):
+    with pytest.raises(
+        ValueError, match=problem.replace("(", r"\(").replace(")", r"\)").replace("{", r"\{").replace("}", r"\}")
+    ):
         SiteCatalogue.model_validate({"sites": [entry]})
 
 
 def test_profile_urls_encode_the_name() -> None:
-    site = Site(key="x", name="X", category="hobby", url="https://x.example/p/?u={handle}", grammar={"pattern": "^[A-Za-z ]+$"})
+    site = Site(
+        key="x", name="X", category="hobby", url="https://x.example/p/?u={handle}", grammar={"pattern": "^[A-Za-z ]+$"}
+    )
     assert site.profile_url("Jane Smith") == "https://x.example/p/?u=Jane%20Smith"

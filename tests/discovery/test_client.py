@@ -161,7 +161,10 @@ async def _test_connection_refused_and_silent_servers_are_errors_not_hangs() -> 
         await asyncio.sleep(10)
         return b"", False
 
-    async with RawServer(silent) as server, DiscoveryClient(ClientLimits(site_timeout=0.5), allow_private=True) as client:
+    async with (
+        RawServer(silent) as server,
+        DiscoveryClient(ClientLimits(site_timeout=0.5), allow_private=True) as client,
+    ):
         with pytest.raises(SourceError, match="could not connect"):
             await client.get(f"http://127.0.0.1:{dead_port()}/u/jane")
         with pytest.raises(SourceError, match="no answer within 0.5 s"):
@@ -190,9 +193,26 @@ def _self_signed(tmp_path):  # type: ignore[no-untyped-def]
         pytest.skip("openssl is not installed")
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1",
-         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
     )
     return key, cert
 
@@ -231,7 +251,9 @@ def test_tls_is_verified_and_works_with_a_trusted_certificate(tmp_path) -> None:
     asyncio.run(main())
 
 
-def test_names_resolving_to_private_addresses_are_refused_and_public_ones_are_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_names_resolving_to_private_addresses_are_refused_and_public_ones_are_pinned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import socket
 
     table = {"evil.example": "127.0.0.1", "site.example": "8.8.8.8"}

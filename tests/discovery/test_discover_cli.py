@@ -31,8 +31,17 @@ def states(report: dict) -> dict[str, dict[str, str]]:
 
 def test_each_site_ends_in_exactly_the_right_state(server: LocalServer, sites_file: Path, profile_file: Path) -> None:
     code, out, err = discover(
-        str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses",
-        "--timeout", "1", "--deadline", "20", "-f", "json",
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites_file),
+        "--allow-private-addresses",
+        "--timeout",
+        "1",
+        "--deadline",
+        "20",
+        "-f",
+        "json",
     )
     assert code == 0, err
     report = json.loads(out)
@@ -52,7 +61,15 @@ def test_found_accounts_carry_evidence_confidence_and_the_linkable_finding(
     server: LocalServer, sites_file: Path, profile_file: Path
 ) -> None:
     code, out, err = discover(
-        str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses", "--timeout", "1", "-f", "json"
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites_file),
+        "--allow-private-addresses",
+        "--timeout",
+        "1",
+        "-f",
+        "json",
     )
     report = json.loads(out)
     found = {(d["site"], d["handle"]): d for d in report["discovered"] if d["state"] == "found"}
@@ -65,7 +82,9 @@ def test_found_accounts_carry_evidence_confidence_and_the_linkable_finding(
     assert public["confidence"] < anon["confidence"]
     linkable = [f for f in report["findings"] if f["check"] == "identity.linkable"]
     assert [(f["platform"], f["account"]) for f in linkable] == [("real", "nightowl_sw")]
-    assert linkable[0]["excerpt"]["text"][linkable[0]["excerpt"]["start"]:linkable[0]["excerpt"]["end"]] == "Jane Smith"
+    assert (
+        linkable[0]["excerpt"]["text"][linkable[0]["excerpt"]["start"] : linkable[0]["excerpt"]["end"]] == "Jane Smith"
+    )
     assert any("close it" in a for a in linkable[0]["advice"])
     inconclusive = [d for d in report["discovered"] if d["site"] == "everyone"]
     assert all("made-up name" in d["reason"] for d in inconclusive)
@@ -77,8 +96,17 @@ def test_undeclared_accounts_appear_in_every_report_format(
 ) -> None:
     target = tmp_path / f"report.{fmt}"
     code, _, err = discover(
-        str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses",
-        "--timeout", "1", "-f", fmt, "-o", str(target),
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites_file),
+        "--allow-private-addresses",
+        "--timeout",
+        "1",
+        "-f",
+        fmt,
+        "-o",
+        str(target),
     )
     assert code == 0, err
     text = target.read_text()
@@ -93,7 +121,9 @@ def test_undeclared_accounts_appear_in_every_report_format(
 def test_a_whatsmyname_file_loads_and_runs(server: LocalServer, profile_file: Path, tmp_path: Path) -> None:
     wmn = tmp_path / "wmn-data.json"
     wmn.write_text(playground.whatsmyname(server.base))
-    code, out, err = discover(str(profile_file), "--no-builtin-sites", "--sites", str(wmn), "--allow-private-addresses", "-f", "json")
+    code, out, err = discover(
+        str(profile_file), "--no-builtin-sites", "--sites", str(wmn), "--allow-private-addresses", "-f", "json"
+    )
     assert code == 0, err
     report = json.loads(out)
     assert states(report) == {
@@ -107,7 +137,9 @@ def test_a_whatsmyname_file_loads_and_runs(server: LocalServer, profile_file: Pa
 def test_a_sherlock_file_loads_and_runs(server: LocalServer, profile_file: Path, tmp_path: Path) -> None:
     manifest = tmp_path / "data.json"
     manifest.write_text(playground.sherlock(server.base))
-    code, out, err = discover(str(profile_file), "--no-builtin-sites", "--sites", str(manifest), "--allow-private-addresses", "-f", "json")
+    code, out, err = discover(
+        str(profile_file), "--no-builtin-sites", "--sites", str(manifest), "--allow-private-addresses", "-f", "json"
+    )
     assert code == 0, err
     report = json.loads(out)
     assert states(report) == {
@@ -120,7 +152,9 @@ def test_a_sherlock_file_loads_and_runs(server: LocalServer, profile_file: Path,
     assert not [p for p in server.requests if p.startswith("/strict/")]
 
 
-def test_a_sites_file_aimed_at_private_addresses_is_refused_without_the_flag(sites_file: Path, profile_file: Path) -> None:
+def test_a_sites_file_aimed_at_private_addresses_is_refused_without_the_flag(
+    sites_file: Path, profile_file: Path
+) -> None:
     code, out, err = discover(str(profile_file), "--no-builtin-sites", "--sites", str(sites_file))
     assert code == 2
     assert "127.0.0.1" in err and "--allow-private-addresses" in err
@@ -131,8 +165,19 @@ def test_the_overall_deadline_stops_a_run_and_every_probe_still_has_a_state(
     server: LocalServer, sites_file: Path, profile_file: Path
 ) -> None:
     code, out, err = discover(
-        str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses",
-        "--timeout", "5", "--deadline", "1", "--category", "fitness", "-f", "json",
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites_file),
+        "--allow-private-addresses",
+        "--timeout",
+        "5",
+        "--deadline",
+        "1",
+        "--category",
+        "fitness",
+        "-f",
+        "json",
     )
     assert code == 0, err
     report = json.loads(out)
@@ -143,12 +188,30 @@ def test_the_overall_deadline_stops_a_run_and_every_probe_still_has_a_state(
 
 
 def test_unknown_category_is_one_line_and_exit_2(sites_file: Path, profile_file: Path) -> None:
-    code, _, err = discover(str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses", "--category", "knitting")
+    code, _, err = discover(
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites_file),
+        "--allow-private-addresses",
+        "--category",
+        "knitting",
+    )
     assert code == 2 and "knitting" in err
 
 
-def test_terminal_report_lists_found_accounts_and_the_state_counts(server: LocalServer, sites_file: Path, profile_file: Path) -> None:
-    code, out, err = discover(str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses", "--timeout", "1")
+def test_terminal_report_lists_found_accounts_and_the_state_counts(
+    server: LocalServer, sites_file: Path, profile_file: Path
+) -> None:
+    code, out, err = discover(
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites_file),
+        "--allow-private-addresses",
+        "--timeout",
+        "1",
+    )
     assert code == 0, err
     assert "Other accounts found under your names" in out
     assert "nightowl_sw" in out and "made-up name" in out
@@ -157,21 +220,55 @@ def test_terminal_report_lists_found_accounts_and_the_state_counts(server: Local
 
 def test_redact_masks_the_discovered_names(server: LocalServer, sites_file: Path, profile_file: Path) -> None:
     code, out, err = discover(
-        str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses",
-        "--timeout", "1", "--category", "social", "--redact", "-f", "json",
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites_file),
+        "--allow-private-addresses",
+        "--timeout",
+        "1",
+        "--category",
+        "social",
+        "--redact",
+        "-f",
+        "json",
     )
     assert code == 0, err
     assert "nightowl_sw" not in out and "Jane Smith" not in out
     assert json.loads(out)["redacted"] is True
 
 
-def test_a_found_whose_canary_the_deadline_cut_off_is_inconclusive(server: LocalServer, profile_file: Path, tmp_path: Path) -> None:
+def test_a_found_whose_canary_the_deadline_cut_off_is_inconclusive(
+    server: LocalServer, profile_file: Path, tmp_path: Path
+) -> None:
     sites = tmp_path / "lag.json"
-    sites.write_text(json.dumps({"sites": [
-        {"key": "lagging", "name": "Lagging", "category": "social", "url": f"{server.base}/lagging/{{handle}}"}
-    ]}))
-    code, out, err = discover(str(profile_file), "--no-builtin-sites", "--sites", str(sites), "--allow-private-addresses",
-                              "--timeout", "5", "--deadline", "1.5", "-f", "json")
+    sites.write_text(
+        json.dumps(
+            {
+                "sites": [
+                    {
+                        "key": "lagging",
+                        "name": "Lagging",
+                        "category": "social",
+                        "url": f"{server.base}/lagging/{{handle}}",
+                    }
+                ]
+            }
+        )
+    )
+    code, out, err = discover(
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites),
+        "--allow-private-addresses",
+        "--timeout",
+        "5",
+        "--deadline",
+        "1.5",
+        "-f",
+        "json",
+    )
     assert code == 0, err
     report = json.loads(out)
     assert states(report) == {"lagging": {"jane_sw": "inconclusive", "nightowl_sw": "inconclusive"}}
@@ -182,13 +279,23 @@ def test_a_found_whose_canary_the_deadline_cut_off_is_inconclusive(server: Local
 
 
 def test_every_format_carries_the_per_state_summary(server: LocalServer, sites_file: Path, profile_file: Path) -> None:
-    common = [str(profile_file), "--no-builtin-sites", "--sites", str(sites_file), "--allow-private-addresses", "--timeout", "1"]
+    common = [
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites_file),
+        "--allow-private-addresses",
+        "--timeout",
+        "1",
+    ]
     code, out, err = discover(*common)
     assert code == 0, err
     data = json.loads(discover(*common, "-f", "json")[1])
-    tally = " · ".join(f"{s.replace('_', ' ')} {data['stats'][f'discovery_{s}']}"
-                       for s in ("found", "not_found", "blocked", "invalid", "inconclusive", "error")
-                       if data["stats"][f"discovery_{s}"])
+    tally = " · ".join(
+        f"{s.replace('_', ' ')} {data['stats'][f'discovery_{s}']}"
+        for s in ("found", "not_found", "blocked", "invalid", "inconclusive", "error")
+        if data["stats"][f"discovery_{s}"]
+    )
     assert f"Probes by state: {tally}" in out
     assert f"**Probes by state:** {tally}" in discover(*common, "-f", "markdown")[1]
     assert f"<strong>Probes by state:</strong> {tally}" in discover(*common, "-f", "html")[1]
@@ -200,11 +307,36 @@ def test_most_sites_failing_is_a_warning_and_incomplete(tmp_path: Path, profile_
 
     dead = f"http://127.0.0.1:{dead_port()}"
     sites = tmp_path / "sites.json"
-    sites.write_text(json.dumps({"version": 1, "sites": [
-        {"key": f"dead{i}", "name": f"Dead {i}", "category": "social", "url": f"{dead}/u{i}/{{handle}}", "known": "jane_sw"}
-        for i in range(3)]}))
-    code, out, err = discover(str(profile_file), "--no-builtin-sites", "--sites", str(sites), "--allow-private-addresses",
-                              "--timeout", "1", "-f", "json", "--fail-on", "high")
+    sites.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "sites": [
+                    {
+                        "key": f"dead{i}",
+                        "name": f"Dead {i}",
+                        "category": "social",
+                        "url": f"{dead}/u{i}/{{handle}}",
+                        "known": "jane_sw",
+                    }
+                    for i in range(3)
+                ],
+            }
+        )
+    )
+    code, out, err = discover(
+        str(profile_file),
+        "--no-builtin-sites",
+        "--sites",
+        str(sites),
+        "--allow-private-addresses",
+        "--timeout",
+        "1",
+        "-f",
+        "json",
+        "--fail-on",
+        "high",
+    )
     data = json.loads(out)
     assert any(w.startswith("most sites could not be asked") for w in data["warnings"]), data["warnings"]
     assert data["coverage"]["complete"] is False and code == 3

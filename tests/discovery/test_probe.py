@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from footprint.discovery.catalogue import Site
+from footprint.discovery.catalogue import BLOCK_STATUSES, Site
 from footprint.discovery.client import Page
-from footprint.discovery.probe import classify, find_name
+from footprint.discovery.probe import block_signals, classify, find_name
 from footprint.models import DiscoveryState as S
 
 SITE = Site(key="x", name="X", category="social", url="https://x.example/u/{handle}")
 SOFT = Site(
-    key="s", name="S", category="forum", url="https://s.example/{handle}",
-    detect={"missing": [{"status": [404]}, {"status": [200], "body_has": "No such member"}], "exists": {"body_has": ["Joined"]}},
+    key="s",
+    name="S",
+    category="forum",
+    url="https://s.example/{handle}",
+    detect={
+        "missing": [{"status": [404]}, {"status": [200], "body_has": "No such member"}],
+        "exists": {"body_has": ["Joined"]},
+    },
 )
 MOVED = Site(
-    key="m", name="M", category="blogging", url="https://m.example/{handle}",
+    key="m",
+    name="M",
+    category="blogging",
+    url="https://m.example/{handle}",
     detect={"missing": [{"redirect_to": "https://m.example/?missing={handle}"}], "follow_redirects": False},
 )
 
@@ -37,9 +48,23 @@ def page(status: int, body: str = "", url: str = "https://x.example/u/jane", **k
         (SITE, page(429, retry_after="120"), S.BLOCKED, "rate limited (429); it asks to wait 120 s"),
         (SITE, page(200, "<title>Just a moment...</title> jane"), S.BLOCKED, "bot challenge"),
         (SITE, page(404, "<div class='px-captcha'></div>"), S.BLOCKED, "bot challenge"),
-        (SITE, page(200, "jane log in", url="https://x.example/accounts/login?next=/u/jane", requested="https://x.example/u/jane"),
-         S.BLOCKED, "login page"),
-        (SITE, page(200, "jane", url="https://consent.x.example/?continue=jane", requested="https://x.example/u/jane"), S.BLOCKED, "login page"),
+        (
+            SITE,
+            page(
+                200,
+                "jane log in",
+                url="https://x.example/accounts/login?next=/u/jane",
+                requested="https://x.example/u/jane",
+            ),
+            S.BLOCKED,
+            "login page",
+        ),
+        (
+            SITE,
+            page(200, "jane", url="https://consent.x.example/?continue=jane", requested="https://x.example/u/jane"),
+            S.BLOCKED,
+            "login page",
+        ),
         (SITE, page(500), S.ERROR, "failed (500)"),
         (SITE, page(418), S.ERROR, "unexpected answer (418)"),
         (SITE, page(301, location="https://x.example/elsewhere"), S.INCONCLUSIVE, "redirected (301)"),
@@ -88,14 +113,10 @@ def test_an_unexpected_failure_is_an_error_state_not_a_crash() -> None:
 
 def test_header_values_cannot_smuggle_line_breaks() -> None:
     with pytest.raises(ValueError, match="line break"):
-        Site(key="x", name="X", category="social", url="https://x.example/{handle}", headers={"Accept": "a\r\nCookie: x"})
+        Site(
+            key="x", name="X", category="social", url="https://x.example/{handle}", headers={"Accept": "a\r\nCookie: x"}
+        )
 
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from footprint.discovery.catalogue import BLOCK_STATUSES
-from footprint.discovery.probe import block_signals
 
 SITES_UNDER_TEST = [SITE, SOFT, MOVED]
 
@@ -107,7 +128,9 @@ SITES_UNDER_TEST = [SITE, SOFT, MOVED]
     body=st.text(max_size=300),
     handle=st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True),
 )
-def test_a_block_status_is_always_blocked_whatever_the_page_says(site: Site, status: int, body: str, handle: str) -> None:
+def test_a_block_status_is_always_blocked_whatever_the_page_says(
+    site: Site, status: int, body: str, handle: str
+) -> None:
     assert classify(site, handle, page(status, body + handle)).state is S.BLOCKED
 
 

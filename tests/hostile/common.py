@@ -18,7 +18,9 @@ REPO = Path(__file__).resolve().parents[2]
 #: FOOTPRINT_SLOW=1 turns the fuzzers from a quick pass (the default, for every run) into a long hunt.
 SLOW = os.environ.get("FOOTPRINT_SLOW") == "1"
 settings.register_profile(
-    "footprint-hostile", max_examples=2000 if SLOW else 15, deadline=None,
+    "footprint-hostile",
+    max_examples=2000 if SLOW else 15,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 FUZZ = settings.get_profile("footprint-hostile")
@@ -49,8 +51,13 @@ def footprint(tmp_path: Path, *args: str, env: dict[str, str] | None = None, tim
     base.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "tests.hostile.jailed", *args],
-        capture_output=True, text=True, env=base, timeout=timeout, cwd=tmp_path,
-        encoding="utf-8", errors="surrogateescape",
+        capture_output=True,
+        text=True,
+        env=base,
+        timeout=timeout,
+        cwd=tmp_path,
+        encoding="utf-8",
+        errors="surrogateescape",
     )
     jail = log.read_text().splitlines() if log.exists() else []
     return Run(proc, jail)
@@ -59,7 +66,9 @@ def footprint(tmp_path: Path, *args: str, env: dict[str, str] | None = None, tim
 def assert_no_raw_control(*texts: str) -> None:
     for text in texts:
         found = RAW_CONTROL.search(text)
-        assert found is None, f"raw control character U+{ord(found.group()):04X} in output: {text[max(0, found.start() - 40):found.end() + 40]!r}"
+        assert found is None, (
+            f"raw control character U+{ord(found.group()):04X} in output: {text[max(0, found.start() - 40) : found.end() + 40]!r}"
+        )
 
 
 def assert_clean_exit(run: Run, code: int) -> None:

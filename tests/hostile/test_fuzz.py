@@ -53,9 +53,17 @@ def _load(tmp: Path, data: bytes) -> None:
 yaml_scalars = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))
 yaml_values = st.recursive(
     yaml_scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["person", "name", "accounts", "watch", "words", "platform", "handle", "url", "endpoints", "fetch"]) | st.text(max_size=8),
-        inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["person", "name", "accounts", "watch", "words", "platform", "handle", "url", "endpoints", "fetch"]
+            )
+            | st.text(max_size=8),
+            inner,
+            max_size=4,
+        )
+    ),
     max_leaves=20,
 )
 
@@ -75,8 +83,12 @@ def test_profile_loader_on_random_yaml(value: object) -> None:
 
 
 @FUZZ
-@given(cut=st.integers(0, len(GOOD)), junk=st.binary(max_size=12), at=st.integers(0, len(GOOD)),
-       encoding=st.sampled_from(["utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "latin-1", "cp1252"]))
+@given(
+    cut=st.integers(0, len(GOOD)),
+    junk=st.binary(max_size=12),
+    at=st.integers(0, len(GOOD)),
+    encoding=st.sampled_from(["utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "latin-1", "cp1252"]),
+)
 def test_profile_loader_on_damaged_real_files(cut: int, junk: bytes, at: int, encoding: str) -> None:
     text = GOOD.decode().replace("Reid", "Réid")
     data = text.encode(encoding)
@@ -86,8 +98,11 @@ def test_profile_loader_on_damaged_real_files(cut: int, junk: bytes, at: int, en
 
 
 @FUZZ
-@given(levels=st.integers(2, 12), width=st.integers(2, 12), where=st.sampled_from(["person:\n  name: *{a}\n", "watch:\n  words: *{a}\n",
-                                                                              "accounts: *{a}\n", "person: *{a}\n"]))
+@given(
+    levels=st.integers(2, 12),
+    width=st.integers(2, 12),
+    where=st.sampled_from(["person:\n  name: *{a}\n", "watch:\n  words: *{a}\n", "accounts: *{a}\n", "person: *{a}\n"]),
+)
 def test_profile_loader_on_alias_bombs(levels: int, width: int, where: str) -> None:
     lines = ["a0: &a0 [" + ", ".join(['"lol"'] * width) + "]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * width) + "]" for i in range(1, levels)]
@@ -98,7 +113,11 @@ def test_profile_loader_on_alias_bombs(levels: int, width: int, where: str) -> N
 @FUZZ
 @given(depth=st.integers(1, 3000), flow=st.booleans())
 def test_profile_loader_on_deep_nesting(depth: int, flow: bool) -> None:
-    text = ("person: " + "[" * depth + "]" * depth) if flow else "person:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(min(depth, 400)))
+    text = (
+        ("person: " + "[" * depth + "]" * depth)
+        if flow
+        else "person:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(min(depth, 400)))
+    )
     with tempfile.TemporaryDirectory() as tmp:
         _load(Path(tmp), text.encode())
 
@@ -109,7 +128,13 @@ def test_profile_loader_on_deep_nesting(depth: int, flow: bool) -> None:
 def _scan(path: Path, fmt: str | None) -> None:
     start = time.monotonic()
     try:
-        report = scan(path, PROFILE, REGISTRY, RULES, ScanOptions(format_of=fmt, include_private=True, only=["identity", "contact"]))
+        report = scan(
+            path,
+            PROFILE,
+            REGISTRY,
+            RULES,
+            ScanOptions(format_of=fmt, include_private=True, only=["identity", "contact"]),
+        )
     except InputError as exc:
         assert exc.message and "\n" not in exc.message, exc.message
     else:
@@ -126,8 +151,23 @@ def _real(fmt: str) -> dict[str, bytes]:
 
 
 FORMATS = sorted(b.FORMATS)
-path_tricks = st.sampled_from(["../../etc/passwd", "/abs/posts.jsonl", "C:\\\\evil\\\\x.json", "a/../../b.json", "", "./", "x\x00y.json",
-                               "deep/" * 60 + "f.json", "\x1b[2J.json", "\u202etxt.json", "data\\\\tweets.js", "dup.json", "dup.json"])
+path_tricks = st.sampled_from(
+    [
+        "../../etc/passwd",
+        "/abs/posts.jsonl",
+        "C:\\\\evil\\\\x.json",
+        "a/../../b.json",
+        "",
+        "./",
+        "x\x00y.json",
+        "deep/" * 60 + "f.json",
+        "\x1b[2J.json",
+        "\u202etxt.json",
+        "data\\\\tweets.js",
+        "dup.json",
+        "dup.json",
+    ]
+)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

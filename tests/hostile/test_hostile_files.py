@@ -62,8 +62,12 @@ def test_an_alias_bomb_is_refused_within_two_seconds(tmp_path: Path, where: str)
 
 @pytest.mark.parametrize(
     "text",
-    ["person: " + "[" * 5000 + "]" * 5000 + "\n", "person:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(400)),
-     "person: &x\n  name: [*x]\n", "person:\n  name: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n"],
+    [
+        "person: " + "[" * 5000 + "]" * 5000 + "\n",
+        "person:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(400)),
+        "person: &x\n  name: [*x]\n",
+        "person:\n  name: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n",
+    ],
     ids=["deep-flow", "deep-block", "self-reference", "deep-mapping"],
 )
 def test_deep_or_self_referring_yaml_is_one_located_line(tmp_path: Path, text: str) -> None:
@@ -205,7 +209,9 @@ def test_an_ascii_only_stdout_never_loses_the_report(tmp_path: Path) -> None:
     path = tmp_path / "posts.jsonl"
     path.write_text(LONE + '{"text": "caf\\u00e9 \\u2603 in Kirkcaldy \\u202e txt"}\n')
     for fmt in ("terminal", "markdown", "json"):
-        run = footprint(tmp_path, "scan", str(path), "-f", fmt, env={"PYTHONIOENCODING": "ascii", "LANG": "C", "LC_ALL": "C"})
+        run = footprint(
+            tmp_path, "scan", str(path), "-f", fmt, env={"PYTHONIOENCODING": "ascii", "LANG": "C", "LC_ALL": "C"}
+        )
         assert_clean_exit(run, 0)
         assert run.proc.stdout.strip() and run.proc.stdout.isascii()
 
@@ -265,10 +271,14 @@ def test_diff_of_reports_quoting_hostile_text_stays_inert(tmp_path: Path) -> Non
     profile = tmp_path / "profiles.yaml"
     profile.write_text("person:\n  name: Jamie Reid\n")
     old = tmp_path / "old.json"
-    assert_clean_exit(footprint(tmp_path, "scan", str(path), "--profile", str(profile), "-f", "json", "-o", str(old)), 0)
+    assert_clean_exit(
+        footprint(tmp_path, "scan", str(path), "--profile", str(profile), "-f", "json", "-o", str(old)), 0
+    )
     path.write_text(json.dumps({"text": f"{HOSTILE} ring 07700 900789", "handle": "jamie"}) + "\n")
     new = tmp_path / "new.json"
-    assert_clean_exit(footprint(tmp_path, "scan", str(path), "--profile", str(profile), "-f", "json", "-o", str(new)), 0)
+    assert_clean_exit(
+        footprint(tmp_path, "scan", str(path), "--profile", str(profile), "-f", "json", "-o", str(new)), 0
+    )
     for fmt in ("terminal", "json"):
         run = footprint(tmp_path, "diff", str(old), str(new), "-f", fmt)
         assert_clean_exit(run, 0)

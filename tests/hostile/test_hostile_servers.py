@@ -41,16 +41,40 @@ endpoints:
 """
 SITE = demo_site()
 # Fields that steer requests (ids, addresses, dates) stay as they are; every other text field is poisoned.
-_STEERING = {"id", "url", "uri", "href", "rel", "type", "subject", "created_at", "edited_at", "last_status_at", "avatar",
-             "avatar_static", "header", "header_static", "acct", "username", "account_id", "in_reply_to_id",
-             "in_reply_to_account_id", "visibility", "language", "template", "preview_url", "remote_url", "text_url"}
+_STEERING = {
+    "id",
+    "url",
+    "uri",
+    "href",
+    "rel",
+    "type",
+    "subject",
+    "created_at",
+    "edited_at",
+    "last_status_at",
+    "avatar",
+    "avatar_static",
+    "header",
+    "header_static",
+    "acct",
+    "username",
+    "account_id",
+    "in_reply_to_id",
+    "in_reply_to_account_id",
+    "visibility",
+    "language",
+    "template",
+    "preview_url",
+    "remote_url",
+    "text_url",
+}
 
 
 def mirror(path: str) -> fs.Fault:
     """The demo's Mastodon fixtures, served under /mastodon."""
     if not path.startswith("/mastodon/"):
         return fs.ok(b'{"error": "no such mirror"}', status=404)
-    answer = SITE.answer("https://mirror.example/" + path[len("/mastodon/"):], any_host=True)
+    answer = SITE.answer("https://mirror.example/" + path[len("/mastodon/") :], any_host=True)
     return fs.Fault(answer.status, answer.body, dict(answer.headers))
 
 
@@ -101,8 +125,12 @@ REDIRECT_TARGETS = [
 ]
 
 
-@pytest.mark.parametrize(("target", "hops"), [(t, 0) for t in REDIRECT_TARGETS] + [(t, 2) for t in REDIRECT_TARGETS[:3]])
-def test_redirects_out_of_an_overridden_endpoint_are_refused_before_any_connection(tmp_path: Path, target: str, hops: int) -> None:
+@pytest.mark.parametrize(
+    ("target", "hops"), [(t, 0) for t in REDIRECT_TARGETS] + [(t, 2) for t in REDIRECT_TARGETS[:3]]
+)
+def test_redirects_out_of_an_overridden_endpoint_are_refused_before_any_connection(
+    tmp_path: Path, target: str, hops: int
+) -> None:
     """An endpoint overridden to a local mirror redirects (after `hops` redirects within it) elsewhere: refused."""
 
     def respond(path: str) -> fs.Fault:
@@ -147,7 +175,9 @@ def test_a_name_that_changes_its_answer_is_checked_again_when_connecting(monkeyp
     monkeypatch.setattr(asyncio.base_events.BaseEventLoop, "getaddrinfo", rebinding)
 
     async def go() -> None:
-        async with Http(limits=Limits(retries=0)) as http:  # the real transport; tests/conftest.py fails any connect past loopback
+        async with Http(
+            limits=Limits(retries=0)
+        ) as http:  # the real transport; tests/conftest.py fails any connect past loopback
             await http.get("https://rebinding.example/x")
 
     with pytest.raises(SourceError) as caught:
@@ -155,7 +185,9 @@ def test_a_name_that_changes_its_answer_is_checked_again_when_connecting(monkeyp
     assert "refused to contact rebinding.example" in caught.value.reason
 
 
-@pytest.mark.parametrize("target", ["http://10.0.0.1/u/jane", "http://169.254.169.254/latest", "http://foreign.example/u/jane"])
+@pytest.mark.parametrize(
+    "target", ["http://10.0.0.1/u/jane", "http://169.254.169.254/latest", "http://foreign.example/u/jane"]
+)
 def test_discovery_refuses_redirects_out_of_a_trusted_endpoint(target: str) -> None:
     from footprint.discovery.client import ClientLimits, DiscoveryClient, Refused
 
@@ -192,7 +224,9 @@ def test_discovery_never_follows_a_redirect_it_cannot_read(location: str) -> Non
 
 
 def test_a_slow_but_honest_server_is_read(tmp_path: Path) -> None:
-    with fs.serve(lambda path: fs.slow(mirror(path).body, 0.5) if mirror(path).status == 200 else mirror(path)) as server:
+    with fs.serve(
+        lambda path: fs.slow(mirror(path).body, 0.5) if mirror(path).status == 200 else mirror(path)
+    ) as server:
         run = run_audit(tmp_path, server.base, "-f", "json")
     assert_clean_exit(run, 0)
     assert statuses(run.report)["@jamiereid@mastodon.example"][0] == "checked"
@@ -218,7 +252,9 @@ def test_a_drip_server_ends_at_the_per_account_deadline() -> None:
     limits = Limits(connect_timeout=2, read_timeout=5, deadline=30, account_deadline=2, retries=0)
     with fs.serve(lambda path: fs.drip(mirror(path).body or b"{}", 0.2)) as server:
         got, elapsed = _in_process(server.base, limits)
-    assert elapsed < 25, elapsed  # far below the 30 s audit deadline and the drip's endless body: the 2 s account deadline ended it
+    assert elapsed < 25, (
+        elapsed
+    )  # far below the 30 s audit deadline and the drip's endless body: the 2 s account deadline ended it
     for status, reason in got.values():
         assert status == AccountStatus.TIMED_OUT.value and reason and "2 s" in reason, reason
 
@@ -281,4 +317,3 @@ def test_an_ascii_only_terminal_still_gets_the_whole_report(tmp_path: Path) -> N
     assert run.proc.stdout.isascii()
     assert "@jamiereid@mastodo" in run.proc.stdout and "not found" in run.proc.stdout and "judgement" in run.proc.stdout
     assert "+--" in run.proc.stdout and "|" in run.proc.stdout  # box lines drawn in ASCII, not lost as '?'
-

@@ -25,7 +25,9 @@ async def _through_discovery(base: str) -> str:
     return "followed"
 
 
-@pytest.mark.parametrize("target", ["http://10.0.0.1/u/jane", "http://169.254.169.254/latest", "http://foreign.example/u/jane"])
+@pytest.mark.parametrize(
+    "target", ["http://10.0.0.1/u/jane", "http://169.254.169.254/latest", "http://foreign.example/u/jane"]
+)
 def test_a_trusted_endpoint_redirecting_elsewhere_is_refused_alike_by_both_clients(target: str) -> None:
     reasons = []
     for client in (_through_http, _through_discovery):
@@ -40,7 +42,10 @@ def test_a_trusted_endpoint_redirecting_elsewhere_is_refused_alike_by_both_clien
 def test_the_rule_itself() -> None:
     base = "http://127.0.0.1:8080/api"
     assert redirect_target(f"{base}/a", "/api/b", base, allow_private=False) == f"{base}/b"
-    assert redirect_target("https://site.example/a", "https://other.example/", None, allow_private=False) == "https://other.example/"
+    assert (
+        redirect_target("https://site.example/a", "https://other.example/", None, allow_private=False)
+        == "https://other.example/"
+    )
     with pytest.raises(SourceError, match="trusting an endpoint does not extend"):
         redirect_target(f"{base}/a", "https://other.example/", base, allow_private=False)
     with pytest.raises(SourceError, match="refused to contact 10.0.0.1"):

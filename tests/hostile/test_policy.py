@@ -31,10 +31,17 @@ def mock():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("target", "words"),
-    [("http://10.0.0.1/x", "private"), ("http://169.254.169.254/latest", "link-local"), ("https://public.example/x", "does not extend"),
-     ("http://127.0.0.1:8000/admin", "private"), ("http://127.0.0.1:8001/mastodon/x", "private")],
+    [
+        ("http://10.0.0.1/x", "private"),
+        ("http://169.254.169.254/latest", "link-local"),
+        ("https://public.example/x", "does not extend"),
+        ("http://127.0.0.1:8000/admin", "private"),
+        ("http://127.0.0.1:8001/mastodon/x", "private"),
+    ],
 )
-def test_trust_in_an_overridden_endpoint_never_extends_to_its_redirects(mock: respx.MockRouter, target: str, words: str) -> None:
+def test_trust_in_an_overridden_endpoint_never_extends_to_its_redirects(
+    mock: respx.MockRouter, target: str, words: str
+) -> None:
     mock.get(f"{MIRROR}/api").respond(302, headers={"location": target})
     elsewhere = mock.get(target).respond(200, text="secret")
     with pytest.raises(SourceError) as caught:

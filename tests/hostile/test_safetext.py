@@ -17,11 +17,23 @@ from tests.hostile.common import FUZZ, HOSTILE, RAW_CONTROL
 @pytest.mark.parametrize(
     ("raw", "shown"),
     [
-        ("\x1b[6n", "␛[6n"), ("\x1b[2J", "␛[2J"), ("\x1bc", "␛c"), ("\x1b]0;title\x07", "␛]0;title␇"),
-        ("\x1b]52;c;ZXZpbA==\x07", "␛]52;c;ZXZpbA==␇"), ("\x9b31m", "<U+009B>31m"), ("a\x08b", "a␈b"), ("a\x00b", "a␀b"),
-        ("\x7f", "␡"), ("\x85", "<U+0085>"), ("\u202eexe.txt", "<U+202E>exe.txt"), ("\u2066x\u2069", "<U+2066>x<U+2069>"),
-        ("line\r\nnext", "line\nnext"), ("bare\rreturn", "bare␍return"), ("tab\tand\nnewline", "tab\tand\nnewline"),
-        ("lone \udc80 half", "lone \ufffd half"), ("café ☃ 🦊", "café ☃ 🦊"),
+        ("\x1b[6n", "␛[6n"),
+        ("\x1b[2J", "␛[2J"),
+        ("\x1bc", "␛c"),
+        ("\x1b]0;title\x07", "␛]0;title␇"),
+        ("\x1b]52;c;ZXZpbA==\x07", "␛]52;c;ZXZpbA==␇"),
+        ("\x9b31m", "<U+009B>31m"),
+        ("a\x08b", "a␈b"),
+        ("a\x00b", "a␀b"),
+        ("\x7f", "␡"),
+        ("\x85", "<U+0085>"),
+        ("\u202eexe.txt", "<U+202E>exe.txt"),
+        ("\u2066x\u2069", "<U+2066>x<U+2069>"),
+        ("line\r\nnext", "line\nnext"),
+        ("bare\rreturn", "bare␍return"),
+        ("tab\tand\nnewline", "tab\tand\nnewline"),
+        ("lone \udc80 half", "lone \ufffd half"),
+        ("café ☃ 🦊", "café ☃ 🦊"),
     ],
 )
 def test_each_control_is_shown_not_sent(raw: str, shown: str) -> None:
@@ -51,7 +63,9 @@ def test_json_safe_is_the_same_data_with_nothing_raw(text: str) -> None:
 def test_clean_model_reaches_every_string_and_keeps_enums() -> None:
     from footprint.models import AccountSummary
 
-    summary = AccountSummary(platform="mastodon", account=f"@x{HOSTILE}", status=AccountStatus.ERROR, reason=HOSTILE, notes=[HOSTILE])
+    summary = AccountSummary(
+        platform="mastodon", account=f"@x{HOSTILE}", status=AccountStatus.ERROR, reason=HOSTILE, notes=[HOSTILE]
+    )
     cleaned = clean_model(summary)
     assert cleaned.status is AccountStatus.ERROR
     assert RAW_CONTROL.search(cleaned.account + (cleaned.reason or "") + cleaned.notes[0]) is None

@@ -15,7 +15,20 @@ from footprint.demo.fixture_site import Answer, FixtureSite
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MIRROR = "http://mirror.test"
-PLATFORMS = ("mastodon", "bluesky", "github", "reddit", "blog", "youtube", "x", "facebook", "instagram", "linkedin", "tiktok", "threads")
+PLATFORMS = (
+    "mastodon",
+    "bluesky",
+    "github",
+    "reddit",
+    "blog",
+    "youtube",
+    "x",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "tiktok",
+    "threads",
+)
 
 
 def mirror_site() -> FixtureSite:
@@ -28,9 +41,11 @@ def mirror_responder(delay: float = 0.0, site: FixtureSite | None = None) -> Cal
 
     def respond(url: str) -> Answer:
         real = f"http://{urlsplit(url).netloc}"
-        answer = site.answer(MIRROR + url[len(real):])
+        answer = site.answer(MIRROR + url[len(real) :])
         headers = {k: v.replace(MIRROR, real) for k, v in answer.headers.items()}
-        return Answer(answer.status, headers, answer.body.replace(MIRROR.encode(), real.encode()), max(answer.delay, delay))
+        return Answer(
+            answer.status, headers, answer.body.replace(MIRROR.encode(), real.encode()), max(answer.delay, delay)
+        )
 
     return respond
 

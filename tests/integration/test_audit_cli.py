@@ -43,7 +43,10 @@ def audit(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOOTPRINT_")}
     return subprocess.run(
         [sys.executable, "-m", "footprint", "audit", str(profile), "-f", "json", *args],
-        capture_output=True, text=True, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
 
 
@@ -76,9 +79,16 @@ def test_environment_variable_points_the_audit_at_the_mirror(tmp_path: Path) -> 
     with serve(mirror("elsewhere")) as server:
         profile = tmp_path / "profiles.yaml"
         profile.write_text(PROFILE.format(base=f"http://127.0.0.1:{dead_port()}"))
-        env = {**{k: v for k, v in os.environ.items() if not k.startswith("FOOTPRINT_")},
-               "FOOTPRINT_ENDPOINT_MASTODON": f"{server.base}/elsewhere"}
-        proc = subprocess.run([sys.executable, "-m", "footprint", "audit", str(profile), "-f", "json"],
-                              capture_output=True, text=True, env=env, timeout=60)
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("FOOTPRINT_")},
+            "FOOTPRINT_ENDPOINT_MASTODON": f"{server.base}/elsewhere",
+        }
+        proc = subprocess.run(
+            [sys.executable, "-m", "footprint", "audit", str(profile), "-f", "json"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
     report = json.loads(proc.stdout)
     assert report["accounts"][0]["status"] == "checked"

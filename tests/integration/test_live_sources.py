@@ -45,7 +45,10 @@ def run_audit(tmp_path: Path, profile_text: str) -> subprocess.CompletedProcess[
     env["PYTHONPATH"] = os.pathsep.join([str(tmp_path / "fence"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     return subprocess.run(
         [sys.executable, "-m", "footprint", "audit", str(profile), "-f", "json"],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -73,8 +76,12 @@ def test_every_platform_from_a_local_mirror(tmp_path: Path) -> None:
         assert account["reason"].startswith("not checkable from outside") and account["checklist"]
     assert "confirms that @robin.quill.sw exists" in accounts["tiktok:@robin.quill.sw"]["reason"]
     assert "shares its posts to the fediverse" in accounts["threads:@robin.quill"]["reason"]
-    assert all(requested.startswith(tuple(f"/{p}/" for p in ("mastodon", "bluesky", "github", "reddit", "blog", "youtube", "tiktok", "threads")))
-               for requested in server.requests)
+    assert all(
+        requested.startswith(
+            tuple(f"/{p}/" for p in ("mastodon", "bluesky", "github", "reddit", "blog", "youtube", "tiktok", "threads"))
+        )
+        for requested in server.requests
+    )
 
 
 def test_ten_accounts_at_200_ms_each_are_read_concurrently(tmp_path: Path) -> None:
@@ -130,12 +137,21 @@ accounts:
         proc = run_audit(tmp_path, PERSON + accounts + endpoints_yaml(server.base))
     assert proc.returncode == 0, proc.stderr
     got = {k: (a["status"], a["reason"]) for k, a in by_platform(json.loads(proc.stdout)).items()}
-    assert got["mastodon:@robinq@social.example"][0] == "error" and "500 after 3 tries" in got["mastodon:@robinq@social.example"][1]
+    assert (
+        got["mastodon:@robinq@social.example"][0] == "error"
+        and "500 after 3 tries" in got["mastodon:@robinq@social.example"][1]
+    )
     assert got["bluesky:samortega.bsky.social"][0] == "malformed"
     assert got["github:robin-quill"][0] == "checked"  # the 429 asked for one second, was honoured, then answered
     assert got["github:nobody-here"][0] == "rate_limited" and "3600" in got["github:nobody-here"][1]
-    assert got["blog:https://robinquill.example/"][0] == "malformed" and "larger than" in got["blog:https://robinquill.example/"][1]
-    assert got["youtube:UCAbCdEfGhIjKlMnOpQrStUv"][0] == "error" and "redirect" in got["youtube:UCAbCdEfGhIjKlMnOpQrStUv"][1]
+    assert (
+        got["blog:https://robinquill.example/"][0] == "malformed"
+        and "larger than" in got["blog:https://robinquill.example/"][1]
+    )
+    assert (
+        got["youtube:UCAbCdEfGhIjKlMnOpQrStUv"][0] == "error"
+        and "redirect" in got["youtube:UCAbCdEfGhIjKlMnOpQrStUv"][1]
+    )
     assert got["reddit:u/walled_off"][0] == "blocked" and "footprint scan" in got["reddit:u/walled_off"][1]
     assert got["reddit:u/nobody_at_all"][0] == "not_found"  # a real 404, not a block page
     for _status, reason in got.values():
@@ -149,7 +165,7 @@ def test_progress_shows_each_account_as_it_completes(tmp_path: Path) -> None:
         answer = fast(url)
         return Answer(answer.status, answer.headers, answer.body, 0.3 if "/mastodon/" in url else 0.0)
 
-    accounts = "accounts:\n  - {platform: mastodon, handle: \"@robinq@social.example\"}\n  - {platform: github, handle: robin-quill}\n  - {platform: x, handle: robinquill_sw}\n"
+    accounts = 'accounts:\n  - {platform: mastodon, handle: "@robinq@social.example"}\n  - {platform: github, handle: robin-quill}\n  - {platform: x, handle: robinquill_sw}\n'
     with serve(slow_mastodon) as server:
         proc = run_audit(tmp_path, PERSON + accounts + endpoints_yaml(server.base))
     lines = [line.strip() for line in proc.stderr.splitlines() if line.strip().startswith(("mastodon", "github", "x "))]
@@ -167,8 +183,11 @@ def test_a_server_slower_than_the_read_timeout_times_out(tmp_path: Path) -> None
 
     with serve(slow) as server:
         path = tmp_path / "profiles.yaml"
-        path.write_text(PERSON + "accounts:\n  - {platform: github, handle: robin-quill}\n  - {platform: bluesky, handle: samortega.bsky.social}\n"
-                        + endpoints_yaml(server.base))
+        path.write_text(
+            PERSON
+            + "accounts:\n  - {platform: github, handle: robin-quill}\n  - {platform: bluesky, handle: samortega.bsky.social}\n"
+            + endpoints_yaml(server.base)
+        )
         registry = discover()
         profile = load_profile(path, registry.sources)
         options = AuditOptions(limits=Limits(read_timeout=0.4, deadline=1.0), environ={})
@@ -178,4 +197,6 @@ def test_a_server_slower_than_the_read_timeout_times_out(tmp_path: Path) -> None
     assert status["github"].status is AccountStatus.TIMED_OUT and "did not answer in time" in status["github"].reason
     assert status["bluesky"].status is AccountStatus.CHECKED
     # NOTE: counted, not timed: the slow server records each request it answered, so a retry would show here.
-    assert len(github_requests) == len(set(github_requests)) >= 1, f"a read timeout is not retried, but the server saw {github_requests}"
+    assert len(github_requests) == len(set(github_requests)) >= 1, (
+        f"a read timeout is not retried, but the server saw {github_requests}"
+    )

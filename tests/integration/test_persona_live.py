@@ -29,22 +29,36 @@ def test_the_example_persona_over_real_http_matches_the_demo(tmp_path: Path) -> 
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOOTPRINT_")}
     with serve(respond) as server:
-        profile = persona.profile.model_copy(update={"endpoints": {"mastodon": f"{server.base}/mastodon",
-                                                                   "bluesky": f"{server.base}/bluesky"}})
+        profile = persona.profile.model_copy(
+            update={"endpoints": {"mastodon": f"{server.base}/mastodon", "bluesky": f"{server.base}/bluesky"}}
+        )
         path = tmp_path / "profiles.yaml"
         path.write_text(json.dumps(profile.model_dump(mode="json", exclude_defaults=True)))  # JSON is YAML
-        live = subprocess.run([sys.executable, "-m", "footprint", "audit", str(path), "-f", "json", "--allow-private-addresses"],
-                              capture_output=True, text=True, env=env, timeout=120)
+        live = subprocess.run(
+            [sys.executable, "-m", "footprint", "audit", str(path), "-f", "json", "--allow-private-addresses"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
     assert live.returncode == 0, live.stderr
-    demo = subprocess.run([sys.executable, "-m", "footprint", "demo", "--personas", str(EXAMPLE), "-f", "json"],
-                          capture_output=True, text=True, env=env, timeout=120)
+    demo = subprocess.run(
+        [sys.executable, "-m", "footprint", "demo", "--personas", str(EXAMPLE), "-f", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert demo.returncode == 0, demo.stderr
     live_report, demo_report = json.loads(live.stdout), json.loads(demo.stdout)
     assert live_report["mode"] == "live" and demo_report["mode"] == "demo"
     assert any("/mastodon/api/v1/accounts/" in r for r in server.requests)
     assert any("/bluesky/xrpc/app.bsky.feed.getAuthorFeed" in r for r in server.requests)
     status = lambda r: [(a["platform"], a["status"], a["posts_read"]) for a in r["accounts"]]  # noqa: E731
-    assert status(live_report) == status(demo_report) == [("mastodon", "checked", 2), ("bluesky", "checked", 3),
-                                                          ("facebook", "not_checkable", 0)]
+    assert (
+        status(live_report)
+        == status(demo_report)
+        == [("mastodon", "checked", 2), ("bluesky", "checked", 3), ("facebook", "not_checkable", 0)]
+    )
     assert sorted(f["id"] for f in live_report["findings"]) == sorted(f["id"] for f in demo_report["findings"])
     assert len(demo_report["findings"]) > 5

@@ -48,7 +48,10 @@ def test_guidance_lists_clauses_and_their_checks(framework: str) -> None:
 def test_guidance_shows_unverified_clauses_without_number() -> None:
     result = runner.invoke(app, ["guidance"], catch_exceptions=False)
     flat = " ".join(result.stdout.split())
-    assert "cited as: SSSC Codes of Practice for Social Service Workers, 2024: conduct in and outside work (formerly 2016 edition, 5.8) (no number" in flat
+    assert (
+        "cited as: SSSC Codes of Practice for Social Service Workers, 2024: conduct in and outside work (formerly 2016 edition, 5.8) (no number"
+        in flat
+    )
     assert "cited as: SSSC Codes of Practice for Social Service Workers (2016), 5.8" in flat
 
 

@@ -7,9 +7,8 @@ import re
 from markupsafe import escape
 
 from footprint.models import Severity
-from footprint.render import RenderOptions, renderer
+from footprint.render import RenderOptions, renderer, view
 from footprint.render.html import chart
-from footprint.render import view
 from footprint.render.view import FOOTER, grid
 from tests.render.sample import careful_report, sample_report
 
@@ -75,7 +74,9 @@ def test_grouping_keeps_order_and_splits_by_platform() -> None:
 
 def test_no_findings_report_says_so() -> None:
     base = careful_report()
-    report = base.model_copy(update={"findings": [], "accounts": [a for a in base.accounts if a.status.was_read]}).remeasure()
+    report = base.model_copy(
+        update={"findings": [], "accounts": [a for a in base.accounts if a.status.was_read]}
+    ).remeasure()
     out = render(report)
     assert "Nothing to fix in what could be read" in out and "No findings" in out
     # NOTE: issue 11: with an account left unread, "nothing to fix" would be a false reassurance.

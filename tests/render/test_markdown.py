@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.render import RenderOptions, renderer
-from footprint.render import view
+from footprint.render import RenderOptions, renderer, view
 from footprint.render.markdown import md
 from footprint.render.view import FOOTER
 from tests.render.sample import careful_report, sample_report
@@ -45,7 +44,9 @@ def test_several_reports_get_a_contents_list_and_one_footer() -> None:
     out = render(sample_report(), careful_report())
     assert out.startswith("# footprint: digital footprint reports")
     assert "- **Jamie Reid**: INCOMPLETE: part of your footprint was not checked; in what was read: act now" in out
-    assert "- **Alex Morgan**: INCOMPLETE: part of your footprint was not checked; in what was read: minor points" in out
+    assert (
+        "- **Alex Morgan**: INCOMPLETE: part of your footprint was not checked; in what was read: minor points" in out
+    )
     assert out.count("## footprint report:") == 2
     assert out.count(FOOTER[0]) == 1
 

@@ -31,7 +31,11 @@ def test_each_finding_slide_puts_evidence_and_question_before_the_answer() -> No
     sections = re.findall(r'<section class="slide finding".*?</section>', html, re.S)
     assert sections
     for section in sections:
-        evidence, question, answer = section.index('class="evidence"'), section.index(QUESTION), section.index('class="answer"')
+        evidence, question, answer = (
+            section.index('class="evidence"'),
+            section.index(QUESTION),
+            section.index('class="answer"'),
+        )
         assert evidence < question < answer
         assert "What to do" in section and "Guidance" in section
     assert html.count('<section class="slide') == len(slides([sample_report()]))

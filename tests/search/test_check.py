@@ -4,28 +4,43 @@ from __future__ import annotations
 
 import pytest
 
+from footprint.core import attach_guidance
 from footprint.guidance import frameworks, load_catalogue
 from footprint.models import SearchClass, SearchHit, SearchSection
 from footprint.plugins import discover
 from footprint.rules import load_rules
-from footprint.core import attach_guidance
 from footprint.search.report import search_analyser
 from tests.search.conftest import searcher
 
 
 def hit(url: str, cls: SearchClass, title: str, snippet: str = "", rank: int = 1, **kw: object) -> SearchHit:
-    return SearchHit(url=url, title=title, snippet=snippet, result_class=cls, rank=rank, names_you="Jamie Reid" in title + snippet,
-                     queries=['"Jamie Reid"'], **kw)  # type: ignore[arg-type]
+    return SearchHit(
+        url=url,
+        title=title,
+        snippet=snippet,
+        result_class=cls,
+        rank=rank,
+        names_you="Jamie Reid" in title + snippet,
+        queries=['"Jamie Reid"'],
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def findings(*hits: SearchHit, framework: str = "sssc"):  # type: ignore[no-untyped-def]
     found = SearchSection(engine="fake", status="complete", results=list(hits))
-    out = attach_guidance(search_analyser(searcher(), found, discover(), load_rules(None)).finish(), load_catalogue(framework))
+    out = attach_guidance(
+        search_analyser(searcher(), found, discover(), load_rules(None)).finish(), load_catalogue(framework)
+    )
     return [f for f in out if f.check == "search.results"]
 
 
 def test_name_role_and_employer_together_on_the_first_page() -> None:
-    page = hit("https://www.fife.gov.uk/team", SearchClass.EMPLOYER, "Jamie Reid, social worker", "Children and Families team, Fife Council")
+    page = hit(
+        "https://www.fife.gov.uk/team",
+        SearchClass.EMPLOYER,
+        "Jamie Reid, social worker",
+        "Children and Families team, Fife Council",
+    )
     (finding,) = findings(page)
     assert (finding.kind, finding.severity.value, finding.item.url) == ("role-employer", "medium", page.url)
     assert finding.guidance and finding.advice
@@ -34,8 +49,13 @@ def test_name_role_and_employer_together_on_the_first_page() -> None:
 
 
 def test_a_people_search_page_with_an_address_or_a_phone() -> None:
-    broker = hit("https://www.192.com/p/jamie-reid", SearchClass.PEOPLE_SEARCH, "Jamie Reid in Kirkcaldy",
-                 "Jamie Reid, 14 Lintmill Wynd, Kirkcaldy", site="192.com")
+    broker = hit(
+        "https://www.192.com/p/jamie-reid",
+        SearchClass.PEOPLE_SEARCH,
+        "Jamie Reid in Kirkcaldy",
+        "Jamie Reid, 14 Lintmill Wynd, Kirkcaldy",
+        site="192.com",
+    )
     (finding,) = findings(broker)
     assert (finding.kind, finding.severity.value) == ("people-search", "high")
     assert "14 Lintmill Wynd" in finding.excerpt.matched  # type: ignore[union-attr]
@@ -45,10 +65,21 @@ def test_a_people_search_page_with_an_address_or_a_phone() -> None:
 
 
 def test_an_undeclared_account_in_your_name_and_an_anonymous_one_tied_to_it() -> None:
-    other = hit("https://www.pinterest.co.uk/jamiereidfife/", SearchClass.UNDECLARED_PROFILE, "Jamie Reid (jamiereidfife)",
-                site="Pinterest", handle="jamiereidfife")
-    anonymous = hit("https://www.reddit.com/user/nightshiftsw", SearchClass.UNDECLARED_PROFILE, "nightshiftsw",
-                    "Jamie Reid posts here", site="Reddit", handle="nightshiftsw")
+    other = hit(
+        "https://www.pinterest.co.uk/jamiereidfife/",
+        SearchClass.UNDECLARED_PROFILE,
+        "Jamie Reid (jamiereidfife)",
+        site="Pinterest",
+        handle="jamiereidfife",
+    )
+    anonymous = hit(
+        "https://www.reddit.com/user/nightshiftsw",
+        SearchClass.UNDECLARED_PROFILE,
+        "nightshiftsw",
+        "Jamie Reid posts here",
+        site="Reddit",
+        handle="nightshiftsw",
+    )
     kinds = {f.kind: f for f in findings(other, anonymous)}
     assert kinds["undeclared-account"].severity.value == "low"
     assert kinds["anonymous-linked"].severity.value == "medium"
@@ -56,7 +87,12 @@ def test_an_undeclared_account_in_your_name_and_an_anonymous_one_tied_to_it() ->
 
 
 def test_nothing_when_the_result_does_not_show_your_name() -> None:
-    assert findings(hit("https://www.pinterest.co.uk/jr/", SearchClass.UNDECLARED_PROFILE, "J R", site="Pinterest", handle="jr")) == []
+    assert (
+        findings(
+            hit("https://www.pinterest.co.uk/jr/", SearchClass.UNDECLARED_PROFILE, "J R", site="Pinterest", handle="jr")
+        )
+        == []
+    )
 
 
 def test_no_search_no_findings() -> None:

@@ -36,17 +36,28 @@ def test_each_address_gets_its_class(url: str, expected: SearchClass) -> None:
 
 def test_a_council_page_is_the_employers_only_when_it_names_you_or_is_the_employers_domain() -> None:
     classifier = Classifier(searcher(employer_domains=["eastvale.example"]))
-    assert classifier.classify("https://www.edinburgh.gov.uk/x", "Jamie Reid, social worker", "").result_class is SearchClass.EMPLOYER
-    assert classifier.classify("https://www.edinburgh.gov.uk/x", "Bin collections", "").result_class is SearchClass.OTHER
+    assert (
+        classifier.classify("https://www.edinburgh.gov.uk/x", "Jamie Reid, social worker", "").result_class
+        is SearchClass.EMPLOYER
+    )
+    assert (
+        classifier.classify("https://www.edinburgh.gov.uk/x", "Bin collections", "").result_class is SearchClass.OTHER
+    )
     assert classifier.classify("https://jobs.eastvale.example/y", "Vacancies", "").result_class is SearchClass.EMPLOYER
-    assert classifier.classify("https://www.fifecouncil.example/y", "Vacancies", "").result_class is SearchClass.EMPLOYER
+    assert (
+        classifier.classify("https://www.fifecouncil.example/y", "Vacancies", "").result_class is SearchClass.EMPLOYER
+    )
     assert classifier.classify("https://fifeweddings.example/", "Jamie Reid", "").result_class is SearchClass.OTHER
 
 
 def test_an_undeclared_profile_carries_its_site_and_handle_and_a_people_search_site_its_opt_out() -> None:
     classifier = Classifier(searcher())
     profile = classifier.classify("https://www.reddit.com/user/nightshiftsw", "", "")
-    assert (profile.site, profile.handle, profile.account and profile.account.anonymous) == ("Reddit", "nightshiftsw", True)
+    assert (profile.site, profile.handle, profile.account and profile.account.anonymous) == (
+        "Reddit",
+        "nightshiftsw",
+        True,
+    )
     broker = classifier.classify("https://www.spokeo.com/Jamie-Reid", "", "")
     assert broker.opt_out == "https://www.spokeo.com/optout"
 

@@ -26,7 +26,9 @@ FAST = Limits(retries=0, backoff=0.0)
 BASE = "https://search.example"
 
 
-def run(engine_cls: type[SearchEngine], environ: dict[str, str], query: str = '"Jamie Reid"', **search: object) -> list[RawResult]:
+def run(
+    engine_cls: type[SearchEngine], environ: dict[str, str], query: str = '"Jamie Reid"', **search: object
+) -> list[RawResult]:
     async def go() -> list[RawResult]:
         async with Http(limits=FAST, resolve_dns=False) as http:
             engine = engine_cls(http, EngineConfig(settings=searcher(**search).search, environ=environ))
@@ -48,13 +50,35 @@ SEARXNG_ANSWER: dict[str, Any] = {
     "query": '"Jamie Reid"',
     "number_of_results": 0,
     "results": [
-        {"url": "https://www.fife.example/team", "title": "Team <b>page</b>", "content": "Jamie Reid &amp; colleagues",
-         "engine": "duckduckgo", "parsed_url": ["https", "www.fife.example", "/team", "", "", ""], "template": "default.html",
-         "engines": ["duckduckgo", "bing"], "positions": [1, 3], "score": 2.5, "category": "general", "publishedDate": None},
-        {"url": "https://news.example/story", "title": "Story", "content": "", "engine": "bing", "engines": ["bing"],
-         "positions": [2], "score": 1.0, "category": "general"},
+        {
+            "url": "https://www.fife.example/team",
+            "title": "Team <b>page</b>",
+            "content": "Jamie Reid &amp; colleagues",
+            "engine": "duckduckgo",
+            "parsed_url": ["https", "www.fife.example", "/team", "", "", ""],
+            "template": "default.html",
+            "engines": ["duckduckgo", "bing"],
+            "positions": [1, 3],
+            "score": 2.5,
+            "category": "general",
+            "publishedDate": None,
+        },
+        {
+            "url": "https://news.example/story",
+            "title": "Story",
+            "content": "",
+            "engine": "bing",
+            "engines": ["bing"],
+            "positions": [2],
+            "score": 1.0,
+            "category": "general",
+        },
     ],
-    "answers": [], "corrections": [], "infoboxes": [], "suggestions": [], "unresponsive_engines": [],
+    "answers": [],
+    "corrections": [],
+    "infoboxes": [],
+    "suggestions": [],
+    "unresponsive_engines": [],
 }
 SEARX_ENV = {"FOOTPRINT_SEARXNG_URL": BASE}
 
@@ -63,15 +87,19 @@ SEARX_ENV = {"FOOTPRINT_SEARXNG_URL": BASE}
 def test_searxng_reads_results_in_the_documented_shape() -> None:
     route = respx.get(f"{BASE}/search").mock(return_value=httpx.Response(200, json=SEARXNG_ANSWER))
     results = run(SearxngEngine, SEARX_ENV)
-    assert results == [RawResult("https://www.fife.example/team", "Team page", "Jamie Reid & colleagues"),
-                       RawResult("https://news.example/story", "Story", "")]
+    assert results == [
+        RawResult("https://www.fife.example/team", "Team page", "Jamie Reid & colleagues"),
+        RawResult("https://news.example/story", "Story", ""),
+    ]
     sent = route.calls.last.request.url.params
     assert (sent["q"], sent["format"]) == ('"Jamie Reid"', "json")
 
 
 @respx.mock
 def test_searxng_base_url_comes_from_the_profile_when_the_environment_has_none() -> None:
-    respx.get("https://searx.example/sx/search").mock(return_value=httpx.Response(200, json={**SEARXNG_ANSWER, "results": []}))
+    respx.get("https://searx.example/sx/search").mock(
+        return_value=httpx.Response(200, json={**SEARXNG_ANSWER, "results": []})
+    )
     assert run(SearxngEngine, {}, searxng_url="https://searx.example/sx/") == []
 
 
@@ -90,11 +118,14 @@ def test_searxng_answering_a_bot_check_page_is_a_captcha() -> None:
     assert failure(lambda: run(SearxngEngine, SEARX_ENV)).status is QueryStatus.CAPTCHA
 
 
-@pytest.mark.parametrize(("why", "status"), [
-    ("CAPTCHA", QueryStatus.CAPTCHA),
-    ("too many requests", QueryStatus.RATE_LIMITED),
-    ("timeout", QueryStatus.UNREACHABLE),
-])
+@pytest.mark.parametrize(
+    ("why", "status"),
+    [
+        ("CAPTCHA", QueryStatus.CAPTCHA),
+        ("too many requests", QueryStatus.RATE_LIMITED),
+        ("timeout", QueryStatus.UNREACHABLE),
+    ],
+)
 @respx.mock
 def test_searxng_with_no_results_because_its_engines_failed_is_not_nothing_found(why: str, status: QueryStatus) -> None:
     answer = {**SEARXNG_ANSWER, "results": [], "unresponsive_engines": [["google", why], ["bing", why]]}
@@ -128,11 +159,23 @@ BRAVE_ANSWER: dict[str, Any] = {
     "web": {
         "type": "search",
         "results": [
-            {"type": "search_result", "title": "Jamie Reid - <strong>Social Worker</strong>", "url": "https://www.fife.example/team",
-             "description": "Meet <strong>Jamie Reid</strong>, our duty social worker.", "is_source_local": False,
-             "is_source_both": False, "language": "en", "family_friendly": True,
-             "profile": {"name": "Fife", "url": "https://www.fife.example", "long_name": "fife.example"},
-             "meta_url": {"scheme": "https", "netloc": "www.fife.example", "hostname": "www.fife.example", "path": "› team"}},
+            {
+                "type": "search_result",
+                "title": "Jamie Reid - <strong>Social Worker</strong>",
+                "url": "https://www.fife.example/team",
+                "description": "Meet <strong>Jamie Reid</strong>, our duty social worker.",
+                "is_source_local": False,
+                "is_source_both": False,
+                "language": "en",
+                "family_friendly": True,
+                "profile": {"name": "Fife", "url": "https://www.fife.example", "long_name": "fife.example"},
+                "meta_url": {
+                    "scheme": "https",
+                    "netloc": "www.fife.example",
+                    "hostname": "www.fife.example",
+                    "path": "› team",
+                },
+            },
         ],
         "family_friendly": True,
     },
@@ -144,11 +187,18 @@ BRAVE_ENV = {"FOOTPRINT_BRAVE_API_KEY": "test-key-not-real"}
 def test_brave_reads_web_results_and_sends_the_key_in_its_header() -> None:
     route = respx.get(ENDPOINT).mock(return_value=httpx.Response(200, json=BRAVE_ANSWER))
     results = run(BraveEngine, BRAVE_ENV)
-    assert results == [RawResult("https://www.fife.example/team", "Jamie Reid - Social Worker",
-                                 "Meet Jamie Reid, our duty social worker.")]
+    assert results == [
+        RawResult(
+            "https://www.fife.example/team", "Jamie Reid - Social Worker", "Meet Jamie Reid, our duty social worker."
+        )
+    ]
     request = route.calls.last.request
     assert request.headers["X-Subscription-Token"] == "test-key-not-real"
-    assert (request.url.params["q"], request.url.params["count"], request.url.params["country"]) == ('"Jamie Reid"', "20", "GB")
+    assert (request.url.params["q"], request.url.params["count"], request.url.params["country"]) == (
+        '"Jamie Reid"',
+        "20",
+        "GB",
+    )
 
 
 @respx.mock
@@ -159,8 +209,16 @@ def test_brave_without_a_web_block_found_nothing() -> None:
 
 @respx.mock
 def test_brave_bad_key_is_a_refusal_with_the_apis_own_words() -> None:
-    body = {"type": "ErrorResponse", "error": {"id": "0", "status": 422, "code": "SUBSCRIPTION_TOKEN_INVALID",
-                                               "detail": "The provided subscription token is invalid.", "meta": {}}}
+    body = {
+        "type": "ErrorResponse",
+        "error": {
+            "id": "0",
+            "status": 422,
+            "code": "SUBSCRIPTION_TOKEN_INVALID",
+            "detail": "The provided subscription token is invalid.",
+            "meta": {},
+        },
+    }
     respx.get(ENDPOINT).mock(return_value=httpx.Response(422, json=body))
     got = failure(lambda: run(BraveEngine, BRAVE_ENV))
     assert got.status is QueryStatus.REFUSED
@@ -169,7 +227,10 @@ def test_brave_bad_key_is_a_refusal_with_the_apis_own_words() -> None:
 
 @respx.mock
 def test_brave_spent_budget_is_a_rate_limit() -> None:
-    body = {"type": "ErrorResponse", "error": {"status": 429, "code": "RATE_LIMITED", "detail": "Request rate limit exceeded."}}
+    body = {
+        "type": "ErrorResponse",
+        "error": {"status": 429, "code": "RATE_LIMITED", "detail": "Request rate limit exceeded."},
+    }
     respx.get(ENDPOINT).mock(return_value=httpx.Response(429, json=body, headers={"x-ratelimit-remaining": "0"}))
     assert failure(lambda: run(BraveEngine, BRAVE_ENV)).status is QueryStatus.RATE_LIMITED
 
@@ -194,7 +255,9 @@ class _TimeoutException(_DDGSException):
     pass
 
 
-def fake_ddgs(monkeypatch: pytest.MonkeyPatch, answer: Callable[[str, dict[str, Any]], list[dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+def fake_ddgs(
+    monkeypatch: pytest.MonkeyPatch, answer: Callable[[str, dict[str, Any]], list[dict[str, Any]]]
+) -> list[tuple[str, dict[str, Any]]]:
     """Install a stand-in for the ddgs package with the same names: DDGS(timeout=…).text(query, **kwargs)
     returning [{title, href, body}], and ddgs.exceptions with the same three exception classes."""
     calls: list[tuple[str, dict[str, Any]]] = []
@@ -220,10 +283,14 @@ def fake_ddgs(monkeypatch: pytest.MonkeyPatch, answer: Callable[[str, dict[str, 
 
 
 def test_ddgs_maps_title_href_body_and_passes_region_and_count(monkeypatch: pytest.MonkeyPatch) -> None:
-    rows = [{"title": "Jamie Reid | Fife", "href": "https://www.fife.example/team", "body": "Duty social worker"},
-            {"title": "no address"}]
+    rows = [
+        {"title": "Jamie Reid | Fife", "href": "https://www.fife.example/team", "body": "Duty social worker"},
+        {"title": "no address"},
+    ]
     calls = fake_ddgs(monkeypatch, lambda q, kw: rows)
-    assert run(DdgsEngine, {}) == [RawResult("https://www.fife.example/team", "Jamie Reid | Fife", "Duty social worker")]
+    assert run(DdgsEngine, {}) == [
+        RawResult("https://www.fife.example/team", "Jamie Reid | Fife", "Duty social worker")
+    ]
     query, kwargs = calls[0]
     assert query == '"Jamie Reid"'
     assert kwargs["region"] == "uk-en" and kwargs["max_results"] == 20
@@ -237,14 +304,19 @@ def test_ddgs_no_results_found_is_an_honest_empty_answer(monkeypatch: pytest.Mon
     assert run(DdgsEngine, {}) == []
 
 
-@pytest.mark.parametrize(("exc", "status"), [
-    (_RatelimitException("https://html.duckduckgo.com 202 Ratelimit"), QueryStatus.RATE_LIMITED),
-    (_TimeoutException("timed out"), QueryStatus.UNREACHABLE),
-    (_DDGSException("Bing: captcha page returned"), QueryStatus.CAPTCHA),
-    (_DDGSException("403 Forbidden"), QueryStatus.REFUSED),
-    (_DDGSException("ConnectError: dns error"), QueryStatus.UNREACHABLE),
-])
-def test_ddgs_failures_are_reported_as_such(monkeypatch: pytest.MonkeyPatch, exc: Exception, status: QueryStatus) -> None:
+@pytest.mark.parametrize(
+    ("exc", "status"),
+    [
+        (_RatelimitException("https://html.duckduckgo.com 202 Ratelimit"), QueryStatus.RATE_LIMITED),
+        (_TimeoutException("timed out"), QueryStatus.UNREACHABLE),
+        (_DDGSException("Bing: captcha page returned"), QueryStatus.CAPTCHA),
+        (_DDGSException("403 Forbidden"), QueryStatus.REFUSED),
+        (_DDGSException("ConnectError: dns error"), QueryStatus.UNREACHABLE),
+    ],
+)
+def test_ddgs_failures_are_reported_as_such(
+    monkeypatch: pytest.MonkeyPatch, exc: Exception, status: QueryStatus
+) -> None:
     def boom(q: str, kw: dict[str, Any]) -> list[dict[str, Any]]:
         raise exc
 

@@ -43,10 +43,12 @@ _word = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_s
 @settings(max_examples=60, deadline=None)
 @given(watch=st.lists(_word, min_size=1, max_size=4), places=st.lists(_word, max_size=3))
 def test_watch_entries_never_reach_a_query_whatever_the_profile_says(watch: list[str], places: list[str]) -> None:
-    profile = Profile.model_validate({
-        "person": {"name": "Robin Quill", "localities": [*places, *watch[:1]], "also_known_as": watch[1:2]},
-        "watch": {"places": watch[:2], "words": watch[2:3], "people": watch[3:]},
-    })
+    profile = Profile.model_validate(
+        {
+            "person": {"name": "Robin Quill", "localities": [*places, *watch[:1]], "also_known_as": watch[1:2]},
+            "watch": {"places": watch[:2], "words": watch[2:3], "people": watch[3:]},
+        }
+    )
     send, withheld = build(profile, 30)
     assert len(send) + len(withheld) == len(candidates(profile))
     for query in send:

@@ -13,7 +13,15 @@ import jsonschema
 import pytest
 
 from footprint.models import (
-    QueryStatus, Report, SearchClass, SearchHit, SearchQuery, SearchSection, Subject, Tool, report_json_schema,
+    QueryStatus,
+    Report,
+    SearchClass,
+    SearchHit,
+    SearchQuery,
+    SearchSection,
+    Subject,
+    Tool,
+    report_json_schema,
 )
 from footprint.redact import redact
 from footprint.render import RenderOptions, renderer
@@ -27,20 +35,39 @@ def report(status: str = "complete") -> Report:
         engine="searxng (https://search.example)",
         status=status,  # type: ignore[arg-type]
         reason=None if status == "complete" else "1 of 2 queries got no answer from the engine: refused (403)",
-        queries=[SearchQuery(text='"Jamie Reid"', purpose="name", status=QueryStatus.ANSWERED, results=2),
-                 SearchQuery(text='"Jamie Reid" social worker', purpose="role",
-                             status=QueryStatus.ANSWERED if status == "complete" else QueryStatus.REFUSED,
-                             reason=None if status == "complete" else "refused (403)")],
+        queries=[
+            SearchQuery(text='"Jamie Reid"', purpose="name", status=QueryStatus.ANSWERED, results=2),
+            SearchQuery(
+                text='"Jamie Reid" social worker',
+                purpose="role",
+                status=QueryStatus.ANSWERED if status == "complete" else QueryStatus.REFUSED,
+                reason=None if status == "complete" else "refused (403)",
+            ),
+        ],
         results=[
-            SearchHit(url="https://peoplefinder.example/jamie-reid", title="Jamie Reid - address", snippet="14 Lintmill Wynd",
-                      result_class=SearchClass.PEOPLE_SEARCH, site="192.com", rank=1, names_you=True,
-                      opt_out="https://peoplefinder.example/optout"),
-            SearchHit(url="javascript:alert(1)", title=HOSTILE, snippet=HOSTILE, result_class=SearchClass.OTHER, rank=2),
+            SearchHit(
+                url="https://peoplefinder.example/jamie-reid",
+                title="Jamie Reid - address",
+                snippet="14 Lintmill Wynd",
+                result_class=SearchClass.PEOPLE_SEARCH,
+                site="192.com",
+                rank=1,
+                names_you=True,
+                opt_out="https://peoplefinder.example/optout",
+            ),
+            SearchHit(
+                url="javascript:alert(1)", title=HOSTILE, snippet=HOSTILE, result_class=SearchClass.OTHER, rank=2
+            ),
         ],
         advice={"people-search": ["Use the site's opt-out page."], "other": ["Look through these."]},
     )
-    return Report(tool=Tool(version="0"), generated_at=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
-                  subject=Subject(name="Jamie Reid", role="social worker"), framework="sssc", search=found)
+    return Report(
+        tool=Tool(version="0"),
+        generated_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        subject=Subject(name="Jamie Reid", role="social worker"),
+        framework="sssc",
+        search=found,
+    )
 
 
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "json"])
@@ -81,7 +108,9 @@ def test_redaction_masks_the_search_section() -> None:
 
 
 def test_the_offline_demo_shows_a_search_answered_from_fixtures() -> None:
-    proc = subprocess.run([sys.executable, "-m", "footprint", "demo", "-f", "json"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "footprint", "demo", "-f", "json"], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     reports = {r["subject"]["name"]: r for r in json.loads(proc.stdout)}
     jamie, alex = reports["Jamie Reid"]["search"], reports["Alex Morgan"]["search"]

@@ -10,8 +10,8 @@ import pytest
 
 from footprint.errors import InputError
 from footprint.models import QueryStatus, SearchClass
-from footprint.search import SearchOptions, run_search
 from footprint.plugins.search import EngineConfig, EngineFailure, RawResult, SearchEngine
+from footprint.search import SearchOptions, run_search
 from tests.search.conftest import WATCH_WORDS, searcher
 
 
@@ -38,8 +38,10 @@ def search(engine: type[SearchEngine], pauses: list[float] | None = None, **opti
 def test_every_query_is_sent_once_with_a_pause_between_and_results_are_merged() -> None:
     sent: list[str] = []
     pauses: list[float] = []
-    page = [RawResult("https://www.fife.gov.uk/team", "Jamie Reid, social worker", "Fife Council"),
-            RawResult("https://photography.example/", "Jamie Reid Photography", "")]
+    page = [
+        RawResult("https://www.fife.gov.uk/team", "Jamie Reid, social worker", "Fife Council"),
+        RawResult("https://photography.example/", "Jamie Reid Photography", ""),
+    ]
     found = search(engine_answering(lambda q: page if q == '"Jamie Reid"' else page[::-1], sent), pauses)
     assert len(sent) == 8 and pauses == [1.5] * 7
     assert found.status == "complete" and found.reason is None
@@ -59,7 +61,9 @@ def test_caps_on_queries_and_results_per_query() -> None:
     assert len(found.results) == 5
 
 
-@pytest.mark.parametrize("status", [QueryStatus.REFUSED, QueryStatus.RATE_LIMITED, QueryStatus.CAPTCHA, QueryStatus.UNREACHABLE])
+@pytest.mark.parametrize(
+    "status", [QueryStatus.REFUSED, QueryStatus.RATE_LIMITED, QueryStatus.CAPTCHA, QueryStatus.UNREACHABLE]
+)
 def test_a_refusal_stops_the_run_and_the_section_is_incomplete_not_empty(status: QueryStatus) -> None:
     sent: list[str] = []
 

@@ -37,17 +37,44 @@ search:
 """
 
 PAGE = {
-    "query": "", "number_of_results": 3, "answers": [], "corrections": [], "infoboxes": [], "suggestions": [],
+    "query": "",
+    "number_of_results": 3,
+    "answers": [],
+    "corrections": [],
+    "infoboxes": [],
+    "suggestions": [],
     "unresponsive_engines": [],
     "results": [
-        {"url": "https://www.fife.example/team", "title": "Children and Families | Fife Council",
-         "content": "Jamie Reid, social worker, Children and Families, Fife Council", "engine": "bing", "engines": ["bing"],
-         "positions": [1], "score": 1.0, "category": "general"},
-        {"url": "https://peoplefinder.example/jamie-reid", "title": "Jamie Reid - address and phone",
-         "content": "Jamie Reid, 14 Lintmill Wynd, Kirkcaldy. 07700 900461", "engine": "bing", "engines": ["bing"],
-         "positions": [2], "score": 0.9, "category": "general"},
-        {"url": "https://register.example/worker/1", "title": "Register: Jamie Reid", "content": "Social Worker. Registered.",
-         "engine": "bing", "engines": ["bing"], "positions": [3], "score": 0.8, "category": "general"},
+        {
+            "url": "https://www.fife.example/team",
+            "title": "Children and Families | Fife Council",
+            "content": "Jamie Reid, social worker, Children and Families, Fife Council",
+            "engine": "bing",
+            "engines": ["bing"],
+            "positions": [1],
+            "score": 1.0,
+            "category": "general",
+        },
+        {
+            "url": "https://peoplefinder.example/jamie-reid",
+            "title": "Jamie Reid - address and phone",
+            "content": "Jamie Reid, 14 Lintmill Wynd, Kirkcaldy. 07700 900461",
+            "engine": "bing",
+            "engines": ["bing"],
+            "positions": [2],
+            "score": 0.9,
+            "category": "general",
+        },
+        {
+            "url": "https://register.example/worker/1",
+            "title": "Register: Jamie Reid",
+            "content": "Social Worker. Registered.",
+            "engine": "bing",
+            "engines": ["bing"],
+            "positions": [3],
+            "score": 0.8,
+            "category": "general",
+        },
     ],
 }
 
@@ -71,8 +98,13 @@ def searxng(status: int = 200) -> tuple[list[str], object]:
 
 def footprint(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("FOOTPRINT_", "DDGS_"))}
-    return subprocess.run([sys.executable, "-m", "footprint", *args], capture_output=True, text=True,
-                          env={**clean, **(env or {})}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "footprint", *args],
+        capture_output=True,
+        text=True,
+        env={**clean, **(env or {})},
+        timeout=60,
+    )
 
 
 def test_search_through_a_local_searxng_classes_results_and_never_sends_a_watch_word(tmp_path: Path) -> None:
@@ -80,8 +112,16 @@ def test_search_through_a_local_searxng_classes_results_and_never_sends_a_watch_
     profile.write_text(PROFILE)
     asked, respond = searxng()
     with serve(respond) as server:
-        proc = footprint("search", str(profile), "--engine", "searxng", "--allow-private-addresses", "-f", "json",
-                         env={"FOOTPRINT_SEARXNG_URL": server.base})
+        proc = footprint(
+            "search",
+            str(profile),
+            "--engine",
+            "searxng",
+            "--allow-private-addresses",
+            "-f",
+            "json",
+            env={"FOOTPRINT_SEARXNG_URL": server.base},
+        )
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     found = report["search"]
@@ -92,8 +132,11 @@ def test_search_through_a_local_searxng_classes_results_and_never_sends_a_watch_
         for word in WATCH_WORDS:
             assert word.lower() not in query.lower(), query
     classes = {h["url"]: h["result_class"] for h in found["results"]}
-    assert classes == {"https://www.fife.example/team": "employer", "https://peoplefinder.example/jamie-reid": "people-search",
-                       "https://register.example/worker/1": "regulator-register"}
+    assert classes == {
+        "https://www.fife.example/team": "employer",
+        "https://peoplefinder.example/jamie-reid": "people-search",
+        "https://register.example/worker/1": "regulator-register",
+    }
     kinds = {f["kind"] for f in report["findings"] if f["check"] == "search.results"}
     assert kinds == {"role-employer", "people-search"}
     assert [q["status"] for q in found["queries"]].count("withheld") == 1
@@ -104,8 +147,14 @@ def test_a_refusing_instance_is_reported_as_incomplete_never_as_nothing_found(tm
     profile.write_text(PROFILE)
     asked, respond = searxng(status=403)
     with serve(respond) as server:
-        proc = footprint("search", str(profile), "--engine", "searxng", "--allow-private-addresses",
-                         env={"FOOTPRINT_SEARXNG_URL": server.base})
+        proc = footprint(
+            "search",
+            str(profile),
+            "--engine",
+            "searxng",
+            "--allow-private-addresses",
+            env={"FOOTPRINT_SEARXNG_URL": server.base},
+        )
     assert proc.returncode == 0, proc.stderr
     assert len(asked) == 1  # stopped after the refusal: no hammering
     assert "INCOMPLETE" in proc.stdout and "refused the JSON format" in proc.stdout
@@ -117,7 +166,9 @@ def test_a_local_instance_needs_allow_private_addresses(tmp_path: Path) -> None:
     profile.write_text(PROFILE)
     asked, respond = searxng()
     with serve(respond) as server:
-        proc = footprint("search", str(profile), "--engine", "searxng", "-f", "json", env={"FOOTPRINT_SEARXNG_URL": server.base})
+        proc = footprint(
+            "search", str(profile), "--engine", "searxng", "-f", "json", env={"FOOTPRINT_SEARXNG_URL": server.base}
+        )
     assert proc.returncode == 0, proc.stderr
     assert asked == []
     found = json.loads(proc.stdout)["search"]
@@ -130,8 +181,17 @@ def test_audit_with_search_adds_the_section(tmp_path: Path) -> None:
     profile.write_text(PROFILE.split("accounts:")[0] + "search:\n  pause: 0\n")
     asked, respond = searxng()
     with serve(respond) as server:
-        proc = footprint("audit", str(profile), "--search", "--engine", "searxng", "--allow-private-addresses", "-f", "markdown",
-                         env={"FOOTPRINT_SEARXNG_URL": server.base})
+        proc = footprint(
+            "audit",
+            str(profile),
+            "--search",
+            "--engine",
+            "searxng",
+            "--allow-private-addresses",
+            "-f",
+            "markdown",
+            env={"FOOTPRINT_SEARXNG_URL": server.base},
+        )
     assert proc.returncode == 0, proc.stderr
     assert "# What a search for your name shows" in proc.stdout
     assert "People-search and data-broker pages (1)" in proc.stdout

@@ -43,11 +43,15 @@ def read(
 ) -> Outcome:
     """Read one account the way `footprint audit` does, failures turned into outcomes."""
     account = Account(platform=source.platform, handle=handle, url=url)
-    profile = make_profile(accounts=[account.model_dump()], fetch={"max_posts": max_posts, "max_age_days": max_age_days})
+    profile = make_profile(
+        accounts=[account.model_dump()], fetch={"max_posts": max_posts, "max_age_days": max_age_days}
+    )
     endpoints = {source.platform: base_url} if base_url else {}
 
     async def go() -> Outcome:
-        async with Http(limits=limits, resolve_dns=False, allow_private=allow_private, trusted_prefixes=endpoints.values()) as http:
+        async with Http(
+            limits=limits, resolve_dns=False, allow_private=allow_private, trusted_prefixes=endpoints.values()
+        ) as http:
             return await read_account(account, profile, Registry(sources={source.platform: source}), http, endpoints)
 
     return asyncio.run(go())

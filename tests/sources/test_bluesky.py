@@ -16,10 +16,12 @@ DID = "did:plc:abcdefghijklmnopqrstuvwx"
 
 def site(mock: respx.MockRouter, profile: str = "profile.json") -> respx.Route:
     mock.get(f"{API}/app.bsky.actor.getProfile").respond(200, json=data("bluesky", profile))
-    mock.get(f"{API}/app.bsky.feed.getAuthorFeed", params={"cursor": "2026-05-28T10:15:00.000Z::3lpqrstuv2a2b"}).respond(
-        200, json=data("bluesky", "feed_page2.json")
+    mock.get(
+        f"{API}/app.bsky.feed.getAuthorFeed", params={"cursor": "2026-05-28T10:15:00.000Z::3lpqrstuv2a2b"}
+    ).respond(200, json=data("bluesky", "feed_page2.json"))
+    return mock.get(f"{API}/app.bsky.feed.getAuthorFeed", params={"actor": DID}).respond(
+        200, json=data("bluesky", "feed_page1.json")
     )
-    return mock.get(f"{API}/app.bsky.feed.getAuthorFeed", params={"actor": DID}).respond(200, json=data("bluesky", "feed_page1.json"))
 
 
 def test_profile_feed_pagination_alt_text_and_reposts_skipped(mock: respx.MockRouter) -> None:
@@ -62,11 +64,14 @@ def test_max_posts_limits_the_feed_request_and_the_reading(mock: respx.MockRoute
     assert len(snap.posts) == 1 and first.calls[0].request.url.params["limit"] == "1"
 
 
-@pytest.mark.parametrize("fixture,status", [
-    ("error_not_found.json", AccountStatus.NOT_FOUND),
-    ("error_takedown.json", AccountStatus.SUSPENDED),
-    ("error_deactivated.json", AccountStatus.SUSPENDED),
-])
+@pytest.mark.parametrize(
+    "fixture,status",
+    [
+        ("error_not_found.json", AccountStatus.NOT_FOUND),
+        ("error_takedown.json", AccountStatus.SUSPENDED),
+        ("error_deactivated.json", AccountStatus.SUSPENDED),
+    ],
+)
 def test_xrpc_errors(mock: respx.MockRouter, fixture: str, status: AccountStatus) -> None:
     mock.get(f"{API}/app.bsky.actor.getProfile").respond(400, json=data("bluesky", fixture))
     outcome = read(BlueskySource, handle="gone.bsky.social")
@@ -75,7 +80,9 @@ def test_xrpc_errors(mock: respx.MockRouter, fixture: str, status: AccountStatus
 
 
 def test_rate_limit_timeout_and_malformed(mock: respx.MockRouter) -> None:
-    mock.get(f"{API}/app.bsky.actor.getProfile").respond(429, json=data("bluesky", "error_rate_limit.json"), headers={"retry-after": "999"})
+    mock.get(f"{API}/app.bsky.actor.getProfile").respond(
+        429, json=data("bluesky", "error_rate_limit.json"), headers={"retry-after": "999"}
+    )
     assert read(BlueskySource, handle="samortega.bsky.social").status is AccountStatus.RATE_LIMITED
     mock.get(f"{API}/app.bsky.actor.getProfile").mock(side_effect=httpx.ReadTimeout("slow"))
     assert read(BlueskySource, handle="samortega.bsky.social").status is AccountStatus.TIMED_OUT
@@ -87,22 +94,35 @@ def test_rate_limit_timeout_and_malformed(mock: respx.MockRouter) -> None:
 
 def test_a_broken_second_page_keeps_the_first(mock: respx.MockRouter) -> None:
     site(mock)
-    mock.get(f"{API}/app.bsky.feed.getAuthorFeed", params={"cursor": "2026-05-28T10:15:00.000Z::3lpqrstuv2a2b"}).respond(502)
+    mock.get(
+        f"{API}/app.bsky.feed.getAuthorFeed", params={"cursor": "2026-05-28T10:15:00.000Z::3lpqrstuv2a2b"}
+    ).respond(502)
     outcome = read(BlueskySource, handle="samortega.bsky.social")
     assert outcome.status is AccountStatus.CHECKED and len(outcome.snapshot.posts) == 2
     assert "Only part" in outcome.snapshot.notes[-1]
 
 
 def test_endpoint_override(mock: respx.MockRouter) -> None:
-    mock.get("http://127.0.0.1:9/bsky/xrpc/app.bsky.actor.getProfile").respond(200, json=data("bluesky", "profile_plain.json"))
+    mock.get("http://127.0.0.1:9/bsky/xrpc/app.bsky.actor.getProfile").respond(
+        200, json=data("bluesky", "profile_plain.json")
+    )
     mock.get("http://127.0.0.1:9/bsky/xrpc/app.bsky.feed.getAuthorFeed").respond(200, json={"feed": []})
     outcome = read(BlueskySource, handle="robinquill.example", base_url="http://127.0.0.1:9/bsky")
     assert outcome.status is AccountStatus.CHECKED and outcome.snapshot.posts == []
 
 
-@pytest.mark.parametrize("handle,ok", [("samortega.bsky.social", True), ("@robin.example", True), (DID, True),
-                                       ("did:web:robin.example", True), ("samortega", False), ("sam ortega.bsky.social", False),
-                                       ("did:plc:short", False)])
+@pytest.mark.parametrize(
+    "handle,ok",
+    [
+        ("samortega.bsky.social", True),
+        ("@robin.example", True),
+        (DID, True),
+        ("did:web:robin.example", True),
+        ("samortega", False),
+        ("sam ortega.bsky.social", False),
+        ("did:plc:short", False),
+    ],
+)
 def test_handle_grammar(handle: str, ok: bool) -> None:
     assert (BlueskySource.validate(Account(platform="bluesky", handle=handle)) is None) is ok
 

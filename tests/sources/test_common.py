@@ -28,7 +28,7 @@ def test_parse_time_never_raises_and_is_aware(value: object) -> None:
 
 
 def test_parse_time_formats() -> None:
-    utc = dt.timezone.utc
+    utc = dt.UTC
     assert parse_time("2026-05-30T18:42:10.512Z") == dt.datetime(2026, 5, 30, 18, 42, 10, 512000, tzinfo=utc)
     assert parse_time("Sat, 30 May 2026 18:42:10 +0000") == dt.datetime(2026, 5, 30, 18, 42, 10, tzinfo=utc)
     assert parse_time(1748800000.0) == dt.datetime(2025, 6, 1, 17, 46, 40, tzinfo=utc)

@@ -18,8 +18,11 @@ def site(mock: respx.MockRouter) -> None:
     mock.get(f"{API}/social_accounts").respond(200, json=data("github", "social_accounts.json"))
     mock.get(f"{API}/events/public", params={"page": "2"}).respond(200, json=data("github", "events_page2.json"))
     mock.get(f"{API}/events/public").respond(
-        200, json=data("github", "events_page1.json"),
-        headers={"link": f'<{API}/events/public?per_page=100&page=2>; rel="next", <{API}/events/public?per_page=100&page=2>; rel="last"'},
+        200,
+        json=data("github", "events_page1.json"),
+        headers={
+            "link": f'<{API}/events/public?per_page=100&page=2>; rel="next", <{API}/events/public?per_page=100&page=2>; rel="last"'
+        },
     )
 
 
@@ -56,7 +59,12 @@ def test_not_found(mock: respx.MockRouter) -> None:
 
 @pytest.mark.parametrize("status", [403, 429])
 def test_rate_limit_says_when_it_resets(mock: respx.MockRouter, status: int) -> None:
-    headers = {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1780000000", "x-ratelimit-resource": "core"}
+    headers = {
+        "x-ratelimit-limit": "60",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": "1780000000",
+        "x-ratelimit-resource": "core",
+    }
     mock.get(API).respond(status, json=data("github", "rate_limited.json"), headers=headers)
     outcome = read(GitHubSource, handle="robin-quill")
     assert outcome.status is AccountStatus.RATE_LIMITED
@@ -66,7 +74,9 @@ def test_rate_limit_says_when_it_resets(mock: respx.MockRouter, status: int) -> 
 def test_rate_limit_during_events_keeps_the_profile(mock: respx.MockRouter) -> None:
     mock.get(API).respond(200, json=data("github", "user.json"))
     mock.get(f"{API}/social_accounts").respond(200, json=[])
-    mock.get(f"{API}/events/public").respond(403, json=data("github", "rate_limited.json"), headers={"x-ratelimit-remaining": "0"})
+    mock.get(f"{API}/events/public").respond(
+        403, json=data("github", "rate_limited.json"), headers={"x-ratelimit-remaining": "0"}
+    )
     outcome = read(GitHubSource, handle="robin-quill")
     assert outcome.status is AccountStatus.CHECKED and "60 logged-out requests" in outcome.snapshot.notes[-1]
 
@@ -80,8 +90,18 @@ def test_timeout_malformed_and_server_error(mock: respx.MockRouter) -> None:
     assert read(GitHubSource, handle="robin-quill").status is AccountStatus.ERROR
 
 
-@pytest.mark.parametrize("handle,ok", [("robin-quill", True), ("r", True), ("-robin", False), ("robin--quill", False),
-                                       ("robin_quill", False), ("a" * 40, False), ("../etc", False)])
+@pytest.mark.parametrize(
+    "handle,ok",
+    [
+        ("robin-quill", True),
+        ("r", True),
+        ("-robin", False),
+        ("robin--quill", False),
+        ("robin_quill", False),
+        ("a" * 40, False),
+        ("../etc", False),
+    ],
+)
 def test_handle_grammar(handle: str, ok: bool) -> None:
     assert (GitHubSource.validate(Account(platform="github", handle=handle)) is None) is ok
 
@@ -93,7 +113,10 @@ def test_only_the_users_own_words_are_read_from_events(mock: respx.MockRouter) -
     snap = read(GitHubSource, handle="robin-quill").snapshot
     assert [(p.id, p.text) for p in snap.posts] == [
         # the issue someone else opened, which the user only closed: none of its words
-        ("41234560002", "Thanks, fixed in the next release. Please never put names in issues."),  # the comment alone, not the issue above it
+        (
+            "41234560002",
+            "Thanks, fixed in the next release. Please never put names in issues.",
+        ),  # the comment alone, not the issue above it
         ("41234560003", "Merge branch 'fix-names'"),  # the two commits pushed before on the branch are not read twice
         ("41234560004", "Fix the crash on long names\nAdd a test for long names"),
         ("41234560005", "Export should leave out home addresses\nNobody needs them in the CSV."),

@@ -108,8 +108,18 @@ def test_redirect_loops_stop_at_the_cap(mock: respx.MockRouter) -> None:
     assert error.status is AccountStatus.ERROR and "redirect" in error.reason
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1/x", "http://10.1.2.3/x", "http://169.254.169.254/latest", "http://[::1]/x",
-                                 "http://localhost/x", "http://printer.local/x", "http://192.168.0.1/x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/x",
+        "http://10.1.2.3/x",
+        "http://169.254.169.254/latest",
+        "http://[::1]/x",
+        "http://localhost/x",
+        "http://printer.local/x",
+        "http://192.168.0.1/x",
+    ],
+)
 def test_private_loopback_and_link_local_addresses_are_refused(mock: respx.MockRouter, url: str) -> None:
     route = mock.get(url).respond(200)
     error = failure(url)

@@ -19,9 +19,13 @@ def site(mock: respx.MockRouter, *, page2: bool = True) -> None:
     mock.get(f"{HOST}/.well-known/webfinger", params={"resource": "acct:robinq@social.example"}).respond(
         200, json=data("mastodon", "webfinger.json"), headers={"content-type": "application/jrd+json"}
     )
-    mock.get(f"{HOST}/api/v1/accounts/lookup", params={"acct": "robinq"}).respond(200, json=data("mastodon", "account.json"))
+    mock.get(f"{HOST}/api/v1/accounts/lookup", params={"acct": "robinq"}).respond(
+        200, json=data("mastodon", "account.json")
+    )
     link = f'<{STATUSES}?limit=40&max_id=114550000000000001>; rel="next", <{STATUSES}?limit=40&min_id=114550000000000003>; rel="prev"'
-    mock.get(STATUSES, params={"max_id": "114550000000000001"}).respond(200, json=data("mastodon", "statuses_page2.json") if page2 else [])
+    mock.get(STATUSES, params={"max_id": "114550000000000001"}).respond(
+        200, json=data("mastodon", "statuses_page2.json") if page2 else []
+    )
     mock.get(STATUSES).respond(200, json=data("mastodon", "statuses_page1.json"), headers={"link": link})
 
 
@@ -122,7 +126,9 @@ def test_posts_closed_but_profile_open_is_checked_with_a_note(mock: respx.MockRo
 
 def test_a_failing_second_page_keeps_the_first(mock: respx.MockRouter) -> None:
     site(mock)
-    mock.get(STATUSES, params={"max_id": "114550000000000001"}).respond(429, json=data("mastodon", "error_429.json"), headers={"retry-after": "600"})
+    mock.get(STATUSES, params={"max_id": "114550000000000001"}).respond(
+        429, json=data("mastodon", "error_429.json"), headers={"retry-after": "600"}
+    )
     outcome = read(MastodonSource, handle=HANDLE)
     assert outcome.status is AccountStatus.CHECKED
     assert len(outcome.snapshot.posts) == 2
@@ -141,7 +147,9 @@ def test_timeout_and_malformed(mock: respx.MockRouter) -> None:
     mock.get(f"{HOST}/.well-known/webfinger").respond(200, json=data("mastodon", "webfinger.json"))
     mock.get(f"{HOST}/api/v1/accounts/lookup").mock(side_effect=httpx.ReadTimeout("slow"))
     assert read(MastodonSource, handle=HANDLE).status is AccountStatus.TIMED_OUT
-    mock.get(f"{HOST}/api/v1/accounts/lookup").respond(200, text="<html>oops</html>", headers={"content-type": "text/html"})
+    mock.get(f"{HOST}/api/v1/accounts/lookup").respond(
+        200, text="<html>oops</html>", headers={"content-type": "text/html"}
+    )
     outcome = read(MastodonSource, handle=HANDLE)
     assert outcome.status is AccountStatus.MALFORMED and "text/html" in outcome.reason
     mock.get(f"{HOST}/api/v1/accounts/lookup").respond(200, json=["not", "an", "account"])
@@ -158,8 +166,16 @@ def test_endpoint_override_ignores_webfinger_hosts_and_private_handles_are_refus
     assert refused.status is AccountStatus.ERROR and "private, loopback or link-local" in refused.reason
 
 
-@pytest.mark.parametrize("handle,ok", [("@robinq@social.example", True), ("robinq@social.example", True),
-                                       ("robinq", False), ("@robin q@social.example", False), ("@robinq@localhost", False)])
+@pytest.mark.parametrize(
+    "handle,ok",
+    [
+        ("@robinq@social.example", True),
+        ("robinq@social.example", True),
+        ("robinq", False),
+        ("@robin q@social.example", False),
+        ("@robinq@localhost", False),
+    ],
+)
 def test_handle_grammar(handle: str, ok: bool) -> None:
     from footprint.models import Account
 

@@ -14,7 +14,9 @@ USER = "https://www.reddit.com/user/quill_and_ink"
 
 
 def blocked(mock: respx.MockRouter, path: str) -> respx.Route:
-    return mock.get(f"{USER}/{path}").respond(403, content=raw("reddit", "blocked.html"), headers={"content-type": "text/html; charset=utf-8"})
+    return mock.get(f"{USER}/{path}").respond(
+        403, content=raw("reddit", "blocked.html"), headers={"content-type": "text/html; charset=utf-8"}
+    )
 
 
 def test_json_blocked_and_feed_blocked_is_blocked_with_the_archive_pointer(mock: respx.MockRouter) -> None:
@@ -28,7 +30,9 @@ def test_json_blocked_and_feed_blocked_is_blocked_with_the_archive_pointer(mock:
 
 def test_json_blocked_but_feed_open_reads_the_feed(mock: respx.MockRouter) -> None:
     blocked(mock, "about.json")
-    mock.get(f"{USER}/.rss").respond(200, content=raw("reddit", "user.rss"), headers={"content-type": "application/atom+xml; charset=UTF-8"})
+    mock.get(f"{USER}/.rss").respond(
+        200, content=raw("reddit", "user.rss"), headers={"content-type": "application/atom+xml; charset=UTF-8"}
+    )
     outcome = read(RedditSource, handle="quill_and_ink")
     assert outcome.status is AccountStatus.CHECKED, outcome.reason
     post = outcome.snapshot.posts[0]
@@ -38,7 +42,9 @@ def test_json_blocked_but_feed_open_reads_the_feed(mock: respx.MockRouter) -> No
 
 def test_open_json_reads_profile_and_pages_of_posts(mock: respx.MockRouter) -> None:
     mock.get(f"{USER}/about.json").respond(200, json=data("reddit", "about.json"))
-    mock.get(f"{USER}/overview.json", params={"after": "t1_kq9zzzz"}).respond(200, json=data("reddit", "overview_page2.json"))
+    mock.get(f"{USER}/overview.json", params={"after": "t1_kq9zzzz"}).respond(
+        200, json=data("reddit", "overview_page2.json")
+    )
     mock.get(f"{USER}/overview.json").respond(200, json=data("reddit", "overview.json"))
     outcome = read(RedditSource, handle="/u/quill_and_ink")
     snap = outcome.snapshot
@@ -61,7 +67,7 @@ def test_rate_limit_timeout_and_malformed(mock: respx.MockRouter) -> None:
     assert read(RedditSource, handle="quill_and_ink").status is AccountStatus.RATE_LIMITED
     mock.get(f"{USER}/about.json").mock(side_effect=httpx.ConnectTimeout("slow"))
     assert read(RedditSource, handle="quill_and_ink").status is AccountStatus.TIMED_OUT
-    mock.get(f"{USER}/about.json").respond(200, text="{\"kind\": ")
+    mock.get(f"{USER}/about.json").respond(200, text='{"kind": ')
     assert read(RedditSource, handle="quill_and_ink").status is AccountStatus.MALFORMED
 
 
@@ -73,8 +79,17 @@ def test_a_blocked_second_page_keeps_what_was_read(mock: respx.MockRouter) -> No
     assert "block page" in outcome.snapshot.notes[-1]
 
 
-@pytest.mark.parametrize("handle,ok", [("quill_and_ink", True), ("u/quill-ink", True), ("/u/abc", True),
-                                       ("ab", False), ("a" * 21, False), ("quill ink", False)])
+@pytest.mark.parametrize(
+    "handle,ok",
+    [
+        ("quill_and_ink", True),
+        ("u/quill-ink", True),
+        ("/u/abc", True),
+        ("ab", False),
+        ("a" * 21, False),
+        ("quill ink", False),
+    ],
+)
 def test_handle_grammar(handle: str, ok: bool) -> None:
     assert (RedditSource.validate(Account(platform="reddit", handle=handle)) is None) is ok
 

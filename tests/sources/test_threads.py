@@ -12,7 +12,9 @@ WEBFINGER = "https://www.threads.net/.well-known/webfinger"
 
 
 def test_fediverse_sharing_account_is_confirmed(mock: respx.MockRouter) -> None:
-    route = mock.get(WEBFINGER).respond(200, json=data("threads", "webfinger.json"), headers={"content-type": "application/jrd+json"})
+    route = mock.get(WEBFINGER).respond(
+        200, json=data("threads", "webfinger.json"), headers={"content-type": "application/jrd+json"}
+    )
     outcome = read(ThreadsSource, handle="@robin.quill")
     assert outcome.status is AccountStatus.NOT_CHECKABLE
     assert "exists and shares its posts to the fediverse" in outcome.reason

@@ -29,7 +29,9 @@ def test_oembed_does_not_know_the_account(mock: respx.MockRouter) -> None:
 def test_a_failed_probe_still_gives_the_checklist(mock: respx.MockRouter) -> None:
     mock.get(OEMBED).mock(side_effect=httpx.ReadTimeout("slow"))
     outcome = read(TikTokSource, handle="robin.quill.sw")
-    assert outcome.status is AccountStatus.NOT_CHECKABLE and "could not ask TikTok" in outcome.reason and outcome.checklist
+    assert (
+        outcome.status is AccountStatus.NOT_CHECKABLE and "could not ask TikTok" in outcome.reason and outcome.checklist
+    )
     mock.get(OEMBED).respond(200, text="<html>shell</html>", headers={"content-type": "text/html"})
     assert "could not ask TikTok" in read(TikTokSource, handle="robin.quill.sw").reason
     mock.get(OEMBED).respond(503)

@@ -32,14 +32,17 @@ def test_not_checkable_without_sending_anything(mock: respx.MockRouter, source: 
     assert not mock.calls
 
 
-@pytest.mark.parametrize("source,good,bad", [
-    (XSource, ["@jane_smith", "JaneSmith1"], ["jane.smith", "a" * 16, "@"]),
-    (FacebookSource, ["jane.smith.123", "profile.php?id=100012345"], ["jane", "jane smith"]),
-    (InstagramSource, ["@jane.smith_", "js"], ["jane-smith", "a" * 31]),
-    (LinkedInSource, ["jane-smith-sw", "in/jane-smith"], ["jane smith", "js"]),
-    (TikTokSource, ["@jane.smith", "j_s"], ["j", "jane-smith"]),
-    (ThreadsSource, ["@jane.smith"], ["jane smith", "@"]),
-])
+@pytest.mark.parametrize(
+    "source,good,bad",
+    [
+        (XSource, ["@jane_smith", "JaneSmith1"], ["jane.smith", "a" * 16, "@"]),
+        (FacebookSource, ["jane.smith.123", "profile.php?id=100012345"], ["jane", "jane smith"]),
+        (InstagramSource, ["@jane.smith_", "js"], ["jane-smith", "a" * 31]),
+        (LinkedInSource, ["jane-smith-sw", "in/jane-smith"], ["jane smith", "js"]),
+        (TikTokSource, ["@jane.smith", "j_s"], ["j", "jane-smith"]),
+        (ThreadsSource, ["@jane.smith"], ["jane smith", "@"]),
+    ],
+)
 def test_handle_grammars(source: type[WalledSource], good: list[str], bad: list[str]) -> None:
     for handle in good:
         assert source.validate(Account(platform=source.platform, handle=handle)) is None, handle
@@ -56,4 +59,6 @@ def test_the_profile_loader_rejects_an_impossible_handle_with_its_place(tmp_path
     path.write_text("person: {name: Jane Smith}\naccounts:\n  - {platform: x, handle: jane.smith.sw}\n")
     with pytest.raises(InputError) as caught:
         load_profile(path, discover().sources)
-    assert caught.value.message.startswith(f"{path}:3:") and "cannot be a valid X (Twitter) handle" in caught.value.message
+    assert (
+        caught.value.message.startswith(f"{path}:3:") and "cannot be a valid X (Twitter) handle" in caught.value.message
+    )

@@ -38,15 +38,22 @@ class BraveEngine(SearchEngine):
     async def search(self, query: str, max_results: int) -> list[RawResult]:
         key = api_key(self.config)
         assert key is not None
-        params = {"q": query, "count": str(min(max_results, MAX_COUNT)), "safesearch": "moderate",
-                  "country": _country(self.config.settings.region)}
+        params = {
+            "q": query,
+            "count": str(min(max_results, MAX_COUNT)),
+            "safesearch": "moderate",
+            "country": _country(self.config.settings.region),
+        }
         try:
-            response = await self.http.get(ENDPOINT, params=params,
-                                           headers={"Accept": "application/json", "X-Subscription-Token": key})
+            response = await self.http.get(
+                ENDPOINT, params=params, headers={"Accept": "application/json", "X-Subscription-Token": key}
+            )
         except SourceError as exc:
             raise from_source_error(exc, "Brave Search") from None
         if response.status_code in (401, 403, 422):
-            raise EngineFailure(QueryStatus.REFUSED, f"Brave Search refused the request ({response.status_code}): {_detail(response)}")
+            raise EngineFailure(
+                QueryStatus.REFUSED, f"Brave Search refused the request ({response.status_code}): {_detail(response)}"
+            )
         if response.status_code == 429:
             raise EngineFailure(QueryStatus.RATE_LIMITED, f"Brave Search is rate limiting (429): {_detail(response)}")
         if not response.is_success:

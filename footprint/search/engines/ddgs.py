@@ -37,8 +37,10 @@ class DdgsEngine(SearchEngine):
     @classmethod
     def problem(cls, config: EngineConfig) -> tuple[str, str | None] | None:
         if _library() is None:
-            return ("the ddgs engine needs the ddgs library, which is not installed",
-                    "pip install 'footprint-audit[search]', or choose --engine searxng or --engine brave")
+            return (
+                "the ddgs engine needs the ddgs library, which is not installed",
+                "pip install 'footprint-audit[search]', or choose --engine searxng or --engine brave",
+            )
         return None
 
     async def search(self, query: str, max_results: int) -> list[RawResult]:
@@ -49,25 +51,37 @@ class DdgsEngine(SearchEngine):
         region = self.config.settings.region
 
         def call() -> list[dict[str, Any]]:
-            return library.DDGS(timeout=TIMEOUT).text(query, region=region, safesearch="moderate", max_results=max_results)
+            return library.DDGS(timeout=TIMEOUT).text(
+                query, region=region, safesearch="moderate", max_results=max_results
+            )
 
         try:
             rows = await asyncio.to_thread(call)
         except exceptions.RatelimitException as exc:
-            raise EngineFailure(QueryStatus.RATE_LIMITED, f"ddgs: the search services are rate limiting ({_short(exc)})") from None
+            raise EngineFailure(
+                QueryStatus.RATE_LIMITED, f"ddgs: the search services are rate limiting ({_short(exc)})"
+            ) from None
         except exceptions.TimeoutException as exc:
-            raise EngineFailure(QueryStatus.UNREACHABLE, f"ddgs: the search services did not answer in time ({_short(exc)})") from None
+            raise EngineFailure(
+                QueryStatus.UNREACHABLE, f"ddgs: the search services did not answer in time ({_short(exc)})"
+            ) from None
         except exceptions.DDGSException as exc:
             text = str(exc).strip()
             if text == NO_RESULTS:
                 return []
             lowered = text.lower()
             if "captcha" in lowered:
-                raise EngineFailure(QueryStatus.CAPTCHA, f"ddgs: a search service asked for a captcha ({_short(exc)})") from None
+                raise EngineFailure(
+                    QueryStatus.CAPTCHA, f"ddgs: a search service asked for a captcha ({_short(exc)})"
+                ) from None
             if "ratelimit" in lowered or "429" in lowered or "too many" in lowered:
-                raise EngineFailure(QueryStatus.RATE_LIMITED, f"ddgs: the search services are rate limiting ({_short(exc)})") from None
+                raise EngineFailure(
+                    QueryStatus.RATE_LIMITED, f"ddgs: the search services are rate limiting ({_short(exc)})"
+                ) from None
             if "403" in lowered or "forbidden" in lowered:
-                raise EngineFailure(QueryStatus.REFUSED, f"ddgs: a search service refused the request ({_short(exc)})") from None
+                raise EngineFailure(
+                    QueryStatus.REFUSED, f"ddgs: a search service refused the request ({_short(exc)})"
+                ) from None
             raise EngineFailure(QueryStatus.UNREACHABLE, f"ddgs: no search service answered ({_short(exc)})") from None
         out = []
         for row in rows or []:

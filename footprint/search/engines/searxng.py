@@ -14,7 +14,15 @@ from urllib.parse import urlsplit
 from footprint.errors import SourceError
 from footprint.http import parse_json
 from footprint.models import QueryStatus
-from footprint.plugins.search import EngineConfig, EngineFailure, RawResult, SearchEngine, from_source_error, looks_like_captcha, plain
+from footprint.plugins.search import (
+    EngineConfig,
+    EngineFailure,
+    RawResult,
+    SearchEngine,
+    from_source_error,
+    looks_like_captcha,
+    plain,
+)
 
 ENV_URL = "FOOTPRINT_SEARXNG_URL"
 _JSON_OFF = (
@@ -32,17 +40,24 @@ def base_url(config: EngineConfig) -> str | None:
 class SearxngEngine(SearchEngine):
     name = "searxng"
     title = "SearXNG (an instance you run, JSON format enabled)"
-    sends_to = "the SearXNG instance you configured, which passes the query on to the search services it is set up to use"
+    sends_to = (
+        "the SearXNG instance you configured, which passes the query on to the search services it is set up to use"
+    )
 
     @classmethod
     def problem(cls, config: EngineConfig) -> tuple[str, str | None] | None:
         url = base_url(config)
         if url is None:
-            return ("the searxng engine needs the address of a SearXNG instance",
-                    f"set search.searxng_url in the profile file or {ENV_URL}")
+            return (
+                "the searxng engine needs the address of a SearXNG instance",
+                f"set search.searxng_url in the profile file or {ENV_URL}",
+            )
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            return (f"{url!r} is not an http(s) address for a SearXNG instance", f"check {ENV_URL} or search.searxng_url")
+            return (
+                f"{url!r} is not an http(s) address for a SearXNG instance",
+                f"check {ENV_URL} or search.searxng_url",
+            )
         return None
 
     def describe(self) -> str:
@@ -53,8 +68,9 @@ class SearxngEngine(SearchEngine):
         assert base is not None
         host = urlsplit(base).netloc
         try:
-            response = await self.http.get(f"{base}/search", params={"q": query, "format": "json"},
-                                           headers={"Accept": "application/json"})
+            response = await self.http.get(
+                f"{base}/search", params={"q": query, "format": "json"}, headers={"Accept": "application/json"}
+            )
         except SourceError as exc:
             raise from_source_error(exc, f"SearXNG at {host}") from None
         if response.status_code == 403:
@@ -92,7 +108,13 @@ def _no_results(unresponsive: object, host: str) -> None:
     listed = ", ".join(f"{engine} ({why})" for engine, why in pairs) or "its engines"
     reasons = " ".join(why.lower() for _, why in pairs)
     if "captcha" in reasons:
-        raise EngineFailure(QueryStatus.CAPTCHA, f"SearXNG at {host} found nothing because its engines met a captcha: {listed}")
+        raise EngineFailure(
+            QueryStatus.CAPTCHA, f"SearXNG at {host} found nothing because its engines met a captcha: {listed}"
+        )
     if "too many requests" in reasons or "rate" in reasons or "suspended" in reasons:
-        raise EngineFailure(QueryStatus.RATE_LIMITED, f"SearXNG at {host} found nothing because its engines are rate limited: {listed}")
-    raise EngineFailure(QueryStatus.UNREACHABLE, f"SearXNG at {host} found nothing because its engines did not answer: {listed}")
+        raise EngineFailure(
+            QueryStatus.RATE_LIMITED, f"SearXNG at {host} found nothing because its engines are rate limited: {listed}"
+        )
+    raise EngineFailure(
+        QueryStatus.UNREACHABLE, f"SearXNG at {host} found nothing because its engines did not answer: {listed}"
+    )
