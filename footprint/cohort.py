@@ -16,7 +16,6 @@ different frameworks are compared by guidance principle, which every framework s
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from footprint.diff import load_reports
 from footprint.errors import InputError
 from footprint.guidance import THEMES
 from footprint.models import Report, Severity
-from footprint.render import view
+from footprint.render import text_console, view
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -235,21 +234,10 @@ def to_json(summary: CohortSummary) -> str:
 
 def to_text(summary: CohortSummary, *, color: bool = False, width: int = 100) -> str:
     """The summary for a terminal: the notice first, then the headline figures and one table per count."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
+    console, buffer = text_console(width, color)
     console.print(Text(summary.notice, style="bold"))
     console.print()
     n = summary.reports
@@ -332,15 +320,9 @@ def chart(rows: Sequence[Tally], total: int, width: int = 420) -> list[Bar]:
 
 def to_html(summary: CohortSummary) -> str:
     """One self-contained HTML page with inline SVG charts; jinja2 autoescaping on, no script, no external assets."""
-    import jinja2
+    from footprint.render import templates
 
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("footprint.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = templates()
     return env.get_template("cohort.html.j2").render(
         s=summary,
         pct=_pct,

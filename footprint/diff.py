@@ -8,18 +8,17 @@ it is "not re-checked". Reports about different people or frameworks are refused
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
-from rich.console import Console
 from rich.text import Text
 
 from footprint.errors import InputError
 from footprint.models import SCHEMA_VERSION, DiscoveryState, Finding, Report, Severity
+from footprint.render import text_console
 
 
 @dataclass
@@ -211,17 +210,7 @@ _STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "bold yellow", Severity.LO
 
 def to_text(result: DiffResult, *, color: bool = False, width: int = 100) -> str:
     """The diff for a terminal: a one-line tally, then fixed, new and remaining findings."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
+    console, buffer = text_console(width, color)
     when_old = ", ".join(f"{r.generated_at:%Y-%m-%d %H:%M}" for r in result.old)
     when_new = ", ".join(f"{r.generated_at:%Y-%m-%d %H:%M}" for r in result.new)
     console.print(Text(f"footprint diff: {when_old} UTC → {when_new} UTC", style="bold"))

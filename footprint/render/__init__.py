@@ -5,10 +5,11 @@ A normal audit renders one report; `footprint demo` renders one per persona into
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Protocol
+from typing import Any, Protocol
 
 from footprint.models import Report
 
@@ -42,3 +43,36 @@ def renderer(name: str) -> Renderer:
     except KeyError:
         raise ValueError(f"unknown format {name!r} (known: {', '.join(FORMATS)})") from None
     return import_module(module).render
+
+
+def text_console(width: int, color: bool) -> tuple[Any, io.StringIO]:
+    """A rich Console drawing into a string buffer: the one set-up of the terminal report, diff and cohort
+    (no markup or emoji read from the text, colour only when asked)."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    return console, buffer
+
+
+def templates() -> Any:
+    """The jinja2 environment of the HTML formats (report, slides, cohort): autoescaping on, strict about
+    undefined names, the templates shipped in footprint/render/templates."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("footprint.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )

@@ -14,7 +14,7 @@ import jinja2
 
 from footprint import __version__
 from footprint.models import DiscoveryState, Report, Severity
-from footprint.render import RenderOptions, view
+from footprint.render import RenderOptions, templates, view
 from footprint.safetext import clean_model
 
 COLOURS = {
@@ -51,13 +51,7 @@ def chart(report: Report, width: int = 300) -> list[Bar]:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("footprint.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = templates()
     env.globals.update(
         view=view,
         chart=chart,

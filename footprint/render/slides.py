@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from footprint import __version__
 from footprint.models import DiscoveredAccount, DiscoveryState, Finding, Report, Severity
-from footprint.render import RenderOptions, view
+from footprint.render import RenderOptions, templates, view
 
 #: Colours for a projector: each with the text colour that keeps at least 4.5:1 contrast on it.
 BADGES = {
@@ -84,13 +84,7 @@ def script_hash(script: str) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("footprint.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = templates()
     env.globals.update(
         view=view,
         safe_url=view.safe_url,

@@ -8,7 +8,6 @@ every finding in full, and the checklists for accounts that must be checked by h
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from rich.console import Console, Group
@@ -18,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from footprint.models import AccountStatus, DiscoveryState, Finding, Report, Severity
-from footprint.render import RenderOptions, view
+from footprint.render import RenderOptions, text_console, view
 from footprint.safetext import clean_model
 
 SEVERITY_STYLE = {
@@ -44,17 +43,7 @@ SEARCH_HITS = 3
 def render(reports: Sequence[Report], options: RenderOptions) -> str:
     """Draw each report in turn, then the footer once."""
     reports = [clean_model(r) for r in reports]  # fetched text loses its control sequences before drawing
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    console, buffer = text_console(options.width, options.color)
     for report in reports:
         if options.details:
             _draw(console, report)
