@@ -178,12 +178,13 @@ def _emit(
         from footprint.redact import redact_all
 
         reports = redact_all(reports)
-    from footprint.safetext import clean, clean_model, encodable
+    from footprint.safetext import clean, clean_model
 
     fmt = _format(fmt, output)  # NOTE: first, so `-o report.json` is cleaned as JSON, exactly like `-f json`
     # NOTE: fetched text never reaches a terminal or document with its control sequences; JSON escapes
     # those itself, so it only loses lone surrogates, which no encoder accepts.
-    reports = [clean_model(r, encodable if fmt is Format.json else clean) for r in reports]
+    if fmt is not Format.json:  # NOTE: the JSON renderer makes its own (lighter) pass: escaping is JSON's job there
+        reports = [clean_model(r, clean) for r in reports]
 
     if fmt is Format.json:
         from footprint.render.json import render_bytes

@@ -19,6 +19,7 @@ from footprint.models import (
     AccountSummary,
     DiscoveredAccount,
     Finding,
+    GuidanceRef,
     Item,
     Outcome,
     Post,
@@ -148,12 +149,22 @@ class Analyser:
 
 
 def attach_guidance(findings: Iterable[Finding], catalogue: Catalogue) -> list[Finding]:
-    """Give each finding the clauses it bears on and the catalogue's platform advice."""
+    """Give each finding the clauses it bears on and the catalogue's platform advice.
+
+    NOTE: findings of one check, kind and platform share one list of clauses and one of advice (read-only
+    everywhere after this): a 100,000-post scan has thousands of findings and a handful of distinct lists.
+    """
     out = []
+    refs: dict[tuple[str, str | None, str], list[GuidanceRef]] = {}
+    advice: dict[tuple[str, str, str | None, tuple[str, ...]], list[str]] = {}
     for finding in findings:
-        advice = catalogue.advice_for(finding.check, finding.platform, finding.kind, first=finding.advice)
-        guidance = catalogue.refs_for(finding.check, finding.kind, finding.platform)
-        out.append(finding.model_copy(update={"guidance": guidance, "advice": advice}))
+        key = (finding.check, finding.kind, finding.platform)
+        if key not in refs:
+            refs[key] = catalogue.refs_for(finding.check, finding.kind, finding.platform)
+        akey = (finding.check, finding.platform, finding.kind, tuple(finding.advice))
+        if akey not in advice:
+            advice[akey] = catalogue.advice_for(finding.check, finding.platform, finding.kind, first=finding.advice)
+        out.append(finding.model_copy(update={"guidance": refs[key], "advice": advice[akey]}))
     return out
 
 

@@ -167,12 +167,48 @@ def ascii_fallback(text: str) -> str:
 
 def clean_model(model: T, fix: Any = clean) -> T:
     """A copy of a pydantic model (or a list/dict/str of them) with `fix` applied to every string."""
-    return _walk(model, fix)
+    return _walk(model, fix, {})
 
 
-def _walk(value: Any, fix: Any) -> Any:
+def _walk(value: Any, fix: Any, seen: dict[int, Any]) -> Any:
+    # NOTE: `seen` maps the id of a list or model already walked to its result: findings share their clause and
+    # advice lists, so each shared list is cleaned once, and stays shared in the copy.
     if isinstance(value, enum.Enum):
         return value
+    if isinstance(value, str):
+        new = fix(value)
+        return value if new == value else new
+    if isinstance(value, BaseModel | list):
+        done = seen.get(id(value))
+        if done is not None:
+            return done
+        result = _walk_container(value, fix, seen)
+        seen[id(value)] = result
+        return result
+    if isinstance(value, tuple):
+        items = [_walk(v, fix, seen) for v in value]
+        return tuple(items) if any(a is not b for a, b in zip(items, value, strict=False)) else value
+    if isinstance(value, dict):
+        out = {_walk(k, fix, seen): _walk(v, fix, seen) for k, v in value.items()}
+        return (
+            out
+            if any(a is not b for a, b in zip(out.values(), value.values(), strict=False)) or list(out) != list(value)
+            else value
+        )
+    return value
+
+
+def _walk_container(value: BaseModel | list[Any], fix: Any, seen: dict[int, Any]) -> Any:
+    if isinstance(value, list):
+        items = [_walk(v, fix, seen) for v in value]
+        return items if any(a is not b for a, b in zip(items, value, strict=False)) else value
+    changes = {}
+    for name in type(value).model_fields:
+        old = getattr(value, name)
+        new = _walk(old, fix, seen)
+        if new is not old:
+            changes[name] = new
+    return value.model_copy(update=changes) if changes else value
     if isinstance(value, str):
         new = fix(value)
         return value if new == value else new
