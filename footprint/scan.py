@@ -80,7 +80,14 @@ def scan(
         photos = _photos(container, progress)
         parts = reader.parts(container, options.include_private)
         progress.start(len(parts), f"Reading {reader.title}")
-        container.on_open = lambda name: progress.advance(name)
+        announced: set[str] = set()
+
+        def opened(name: str) -> None:
+            if name not in announced:  # NOTE: a reader may open a member twice (find its accounts, then read it)
+                announced.add(name)
+                progress.advance(name)
+
+        container.on_open = opened
         try:
             for snapshot, posts in reader.read(container, options.include_private):
                 if not outcomes:

@@ -227,14 +227,14 @@ class _Progress:
         pass
 
 
-def test_facebook_and_instagram_progress_names_each_file_once(tmp_path: Path) -> None:
+def test_progress_names_each_file_once_in_every_format(tmp_path: Path) -> None:
     from tests.archives import builders as b
 
-    for fmt in ("facebook", "instagram"):
+    for fmt in ("facebook", "instagram", "generic", "x", "linkedin", "mastodon"):
         progress = _Progress()
         path = b.write_folder(tmp_path / fmt, b.FORMATS[fmt]())
         scan(path, make_profile(), REGISTRY, RULES, ScanOptions(only=["identity"]), progress=progress)
-        read = [label for label in progress.advanced if label.endswith(".json")]
+        read = [label for label in progress.advanced if label.endswith((".json", ".jsonl", ".js", ".csv"))]
         assert read and len(read) == len(set(read)), (fmt, read)
 
 
