@@ -155,6 +155,17 @@ class RuleSet:
         A pattern's `needs_*` gates skip texts that cannot match, which keeps scans fast; pass
         the text's `view` so the gates can use its tokens.
         """
+        if view is not None and view.text is text:
+            gate = self._gates.get(name)
+            if gate is None:
+                return []
+            # NOTE: most calls fail a cheap gate; answer those before building a memo key (a hot path: about
+            # twenty patterns are asked of every post about work)
+            needs_digit, needs_words = gate[1], gate[3]
+            if (needs_digit and view.digit_count < needs_digit) or (
+                needs_words is not None and needs_words.isdisjoint(view.tokens)
+            ):
+                return []
         if view is not None:
             key = ("pattern", name)
             cached = view.memo.get(key)
