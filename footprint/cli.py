@@ -196,54 +196,42 @@ def _emit(
 
 
 def _write(text: str | bytes, output: Path | None, what: str = "report") -> None:
-    """To stdout, or to the -o file (mode 0600, written whole or not at all) with one line saying where."""
-    from footprint.output import write_private
-    from footprint.render.progress import flush
-
-    if isinstance(text, bytes):
-        _write_bytes(text, output, what)
-        return
-    if output is None:
-        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
-        if not encoding.startswith("utf"):
-            from footprint.safetext import ascii_fallback
-
-            text = ascii_fallback(text) if encoding in ("ascii", "us-ascii", "ansi-x3.4-1968") else text
-        flush()  # the logged progress steps, now that there is a report
-        for start in range(0, len(text), 1 << 20):  # NOTE: in pieces, so a large report is never encoded whole
-            sys.stdout.write(text[start : start + (1 << 20)])
-    else:
-        write_private(output, text)
-        flush()
-        from footprint.safetext import clean_line
-
-        _stderr().print(f"{what} written to {clean_line(str(output))}", markup=False)
-
-
-def _write_bytes(data: bytes, output: Path | None, what: str) -> None:
-    """UTF-8 bytes (the JSON report) to stdout's byte stream or to the -o file, like `_write`."""
+    """To stdout, or to the -o file (mode 0600, written whole or not at all) with one line saying where.
+    Text or UTF-8 bytes (the JSON report, never turned into one large str)."""
     from footprint.output import write_private
     from footprint.render.progress import flush
     from footprint.safetext import clean_line
 
-    if output is None:
+    if output is not None:
+        write_private(output, text)
         flush()
-        sys.stdout.flush()
-        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
-        if not encoding.startswith("utf"):
-            from footprint.safetext import json_ascii
-
-            data = json_ascii(data)  # an ASCII-only stdout gets the same JSON, every other character as \uXXXX
-        stream = getattr(sys.stdout, "buffer", None)
-        if stream is None:  # NOTE: a text-only stdout (some test runners): the same JSON as text
-            sys.stdout.write(data.decode("utf-8"))
-        else:
-            stream.write(data)
-            stream.flush()
+        _stderr().print(f"{what} written to {clean_line(str(output))}", markup=False)
         return
-    write_private(output, data)
-    flush()
-    _stderr().print(f"{what} written to {clean_line(str(output))}", markup=False)
+    flush()  # the logged progress steps, now that there is a report
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    if isinstance(text, bytes):
+        _stdout_bytes(text, ascii_only=not encoding.startswith("utf"))
+        return
+    if encoding in ("ascii", "us-ascii", "ansi-x3.4-1968"):
+        from footprint.safetext import ascii_fallback
+
+        text = ascii_fallback(text)
+    for start in range(0, len(text), 1 << 20):  # NOTE: in pieces, so a large report is never encoded whole
+        sys.stdout.write(text[start : start + (1 << 20)])
+
+
+def _stdout_bytes(data: bytes, ascii_only: bool) -> None:
+    if ascii_only:
+        from footprint.safetext import json_ascii
+
+        data = json_ascii(data)  # an ASCII-only stdout gets the same JSON, every other character as \uXXXX
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # NOTE: a text-only stdout (some test runners): the same JSON as text
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    stream.write(data)
+    stream.flush()
 
 
 def _severity(fail_on: FailOn) -> Severity | None:
